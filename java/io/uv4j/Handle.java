@@ -1,0 +1,144 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+
+/**
+ * A libuv handle: a long-lived object bound to one {@link Loop} and to that loop's thread.
+ *
+ * <p>Every method must be called on the loop's thread and throws {@link IllegalStateException}
+ * otherwise. After {@link #close()} every method but {@code close}, {@link #isClosing()} and {@link
+ * #loop()} throws {@link IllegalStateException}.
+ */
+public abstract class Handle extends Peer implements AutoCloseable {
+  /** The native handle; 0 once its close callback has run. */
+  long ptr;
+
+  private boolean closing;
+  private Runnable onClose;
+
+  Handle(Loop loop) {
+    super(loop);
+  }
+
+  /** Binds the native handle created by the subclass. */
+  final void bind(long ptr) {
+    this.ptr = ptr;
+  }
+
+  /** The loop this handle belongs to. */
+  public final Loop loop() {
+    return loop;
+  }
+
+  /** Whether the loop's own machinery owns it (it is then hidden from {@link Loop#handles()}). */
+  boolean isInternal() {
+    return false;
+  }
+
+  /**
+   * Closes the handle: it stops at once and its native resources are freed by the loop in its
+   * next close phase. Closing a closed handle does nothing.
+   *
+   * @throws IllegalStateException if called from a thread other than the loop's
+   */
+  @Override
+  public final void close() {
+    close(null);
+  }
+
+  /**
+   * Closes the handle and runs {@code onClose} on the loop thread once libuv's close callback has
+   * run. Closing a closed handle does nothing and {@code onClose} is then not run.
+   *
+   * @param onClose run after the close completes; may be {@code null}
+   * @throws IllegalStateException if called from a thread other than the loop's
+   */
+  public final void close(Runnable onClose) {
+    loop.checkThread();
+    if (closing) return;
+    closing = true;
+    this.onClose = onClose;
+    beforeClose();
+    Native.handleClose(ptr);
+  }
+
+  /** Closes the handle, if it is not closing yet, as part of closing its loop. */
+  final void closeForTeardown() {
+    if (!closing) close(null);
+  }
+
+  /** Hook for subclasses that must stop other threads from touching the handle. */
+  void beforeClose() {}
+
+  /** Whether {@link #close()} has been called. */
+  public final boolean isClosing() {
+    return closing;
+  }
+
+  /**
+   * Lets this handle keep the loop alive while active (the default).
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public final void ref() {
+    Native.handleRef(open());
+  }
+
+  /**
+   * Stops this handle from keeping the loop alive; the loop may exit while it is active.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public final void unref() {
+    Native.handleUnref(open());
+  }
+
+  /**
+   * Whether this handle keeps the loop alive when active.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public final boolean hasRef() {
+    return Native.handleHasRef(open());
+  }
+
+  /**
+   * Whether the handle is started (what "started" means depends on the kind of handle).
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public final boolean isActive() {
+    return Native.handleIsActive(open());
+  }
+
+  /** The native pointer after the thread, loop and closed checks every method makes. */
+  final long open() {
+    loop.checkThread();
+    if (closing) throw new IllegalStateException(this + " is closed");
+    return ptr;
+  }
+
+  @Override
+  final void released() {
+    ptr = 0;
+  }
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Throwable {
+    if (event == Native.EVENT_CLOSED) {
+      Runnable callback = onClose;
+      onClose = null;
+      if (callback != null) callback.run();
+    } else {
+      fired();
+    }
+  }
+
+  /** The handle's libuv callback ran. */
+  void fired() throws Throwable {}
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + (closing ? "[closed]" : "[open]");
+  }
+}

@@ -1,0 +1,57 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.util.Objects;
+
+/**
+ * A handle that runs its callback once per loop iteration, before the poll phase, and while active makes the poll phase not block ({@code uv_idle_t}).
+ * All methods must be called on the loop's thread.
+ */
+public final class Idle extends Handle {
+  private Runnable callback;
+
+  /**
+   * Creates a stopped handle.
+   *
+   * @param loop the loop it belongs to
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Idle(Loop loop) {
+    super(Objects.requireNonNull(loop, "loop"));
+    long p = Native.idleNew(loop.checkUsable(), this);
+    if (p < 0) throw new OutOfMemoryError("uv4j: no memory for a idle handle");
+    bind(p);
+  }
+
+  /**
+   * Starts calling {@code callback} once per loop iteration. Starting a started handle replaces
+   * its callback.
+   *
+   * @param callback what to run on the loop thread
+   * @return this handle
+   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Idle start(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    long p = open();
+    this.callback = callback;
+    Native.idleStart(p);
+    return this;
+  }
+
+  /**
+   * Stops calling the callback. Stopping a stopped handle does nothing.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void stop() {
+    Native.idleStop(open());
+  }
+
+  @Override
+  void fired() {
+    callback.run();
+  }
+}

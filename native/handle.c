@@ -1,0 +1,55 @@
+/* uv_handle_t: what every handle kind shares. */
+#include <stdlib.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+uv_handle_t *uv4j_handle_alloc(JNIEnv *env, size_t size, jobject peer) {
+  uv_handle_t *handle = calloc(1, size);
+  if (handle == NULL) return NULL;
+  handle->data = (*env)->NewGlobalRef(env, peer);
+  if (handle->data == NULL) {
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    free(handle);
+    return NULL;
+  }
+  return handle;
+}
+
+void uv4j_handle_free(JNIEnv *env, uv_handle_t *handle) {
+  (*env)->DeleteGlobalRef(env, handle->data);
+  free(handle);
+}
+
+void uv4j_fired_cb(uv_handle_t *handle) {
+  uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_FIRED, 0);
+}
+
+static void close_cb(uv_handle_t *handle) {
+  uv4j_loop *loop = (uv4j_loop *) handle->loop;
+  uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_CLOSED, 0);
+  uv4j_handle_free(loop->env, handle);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleClose(JNIEnv *env, jclass cls,
+                                                                jlong ptr) {
+  uv_close(UV4J_PTR(uv_handle_t, ptr), close_cb);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleRef(JNIEnv *env, jclass cls, jlong ptr) {
+  uv_ref(UV4J_PTR(uv_handle_t, ptr));
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleUnref(JNIEnv *env, jclass cls,
+                                                                jlong ptr) {
+  uv_unref(UV4J_PTR(uv_handle_t, ptr));
+}
+
+JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_handleHasRef(JNIEnv *env, jclass cls,
+                                                                     jlong ptr) {
+  return uv_has_ref(UV4J_PTR(uv_handle_t, ptr)) ? JNI_TRUE : JNI_FALSE;
+}
+
+JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_handleIsActive(JNIEnv *env, jclass cls,
+                                                                       jlong ptr) {
+  return uv_is_active(UV4J_PTR(uv_handle_t, ptr)) ? JNI_TRUE : JNI_FALSE;
+}

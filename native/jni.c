@@ -1,0 +1,44 @@
+/* Library load: caches every class and method ID the shim uses. */
+#include "uv4j.h"
+
+JavaVM *uv4j_vm;
+jclass uv4j_object_class;
+jclass uv4j_string_class;
+static jclass loop_class;
+static jmethodID upcall_method;
+
+static jclass global_class(JNIEnv *env, const char *name) {
+  jclass local = (*env)->FindClass(env, name);
+  if (local == NULL) return NULL;
+  jclass global = (*env)->NewGlobalRef(env, local);
+  (*env)->DeleteLocalRef(env, local);
+  return global;
+}
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+  JNIEnv *env;
+  if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) return JNI_ERR;
+  uv4j_vm = vm;
+  uv4j_object_class = global_class(env, "java/lang/Object");
+  if (uv4j_object_class == NULL) return JNI_ERR;
+  uv4j_string_class = global_class(env, "java/lang/String");
+  if (uv4j_string_class == NULL) return JNI_ERR;
+  loop_class = global_class(env, "io/uv4j/Loop");
+  if (loop_class == NULL) return JNI_ERR;
+  upcall_method = (*env)->GetStaticMethodID(env, loop_class, "upcall", "(Lio/uv4j/Peer;IJ)V");
+  if (upcall_method == NULL) return JNI_ERR;
+  return JNI_VERSION_1_8;
+}
+
+void uv4j_upcall(uv_loop_t *uv, jobject peer, jint event, jlong arg) {
+  uv4j_loop *loop = (uv4j_loop *) uv;
+  JNIEnv *env = loop->env;
+  (*env)->CallStaticVoidMethod(env, loop_class, upcall_method, peer, event, arg);
+  if ((*env)->ExceptionCheck(env)) {
+    jthrowable thrown = (*env)->ExceptionOccurred(env);
+    (*env)->ExceptionClear(env);
+    if (loop->escaped == NULL) loop->escaped = (*env)->NewGlobalRef(env, thrown);
+    (*env)->DeleteLocalRef(env, thrown);
+    uv_stop(uv);
+  }
+}

@@ -1,0 +1,117 @@
+/* uv_loop_t: create, run, stop, close, metrics, walk. */
+#include <stdlib.h>
+#include <string.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopNew(JNIEnv *env, jclass cls) {
+  uv4j_loop *loop = calloc(1, sizeof *loop);
+  if (loop == NULL) return UV_ENOMEM;
+  int rc = uv_loop_init(&loop->uv);
+  if (rc < 0) {
+    free(loop);
+    return rc;
+  }
+  return UV4J_JPTR(loop);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopRun(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jint mode) {
+  uv4j_loop *loop = UV4J_PTR(uv4j_loop, ptr);
+  JNIEnv *outer = loop->env;
+  loop->env = env;
+  int alive = uv_run(&loop->uv, (uv_run_mode) mode);
+  loop->env = outer;
+  if (loop->escaped != NULL) {
+    jthrowable escaped = loop->escaped;
+    loop->escaped = NULL;
+    (*env)->Throw(env, escaped);
+    (*env)->DeleteGlobalRef(env, escaped);
+  }
+  return alive;
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_loopStop(JNIEnv *env, jclass cls, jlong ptr) {
+  uv_stop(&UV4J_PTR(uv4j_loop, ptr)->uv);
+}
+
+JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_loopAlive(JNIEnv *env, jclass cls,
+                                                                  jlong ptr) {
+  return uv_loop_alive(&UV4J_PTR(uv4j_loop, ptr)->uv) ? JNI_TRUE : JNI_FALSE;
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopNow(JNIEnv *env, jclass cls, jlong ptr) {
+  return (jlong) uv_now(&UV4J_PTR(uv4j_loop, ptr)->uv);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_loopUpdateTime(JNIEnv *env, jclass cls,
+                                                                   jlong ptr) {
+  uv_update_time(&UV4J_PTR(uv4j_loop, ptr)->uv);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopClose(JNIEnv *env, jclass cls, jlong ptr) {
+  uv4j_loop *loop = UV4J_PTR(uv4j_loop, ptr);
+  int rc = uv_loop_close(&loop->uv);
+  if (rc == 0) free(loop);
+  return rc;
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopBackendFd(JNIEnv *env, jclass cls,
+                                                                  jlong ptr) {
+  return uv_backend_fd(&UV4J_PTR(uv4j_loop, ptr)->uv);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopBackendTimeout(JNIEnv *env, jclass cls,
+                                                                       jlong ptr) {
+  return uv_backend_timeout(&UV4J_PTR(uv4j_loop, ptr)->uv);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopEnableIdleTimeMetrics(JNIEnv *env,
+                                                                              jclass cls,
+                                                                              jlong ptr) {
+  return uv_loop_configure(&UV4J_PTR(uv4j_loop, ptr)->uv, UV_METRICS_IDLE_TIME);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopIdleTime(JNIEnv *env, jclass cls,
+                                                                  jlong ptr) {
+  return (jlong) uv_metrics_idle_time(&UV4J_PTR(uv4j_loop, ptr)->uv);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopMetricsInfo(JNIEnv *env, jclass cls,
+                                                                    jlong ptr, jlongArray out) {
+  uv_metrics_t metrics;
+  int rc = uv_metrics_info(&UV4J_PTR(uv4j_loop, ptr)->uv, &metrics);
+  if (rc < 0) return rc;
+  jlong values[3] = {(jlong) metrics.loop_count, (jlong) metrics.events,
+                     (jlong) metrics.events_waiting};
+  (*env)->SetLongArrayRegion(env, out, 0, 3, values);
+  return 0;
+}
+
+typedef struct walk_state {
+  JNIEnv *env;
+  jobjectArray peers;
+  jsize count;
+} walk_state;
+
+static void count_cb(uv_handle_t *handle, void *arg) {
+  ((walk_state *) arg)->count++;
+}
+
+static void collect_cb(uv_handle_t *handle, void *arg) {
+  walk_state *state = arg;
+  if (state->peers == NULL || (*state->env)->ExceptionCheck(state->env)) return;
+  (*state->env)->SetObjectArrayElement(state->env, state->peers, state->count++, handle->data);
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_loopWalk(JNIEnv *env, jclass cls,
+                                                                     jlong ptr) {
+  uv_loop_t *uv = &UV4J_PTR(uv4j_loop, ptr)->uv;
+  walk_state state = {env, NULL, 0};
+  uv_walk(uv, count_cb, &state);
+  state.peers = (*env)->NewObjectArray(env, state.count, uv4j_object_class, NULL);
+  if (state.peers == NULL) return NULL;
+  state.count = 0;
+  uv_walk(uv, collect_cb, &state);
+  return state.peers;
+}
