@@ -50,6 +50,7 @@ public final class Loop implements Executor, AutoCloseable {
   private long ptr;
   private boolean closing;
   private boolean running;
+  private boolean insideUvRun;
   private boolean stopRequested;
   private int depth;
   private Throwable fatal;
@@ -132,7 +133,7 @@ public final class Loop implements Executor, AutoCloseable {
       throwIfFatal();
       boolean alive;
       while (true) {
-        alive = Native.loopRun(ptr, mode.code) != 0;
+        alive = uvRun(mode);
         throwIfFatal();
         if (mode != RunMode.DEFAULT || stopRequested || submitted.isEmpty()) break;
         runSubmitted();
@@ -362,10 +363,10 @@ public final class Loop implements Executor, AutoCloseable {
     wakeup.close();
     running = true;
     try {
-      while (!submitted.isEmpty()) runSubmitted();
+      while (!submitted.isEmpty() && fatal == null) runSubmitted();
       closing = true;
       for (Object peer : Native.loopWalk(ptr)) ((Handle) peer).closeForTeardown();
-      while (Native.loopRun(ptr, RunMode.DEFAULT.code) != 0) {
+      while (uvRun(RunMode.DEFAULT)) {
         // a closing loop only finishes what is pending
       }
       drain();
@@ -392,6 +393,15 @@ public final class Loop implements Executor, AutoCloseable {
 
   long pointer() {
     return ptr;
+  }
+
+  private boolean uvRun(RunMode mode) {
+    insideUvRun = true;
+    try {
+      return Native.loopRun(ptr, mode.code) != 0;
+    } finally {
+      insideUvRun = false;
+    }
   }
 
   /** Throws unless called on the owning thread. */
@@ -527,7 +537,8 @@ public final class Loop implements Executor, AutoCloseable {
       fatal = error;
       fatalOrigin = origin;
     }
-    if (ptr != 0) Native.loopStop(ptr);
+    // Outside uv_run the stop flag would linger and cut the next run() short.
+    if (insideUvRun) Native.loopStop(ptr);
   }
 
   private void throwIfFatal() {
@@ -542,13 +553,22 @@ public final class Loop implements Executor, AutoCloseable {
     throw new UncaughtException(error, origin);
   }
 
-  /** Runs tasks other threads submitted, a bounded batch at a time so I/O is not starved. */
+  /**
+   * Runs tasks other threads submitted, a bounded batch at a time so I/O is not starved. Each
+   * task is an outermost callback of its own, drained after it, even when the batch itself runs
+   * inside the wakeup handle's callback.
+   */
   private void runSubmitted() {
-    for (int i = 0; i < SUBMITTED_BATCH; i++) {
-      Runnable task = submitted.poll();
-      if (task == null) return;
-      invoke(task);
-      if (fatal != null) break;
+    int outer = depth;
+    depth = 0;
+    try {
+      for (int i = 0; i < SUBMITTED_BATCH && fatal == null; i++) {
+        Runnable task = submitted.poll();
+        if (task == null) return;
+        invoke(task);
+      }
+    } finally {
+      depth = outer;
     }
     if (!submitted.isEmpty()) wakeup.trySend(null);
   }
