@@ -24,7 +24,7 @@ void uv4j_fired_cb(uv_handle_t *handle) {
   uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_FIRED, 0);
 }
 
-static void close_cb(uv_handle_t *handle) {
+void uv4j_close_cb(uv_handle_t *handle) {
   uv4j_loop *loop = (uv4j_loop *) handle->loop;
   uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_CLOSED, 0);
   uv4j_handle_free(loop->env, handle);
@@ -32,11 +32,31 @@ static void close_cb(uv_handle_t *handle) {
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleClose(JNIEnv *env, jclass cls,
                                                                 jlong ptr) {
-  uv_close(UV4J_PTR(uv_handle_t, ptr), close_cb);
+  uv_close(UV4J_PTR(uv_handle_t, ptr), uv4j_close_cb);
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleRef(JNIEnv *env, jclass cls, jlong ptr) {
   uv_ref(UV4J_PTR(uv_handle_t, ptr));
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_handleFileno(JNIEnv *env, jclass cls,
+                                                                 jlong ptr, jlongArray out) {
+  uv_os_fd_t fd;
+  int rc = uv_fileno(UV4J_PTR(uv_handle_t, ptr), &fd);
+  if (rc < 0) return rc;
+  jlong value = (jlong) (intptr_t) fd;
+  (*env)->SetLongArrayRegion(env, out, 0, 1, &value);
+  return 0;
+}
+
+/* uv_send_buffer_size / uv_recv_buffer_size: value 0 reads the size, else sets it. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_handleBufferSize(JNIEnv *env, jclass cls,
+                                                                     jlong ptr, jboolean send,
+                                                                     jint value) {
+  int size = value;
+  uv_handle_t *handle = UV4J_PTR(uv_handle_t, ptr);
+  int rc = send ? uv_send_buffer_size(handle, &size) : uv_recv_buffer_size(handle, &size);
+  return rc < 0 ? rc : size;
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleUnref(JNIEnv *env, jclass cls,

@@ -15,8 +15,12 @@
 
 /* Event kinds passed to the Java funnel; io.uv4j.Peer mirrors them. */
 enum {
-  UV4J_EVENT_CLOSED = 0, /* close callback ran; arg unused            */
-  UV4J_EVENT_FIRED = 1   /* timer/idle/prepare/check/async callback ran */
+  UV4J_EVENT_CLOSED = 0,     /* close callback ran; arg unused                 */
+  UV4J_EVENT_FIRED = 1,      /* timer/idle/prepare/check/async callback ran    */
+  UV4J_EVENT_READ = 2,       /* read callback; arg = nread (negative: error), with
+                                the slab offset in the high 32 bits for slab reads */
+  UV4J_EVENT_CONNECTION = 3, /* a listening stream has a connection; arg = status */
+  UV4J_EVENT_DONE = 4        /* a request completed; arg = status or result    */
 };
 
 /* A loop: the libuv loop first, so a uv_loop_t* is also a uv4j_loop*. */
@@ -24,7 +28,22 @@ typedef struct uv4j_loop {
   uv_loop_t uv;
   JNIEnv *env;         /* env of the thread inside loopRun, for upcalls */
   jthrowable escaped;  /* global ref: a throwable that got past the funnel */
+  char *slab;          /* the loop's read slab, a Java direct ByteBuffer: reads fill it  */
+  size_t slab_len;     /* front to back and never reuse a byte, so views handed to Java */
+  size_t slab_used;    /* stay intact; Java replaces the slab when little is left       */
 } uv4j_loop;
+
+/* A stream handle with the buffer Java chose for its next read (NULL: the loop's slab). */
+typedef struct uv4j_stream {
+  union {
+    uv_stream_t stream;
+    uv_tcp_t tcp;
+    uv_pipe_t pipe;
+    uv_tty_t tty;
+  } uv;
+  char *read_base;
+  size_t read_len;
+} uv4j_stream;
 
 extern JavaVM *uv4j_vm;
 extern jclass uv4j_object_class;
@@ -44,7 +63,29 @@ uv_handle_t *uv4j_handle_alloc(JNIEnv *env, size_t size, jobject peer);
 /* Undoes uv4j_handle_alloc for a handle whose init failed. */
 void uv4j_handle_free(JNIEnv *env, uv_handle_t *handle);
 
+/* The close callback of every handle: upcall, then free. */
+void uv4j_close_cb(uv_handle_t *handle);
+
 /* The callback shared by every handle kind that just "fires". */
 void uv4j_fired_cb(uv_handle_t *handle);
+
+/* Allocates a request of `size` bytes whose data is a new global ref to peer; NULL when
+ * memory runs out. uv4j_request_done delivers the completion and frees it. */
+uv_req_t *uv4j_request_alloc(JNIEnv *env, size_t size, jobject peer);
+void uv4j_request_free(JNIEnv *env, uv_req_t *req);
+void uv4j_request_done(uv_loop_t *loop, uv_req_t *req, jlong result);
+
+/* Where the slab's next read starts: each read's bytes are rounded up to this. */
+#define UV4J_SLAB_ALIGN 8
+
+/* Socket addresses cross JNI as a byte[UV4J_SOCKADDR_LEN]: [0] family (4 or 6), [2..3] port
+ * (big endian), [4..7] IPv6 scope id, [8..23] address (4 or 16 bytes). */
+#define UV4J_SOCKADDR_LEN 24
+int uv4j_sockaddr_from_java(JNIEnv *env, jbyteArray encoded, struct sockaddr_storage *out);
+int uv4j_sockaddr_to_java(JNIEnv *env, const struct sockaddr *addr, jbyteArray out);
+
+/* The address of a direct buffer plus offset; NULL if the buffer is not direct (Java only
+ * passes direct buffers). */
+char *uv4j_buffer_address(JNIEnv *env, jobject buffer, jint offset);
 
 #endif

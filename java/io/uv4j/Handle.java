@@ -56,10 +56,16 @@ public abstract class Handle extends Peer implements AutoCloseable {
   public final void close(Runnable onClose) {
     loop.checkThread();
     if (closing) return;
+    long p = ptr;
+    closeStarted(onClose);
+    Native.handleClose(p);
+  }
+
+  /** Marks the handle closing once its native close has been (or is about to be) started. */
+  final void closeStarted(Runnable onClose) {
     closing = true;
     this.onClose = onClose;
     beforeClose();
-    Native.handleClose(ptr);
   }
 
   /** Closes the handle, if it is not closing yet, as part of closing its loop. */

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +46,10 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   private static final int SUBMITTED_BATCH = 1024;
+  /** Reads without a buffer of their own fill this slab front to back, never reusing a byte. */
+  private static final int READ_SLAB_SIZE = 1 << 20;
+  /** A fresh slab replaces one with less room than a read may take (libuv asks for 64 KiB). */
+  private static final int READ_SLAB_MIN_ROOM = (64 << 10) + 8;
 
   private final Thread owner;
   private long ptr;
@@ -61,6 +66,8 @@ public final class Loop implements Executor, AutoCloseable {
   private final ArrayList<Promise<?>> unhandledRejections = new ArrayList<>();
   private UncaughtExceptionHandler uncaughtHandler;
   private UnhandledRejectionHandler rejectionHandler;
+
+  private ByteBuffer readSlab;
 
   private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
   private final Async wakeup;
@@ -424,6 +431,27 @@ public final class Loop implements Executor, AutoCloseable {
     checkOpen();
     if (closing) throw new IllegalStateException(this + " is closing; no new work may start");
     return ptr;
+  }
+
+  /** Installs the read slab when the first stream is made. */
+  void ensureReadSlab() {
+    if (readSlab == null) installReadSlab();
+  }
+
+  private void installReadSlab() {
+    readSlab = ByteBuffer.allocateDirect(READ_SLAB_SIZE);
+    Native.loopSetReadSlab(ptr, readSlab);
+  }
+
+  /** The bytes a read put in the slab at {@code offset}; a full slab is replaced afterwards. */
+  ByteBuffer readView(int offset, int length) {
+    ByteBuffer view = readSlab.slice(offset, length);
+    if (READ_SLAB_SIZE - (offset + length) < READ_SLAB_MIN_ROOM) installReadSlab();
+    return view;
+  }
+
+  void enqueueTick(Runnable task) {
+    ticks.add(task);
   }
 
   void enqueueMicrotask(Runnable task) {

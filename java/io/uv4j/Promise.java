@@ -350,7 +350,7 @@ public final class Promise<T> {
     Function<Throwable, Promise<T>> afterReason =
         reason -> {
           action.run();
-          return Promise.<Object>resolve(loop, null).then(ignored -> rethrow(reason));
+          return Promise.<Object>resolve(loop, null).then(ignored -> { throw Throwables.sneaky(reason); });
         };
     return react(afterValue, afterReason, true);
   }
@@ -596,10 +596,5 @@ public final class Promise<T> {
       }
     }
     return resolver;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <E extends Throwable, R> R rethrow(Throwable t) throws E {
-    throw (E) t;
   }
 }

@@ -13,6 +13,17 @@ public final class Native {
   public static final int EVENT_CLOSED = 0;
   /** A timer, idle, prepare, check or async callback ran. */
   public static final int EVENT_FIRED = 1;
+  /**
+   * A stream read: the low 32 bits are nread (negative: an error or EOF); for a read into the
+   * loop's slab the high 32 bits are where in the slab the bytes start.
+   */
+  public static final int EVENT_READ = 2;
+  /** A listening stream has a connection to accept; arg is the status. */
+  public static final int EVENT_CONNECTION = 3;
+  /** A request completed; arg is its status (or result). */
+  public static final int EVENT_DONE = 4;
+  /** Length of the byte[] a socket address crosses JNI in (see sockaddr.c). */
+  public static final int SOCKADDR_LEN = 24;
 
   static {
     NativeLibrary.load();
@@ -79,6 +90,85 @@ public final class Native {
   public static native boolean handleHasRef(long handle);
 
   public static native boolean handleIsActive(long handle);
+
+  /** Stores the handle's OS descriptor in {@code out[0]}. */
+  public static native int handleFileno(long handle, long[] out);
+
+  /** uv_send_buffer_size ({@code send}) or uv_recv_buffer_size: value 0 reads, else sets. */
+  public static native int handleBufferSize(long handle, boolean send, int value);
+
+  // stream
+  /** Gives the loop a direct buffer that reads without a buffer of their own fill. */
+  public static native void loopSetReadSlab(long loop, java.nio.ByteBuffer slab);
+
+  /** The direct buffer the stream's next reads go into; null: the loop's slab. */
+  public static native void streamSetReadBuffer(
+      long stream, java.nio.ByteBuffer buffer, int offset, int length);
+
+  public static native int streamReadStart(long stream);
+
+  public static native int streamReadStop(long stream);
+
+  /**
+   * Writes a direct buffer's bytes: returns {@code length} when all went out at once (no
+   * completion follows), a smaller count when the rest was queued (EVENT_DONE on {@code
+   * request} follows), or a negative error. {@code sendHandle} (0 for none) is a handle to pass.
+   */
+  public static native int streamWrite(
+      long stream, Object request, java.nio.ByteBuffer buffer, int offset, int length,
+      long sendHandle);
+
+  /** As {@link #streamWrite} for a byte[]: the part not written at once is copied. */
+  public static native int streamWriteArray(
+      long stream, Object request, byte[] array, int offset, int length);
+
+  /** As {@link #streamWrite} for up to 64 direct buffers in one vectored write. */
+  public static native int streamWritev(
+      long stream, Object request, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths,
+      int count);
+
+  /** uv_try_write: bytes written (0 when the socket would block) or a negative error. */
+  public static native int streamTryWrite(
+      long stream, java.nio.ByteBuffer buffer, int offset, int length);
+
+  public static native int streamTryWriteArray(long stream, byte[] array, int offset, int length);
+
+  public static native int streamShutdown(long stream, Object request);
+
+  public static native int streamListen(long stream, int backlog);
+
+  public static native int streamAccept(long server, long client);
+
+  public static native boolean streamIsReadable(long stream);
+
+  public static native boolean streamIsWritable(long stream);
+
+  public static native long streamWriteQueueSize(long stream);
+
+  public static native int streamSetBlocking(long stream, boolean blocking);
+
+  // tcp
+  /** family: 0 (none yet), 4 or 6. */
+  public static native long tcpNew(long loop, Object peer, int family);
+
+  public static native int tcpOpen(long tcp, long socket);
+
+  public static native int tcpBind(long tcp, byte[] address, int flags);
+
+  public static native int tcpConnect(long tcp, Object request, byte[] address);
+
+  public static native int tcpNoDelay(long tcp, boolean enable);
+
+  public static native int tcpKeepAlive(long tcp, boolean enable, int delaySeconds);
+
+  public static native int tcpSimultaneousAccepts(long tcp, boolean enable);
+
+  public static native int tcpSockName(long tcp, byte[] out);
+
+  public static native int tcpPeerName(long tcp, byte[] out);
+
+  /** uv_tcp_close_reset; the close completes as EVENT_CLOSED like handleClose. */
+  public static native int tcpCloseReset(long tcp);
 
   // timer
   public static native long timerNew(long loop, Object peer);

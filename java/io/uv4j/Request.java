@@ -1,0 +1,75 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+
+/**
+ * An in-flight libuv request that reports one status when it completes. The native request holds
+ * a global reference to it until then, so what it references (buffers, callbacks) stays
+ * reachable.
+ */
+class Request extends Peer implements Runnable {
+  private final String syscall;
+  private final Completion callback;
+  private final Promise.Resolver<Void> resolver;
+  /** Kept reachable until the request completes: the bytes a write reads from. */
+  @SuppressWarnings("unused")
+  private final Object keepAlive;
+  private int status;
+
+  Request(Loop loop, String syscall, Completion callback, Promise.Resolver<Void> resolver, Object keepAlive) {
+    super(loop);
+    this.syscall = syscall;
+    this.callback = callback;
+    this.resolver = resolver;
+    this.keepAlive = keepAlive;
+  }
+
+  Request(Loop loop, String syscall, Completion callback, Object keepAlive) {
+    this(loop, syscall, callback, null, keepAlive);
+  }
+
+  Request(Loop loop, String syscall, Promise.Resolver<Void> resolver, Object keepAlive) {
+    this(loop, syscall, null, resolver, keepAlive);
+  }
+
+  @Override
+  final void released() {}
+
+  @Override
+  final void onNativeEvent(int event, long arg) throws Exception {
+    if (event == Native.EVENT_DONE) complete((int) arg);
+  }
+
+  /** Reports an outcome known at once, asynchronously, as a next-tick (as Node's streams do). */
+  final void completeLater(int result) {
+    if (result >= 0 && callback == null && resolver == null) return;
+    status = result;
+    loop.enqueueTick(this);
+  }
+
+  @Override
+  public final void run() {
+    try {
+      complete(status);
+    } catch (Exception e) {
+      throw Throwables.sneaky(e);
+    }
+  }
+
+  /** Delivers the outcome; a failure nobody listens for goes to the uncaught handling. */
+  void complete(int result) throws Exception {
+    UvException error = result < 0 ? error(result) : null;
+    if (resolver != null) {
+      if (error == null) resolver.resolve(null);
+      else resolver.reject(error);
+    } else if (callback != null) {
+      callback.done(error);
+    } else if (error != null) {
+      throw error;
+    }
+  }
+
+  UvException error(int result) {
+    return new UvException(result, syscall);
+  }
+}

@@ -1,0 +1,523 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A duplex byte stream ({@code uv_stream_t}): the base of {@link Tcp} (and of pipes and ttys).
+ *
+ * <p>Reads arrive in {@link ByteBuffer}s owned by the loop: a buffer handed to {@link
+ * Reader#onData} is valid during the call; one kept longer may go stale but never points at freed
+ * memory. Writes never copy a direct buffer: its bytes (between position and limit; neither is
+ * changed) must stay as they are until the write completes. Heap buffers, arrays and strings are
+ * written from the Java array when the socket takes everything at once, else copied once.
+ *
+ * <p>Every method must be called on the loop's thread.
+ */
+public abstract class Stream extends Handle {
+  /** Receives what a stream reads; a lambda supplies {@link #onData}. */
+  @FunctionalInterface
+  public interface Reader {
+    /**
+     * Bytes arrived, between the buffer's position and limit. The buffer is valid during the call.
+     *
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void onData(ByteBuffer data) throws Exception;
+
+    /**
+     * The other side will send nothing more (EOF). The stream may still be writable.
+     *
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    default void onEnd() throws Exception {}
+
+    /**
+     * Reading failed; by default the error goes to the loop's uncaught-exception handling.
+     *
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    default void onError(UvException error) throws Exception {
+      throw error;
+    }
+  }
+
+  private static final int EOF = UvError.EOF.errno();
+  private static final int MAX_IOV = 64;
+
+  private Reader reader;
+  private Supplier<ByteBuffer> allocator;
+  private ByteBuffer readBuffer;
+  private Completion onConnection;
+
+  Stream(Loop loop) {
+    super(loop);
+    loop.ensureReadSlab();
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  /**
+   * Starts reading into the loop's buffers; {@code reader} gets data, end of stream and errors.
+   * Starting again replaces the reader.
+   *
+   * @throws NullPointerException if {@code reader} is null
+   * @throws UvException if libuv refuses (for example, the stream is not readable: {@code
+   *     ENOTCONN})
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void readStart(Reader reader) throws UvException {
+    Objects.requireNonNull(reader, "reader");
+    long p = open();
+    setReadBuffer(p, null, null);
+    startReading(p, reader);
+  }
+
+  /**
+   * Starts reading into buffers {@code allocator} supplies, one before each read (libuv's alloc
+   * callback): each must be a writable direct buffer with room between position and limit. The
+   * reader gets that buffer with its limit set to the end of the bytes read.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the first buffer supplied is null, not direct, read-only
+   *     or full (later ones fail the same way, through the uncaught-exception handling)
+   * @throws UvException if libuv refuses to start reading
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void readStart(Supplier<ByteBuffer> allocator, Reader reader) throws UvException {
+    Objects.requireNonNull(allocator, "allocator");
+    Objects.requireNonNull(reader, "reader");
+    long p = open();
+    setReadBuffer(p, allocator, allocator.get());
+    startReading(p, reader);
+  }
+
+  private void startReading(long p, Reader reader) throws UvException {
+    UvException.check(Native.streamReadStart(p), "read");
+    this.reader = reader;
+  }
+
+  private void setReadBuffer(long p, Supplier<ByteBuffer> allocator, ByteBuffer buffer) {
+    if (allocator != null) {
+      if (buffer == null) throw new IllegalArgumentException("the read allocator returned null");
+      if (!buffer.isDirect()) throw new IllegalArgumentException("read buffers must be direct: " + buffer);
+      if (buffer.isReadOnly()) throw new IllegalArgumentException("read buffer is read-only: " + buffer);
+      if (!buffer.hasRemaining()) throw new IllegalArgumentException("read buffer has no room: " + buffer);
+      Native.streamSetReadBuffer(p, buffer, buffer.position(), buffer.remaining());
+    } else if (this.allocator != null) {
+      Native.streamSetReadBuffer(p, null, 0, 0);
+    }
+    this.allocator = allocator;
+    this.readBuffer = buffer;
+  }
+
+  /**
+   * Stops reading; data that arrives meanwhile waits in the OS. Stopping a stopped stream does
+   * nothing.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void readStop() {
+    Native.streamReadStop(open());
+    reader = null;
+  }
+
+  // --- writing --------------------------------------------------------------------------------
+
+  /**
+   * Writes the bytes between {@code data}'s position and limit; {@code callback} is told on the
+   * loop thread once they are handed to the OS, or why not (never inside this call). Writes go
+   * out in the order they were made.
+   *
+   * @param data the bytes; a direct buffer must not change until the callback
+   * @param callback told of the outcome; if null, a failure goes to the loop's uncaught-exception
+   *     handling
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void write(ByteBuffer data, Completion callback) {
+    Objects.requireNonNull(data, "data");
+    write(data, new Request(loop, "write", callback, data));
+  }
+
+  /**
+   * Writes the bytes between {@code data}'s position and limit; see {@link #write(ByteBuffer,
+   * Completion)}.
+   *
+   * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Promise<Void> write(ByteBuffer data) {
+    Objects.requireNonNull(data, "data");
+    Promise.Resolver<Void> resolver = loop.promise();
+    write(data, new Request(loop, "write", resolver, data));
+    return resolver.promise();
+  }
+
+  /**
+   * Writes {@code data[offset, offset + length)}; the array may be reused once this returns.
+   *
+   * @throws NullPointerException if {@code data} is null
+   * @throws IndexOutOfBoundsException if the range is outside the array
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void write(byte[] data, int offset, int length, Completion callback) {
+    Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(data, "data").length);
+    writeArray(data, offset, length, new Request(loop, "write", callback, null));
+  }
+
+  /**
+   * Writes all of {@code data}; the array may be reused once this returns.
+   *
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void write(byte[] data, Completion callback) {
+    write(data, 0, Objects.requireNonNull(data, "data").length, callback);
+  }
+
+  /**
+   * Writes all of {@code data}; the array may be reused once this returns.
+   *
+   * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Promise<Void> write(byte[] data) {
+    Objects.requireNonNull(data, "data");
+    Promise.Resolver<Void> resolver = loop.promise();
+    writeArray(data, 0, data.length, new Request(loop, "write", resolver, null));
+    return resolver.promise();
+  }
+
+  /**
+   * Writes {@code text} encoded as UTF-8.
+   *
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void write(String text, Completion callback) {
+    write(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8), callback);
+  }
+
+  /**
+   * Writes {@code text} encoded as UTF-8.
+   *
+   * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Promise<Void> write(String text) {
+    return write(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes several buffers as one vectored write, in order.
+   *
+   * @throws NullPointerException if {@code data} or an element is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void write(ByteBuffer[] data, Completion callback) {
+    writeAll(data, new Request(loop, "write", callback, data.clone()));
+  }
+
+  /**
+   * Writes several buffers as one vectored write, in order.
+   *
+   * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code data} or an element is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Promise<Void> write(ByteBuffer... data) {
+    Promise.Resolver<Void> resolver = loop.promise();
+    writeAll(data, new Request(loop, "write", resolver, data.clone()));
+    return resolver.promise();
+  }
+
+  /**
+   * Writes as much of {@code data} as the OS takes now, without queueing ({@code uv_try_write}).
+   * The buffer's position is not changed.
+   *
+   * @return the number of bytes written; 0 if the OS would block or writes are queued
+   * @throws NullPointerException if {@code data} is null
+   * @throws UvException if the write fails (for example {@code EPIPE})
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int tryWrite(ByteBuffer data) throws UvException {
+    Objects.requireNonNull(data, "data");
+    long p = open();
+    int rc;
+    if (data.isDirect()) {
+      rc = Native.streamTryWrite(p, data, data.position(), data.remaining());
+    } else if (data.hasArray()) {
+      rc = Native.streamTryWriteArray(p, data.array(), data.arrayOffset() + data.position(), data.remaining());
+    } else {
+      byte[] copy = copyOf(data);
+      rc = Native.streamTryWriteArray(p, copy, 0, copy.length);
+    }
+    return UvException.check(rc, "write");
+  }
+
+  private void write(ByteBuffer data, Request request) {
+    long p = open();
+    int length = data.remaining();
+    if (data.isDirect()) {
+      settleWrite(Native.streamWrite(p, request, data, data.position(), length, 0), length, request);
+    } else if (data.hasArray()) {
+      writeArray(data.array(), data.arrayOffset() + data.position(), length, request);
+    } else {
+      writeArray(copyOf(data), 0, length, request);
+    }
+  }
+
+  private void writeArray(byte[] data, int offset, int length, Request request) {
+    long p = open();
+    settleWrite(Native.streamWriteArray(p, request, data, offset, length), length, request);
+  }
+
+  private void writeAll(ByteBuffer[] data, Request request) {
+    Objects.requireNonNull(data, "data");
+    long total = 0;
+    boolean allDirect = data.length <= MAX_IOV;
+    for (int i = 0; i < data.length; i++) {
+      ByteBuffer buffer = data[i];
+      if (buffer == null) throw new NullPointerException("data[" + i + "] is null");
+      total += buffer.remaining();
+      allDirect &= buffer.isDirect();
+    }
+    if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("a write is limited to 2 GiB, got " + total);
+    long p = open();
+    if (data.length == 0) {
+      request.completeLater(0);
+    } else if (allDirect) {
+      int[] offsets = new int[data.length];
+      int[] lengths = new int[data.length];
+      for (int i = 0; i < data.length; i++) {
+        offsets[i] = data[i].position();
+        lengths[i] = data[i].remaining();
+      }
+      settleWrite(Native.streamWritev(p, request, data, offsets, lengths, data.length), (int) total, request);
+    } else {
+      byte[] joined = new byte[(int) total];
+      int at = 0;
+      for (ByteBuffer buffer : data) {
+        int n = buffer.remaining();
+        buffer.duplicate().get(joined, at, n);
+        at += n;
+      }
+      writeArray(joined, 0, joined.length, request);
+    }
+  }
+
+  /** A write done (or failed) at once reports asynchronously; a queued one reports later. */
+  private static void settleWrite(int result, int length, Request request) {
+    if (result < 0 || result == length) request.completeLater(result < 0 ? result : 0);
+  }
+
+  private static byte[] copyOf(ByteBuffer data) {
+    byte[] copy = new byte[data.remaining()];
+    data.duplicate().get(copy);
+    return copy;
+  }
+
+  /**
+   * Bytes queued for writing that the OS has not taken yet.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long writeQueueSize() {
+    return Native.streamWriteQueueSize(open());
+  }
+
+  /**
+   * Shuts down the writing side once queued writes are done (the peer reads EOF); the stream
+   * stays readable.
+   *
+   * @param callback told of the outcome; if null, a failure goes to the uncaught handling
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void shutdown(Completion callback) {
+    shutdown(new Request(loop, "shutdown", callback, null));
+  }
+
+  /**
+   * Shuts down the writing side once queued writes are done.
+   *
+   * @return fulfilled when done, rejected with a {@link UvException}
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Promise<Void> shutdown() {
+    Promise.Resolver<Void> resolver = loop.promise();
+    shutdown(new Request(loop, "shutdown", resolver, null));
+    return resolver.promise();
+  }
+
+  private void shutdown(Request request) {
+    int rc = Native.streamShutdown(open(), request);
+    if (rc < 0) request.completeLater(rc);
+  }
+
+  // --- servers --------------------------------------------------------------------------------
+
+  /**
+   * Listens for connections; {@code onConnection} is told of each one (then call {@link
+   * #accept(Stream)}) or of an error.
+   *
+   * @param backlog how many connections the OS may queue
+   * @throws IllegalArgumentException if {@code backlog} is negative
+   * @throws NullPointerException if {@code onConnection} is null
+   * @throws UvException if libuv refuses (for example {@code EADDRINUSE}, or {@code EINVAL} for a
+   *     pipe that is not bound)
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void listen(int backlog, Completion onConnection) throws UvException {
+    if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0, got " + backlog);
+    Objects.requireNonNull(onConnection, "onConnection");
+    long p = open();
+    this.onConnection = onConnection;
+    UvException.check(Native.streamListen(p, backlog), "listen");
+  }
+
+  /**
+   * Accepts a pending connection into {@code client}, a new stream of the same kind.
+   *
+   * @throws NullPointerException if {@code client} is null
+   * @throws IllegalArgumentException if {@code client} belongs to another loop
+   * @throws UvException {@code EAGAIN} if no connection is pending, or another libuv error
+   * @throws IllegalStateException if either stream is closed, or called from another thread
+   */
+  public void accept(Stream client) throws UvException {
+    Objects.requireNonNull(client, "client");
+    if (client.loop != loop) throw new IllegalArgumentException(client + " belongs to another loop");
+    long p = open();
+    UvException.check(Native.streamAccept(p, client.open()), "accept");
+  }
+
+  // --- state ----------------------------------------------------------------------------------
+
+  /**
+   * Whether the stream can be read from.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean isReadable() {
+    return Native.streamIsReadable(open());
+  }
+
+  /**
+   * Whether the stream can be written to.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean isWritable() {
+    return Native.streamIsWritable(open());
+  }
+
+  /**
+   * Makes writes block (and complete at once) or not; meant for pipes and ttys shared with
+   * other processes.
+   *
+   * @throws UvException if the platform refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setBlocking(boolean blocking) throws UvException {
+    UvException.check(Native.streamSetBlocking(open(), blocking), "uv_stream_set_blocking");
+  }
+
+  /**
+   * The OS send buffer size in bytes (Linux reports twice what was set).
+   *
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int sendBufferSize() throws UvException {
+    return UvException.check(Native.handleBufferSize(open(), true, 0), "getsockopt");
+  }
+
+  /**
+   * Sets the OS send buffer size in bytes.
+   *
+   * @throws IllegalArgumentException if {@code size} is not positive
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setSendBufferSize(int size) throws UvException {
+    if (size <= 0) throw new IllegalArgumentException("size must be > 0, got " + size);
+    UvException.check(Native.handleBufferSize(open(), true, size), "setsockopt");
+  }
+
+  /**
+   * The OS receive buffer size in bytes (Linux reports twice what was set).
+   *
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int receiveBufferSize() throws UvException {
+    return UvException.check(Native.handleBufferSize(open(), false, 0), "getsockopt");
+  }
+
+  /**
+   * Sets the OS receive buffer size in bytes.
+   *
+   * @throws IllegalArgumentException if {@code size} is not positive
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setReceiveBufferSize(int size) throws UvException {
+    if (size <= 0) throw new IllegalArgumentException("size must be > 0, got " + size);
+    UvException.check(Native.handleBufferSize(open(), false, size), "setsockopt");
+  }
+
+  /**
+   * The OS descriptor (a socket or fd; a HANDLE on Windows).
+   *
+   * @throws UvException {@code EBADF} if the stream has none yet
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long fileno() throws UvException {
+    long[] out = new long[1];
+    UvException.check(Native.handleFileno(open(), out), "uv_fileno");
+    return out[0];
+  }
+
+  // --- events ---------------------------------------------------------------------------------
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Throwable {
+    switch (event) {
+      case Native.EVENT_READ:
+        onRead(arg);
+        break;
+      case Native.EVENT_CONNECTION:
+        onConnection.done((int) arg < 0 ? new UvException((int) arg, "listen") : null);
+        break;
+      default:
+        super.onNativeEvent(event, arg);
+    }
+  }
+
+  private void onRead(long arg) throws Exception {
+    int nread = (int) arg;
+    Reader current = reader;
+    if (nread < 0) {
+      if (current == null) return;
+      if (nread == EOF) current.onEnd();
+      else current.onError(new UvException(nread, "read"));
+      return;
+    }
+    ByteBuffer data;
+    Supplier<ByteBuffer> supply = allocator;
+    if (supply != null) {
+      data = readBuffer;
+      data.limit(data.position() + nread);
+    } else {
+      data = loop.readView((int) (arg >>> 32), nread);
+    }
+    if (current != null) current.onData(data);
+    if (supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());
+  }
+}

@@ -1,0 +1,88 @@
+/* uv_tcp_t */
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+#define TCP(ptr) UV4J_PTR(uv_tcp_t, ptr)
+
+static void connect_cb(uv_connect_t *req, int status) {
+  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_tcpNew(JNIEnv *env, jclass cls, jlong loop,
+                                                            jobject peer, jint family) {
+  uv4j_stream *tcp = (uv4j_stream *) uv4j_handle_alloc(env, sizeof *tcp, peer);
+  if (tcp == NULL) return UV_ENOMEM;
+  int af = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  int rc = uv_tcp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &tcp->uv.tcp, (unsigned int) af);
+  if (rc < 0) {
+    uv4j_handle_free(env, (uv_handle_t *) tcp);
+    return rc;
+  }
+  return UV4J_JPTR(tcp);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpOpen(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jlong sock) {
+  return uv_tcp_open(TCP(ptr), (uv_os_sock_t) sock);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpBind(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jbyteArray address, jint flags) {
+  struct sockaddr_storage addr;
+  int rc = uv4j_sockaddr_from_java(env, address, &addr);
+  if (rc < 0) return rc;
+  return uv_tcp_bind(TCP(ptr), (const struct sockaddr *) &addr, (unsigned int) flags);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpConnect(JNIEnv *env, jclass cls, jlong ptr,
+                                                               jobject request,
+                                                               jbyteArray address) {
+  struct sockaddr_storage addr;
+  int rc = uv4j_sockaddr_from_java(env, address, &addr);
+  if (rc < 0) return rc;
+  uv_connect_t *req = (uv_connect_t *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) return UV_ENOMEM;
+  rc = uv_tcp_connect(req, TCP(ptr), (const struct sockaddr *) &addr, connect_cb);
+  if (rc < 0) uv4j_request_free(env, (uv_req_t *) req);
+  return rc;
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpNoDelay(JNIEnv *env, jclass cls, jlong ptr,
+                                                               jboolean enable) {
+  return uv_tcp_nodelay(TCP(ptr), enable ? 1 : 0);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpKeepAlive(JNIEnv *env, jclass cls,
+                                                                 jlong ptr, jboolean enable,
+                                                                 jint delay) {
+  return uv_tcp_keepalive(TCP(ptr), enable ? 1 : 0, (unsigned int) delay);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpSimultaneousAccepts(JNIEnv *env,
+                                                                           jclass cls, jlong ptr,
+                                                                           jboolean enable) {
+  return uv_tcp_simultaneous_accepts(TCP(ptr), enable ? 1 : 0);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpSockName(JNIEnv *env, jclass cls,
+                                                                jlong ptr, jbyteArray out) {
+  struct sockaddr_storage addr;
+  int len = sizeof addr;
+  int rc = uv_tcp_getsockname(TCP(ptr), (struct sockaddr *) &addr, &len);
+  if (rc < 0) return rc;
+  return uv4j_sockaddr_to_java(env, (struct sockaddr *) &addr, out);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpPeerName(JNIEnv *env, jclass cls,
+                                                                jlong ptr, jbyteArray out) {
+  struct sockaddr_storage addr;
+  int len = sizeof addr;
+  int rc = uv_tcp_getpeername(TCP(ptr), (struct sockaddr *) &addr, &len);
+  if (rc < 0) return rc;
+  return uv4j_sockaddr_to_java(env, (struct sockaddr *) &addr, out);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpCloseReset(JNIEnv *env, jclass cls,
+                                                                  jlong ptr) {
+  return uv_tcp_close_reset(TCP(ptr), uv4j_close_cb);
+}
