@@ -90,6 +90,12 @@ public class UvException extends IOException {
   }
 
   /** Returns {@code result} if it is not negative, else throws the error it stands for. */
+  static int check(int result, String syscall, String path) throws UvException {
+    if (result < 0) throw new UvException(result, syscall, path, null);
+    return result;
+  }
+
+  /** Returns {@code result} if it is not negative, else throws the error it stands for. */
   static int check(int result, String syscall) throws UvException {
     if (result < 0) throw new UvException(result, syscall);
     return result;

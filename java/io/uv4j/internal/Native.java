@@ -170,6 +170,30 @@ public final class Native {
   /** uv_tcp_close_reset; the close completes as EVENT_CLOSED like handleClose. */
   public static native int tcpCloseReset(long tcp);
 
+  // pipe
+  public static native long pipeNew(long loop, Object peer, boolean ipc);
+
+  public static native int pipeOpen(long pipe, long fd);
+
+  public static native int pipeBind(long pipe, byte[] name);
+
+  public static native int pipeConnect(long pipe, Object request, byte[] name);
+
+  /** The bound name, or null with the error in {@code status[0]}. */
+  public static native byte[] pipeSockName(long pipe, int[] status);
+
+  /** The peer's name, or null with the error in {@code status[0]}. */
+  public static native byte[] pipePeerName(long pipe, int[] status);
+
+  public static native int pipeChmod(long pipe, int flags);
+
+  public static native void pipePendingInstances(long pipe, int count);
+
+  public static native int pipePendingCount(long pipe);
+
+  /** 1 tcp, 2 pipe, 3 udp, 0 none. */
+  public static native int pipePendingType(long pipe);
+
   // timer
   public static native long timerNew(long loop, Object peer);
 

@@ -1,0 +1,119 @@
+/* uv_pipe_t: Unix domain sockets and Windows named pipes, with handle passing (IPC). */
+#include <stdlib.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+#define PIPE(ptr) UV4J_PTR(uv_pipe_t, ptr)
+
+static void connect_cb(uv_connect_t *req, int status) {
+  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_pipeNew(JNIEnv *env, jclass cls, jlong loop,
+                                                             jobject peer, jboolean ipc) {
+  uv4j_stream *pipe = (uv4j_stream *) uv4j_handle_alloc(env, sizeof *pipe, peer);
+  if (pipe == NULL) return UV_ENOMEM;
+  int rc = uv_pipe_init(&UV4J_PTR(uv4j_loop, loop)->uv, &pipe->uv.pipe, ipc ? 1 : 0);
+  if (rc < 0) {
+    uv4j_handle_free(env, (uv_handle_t *) pipe);
+    return rc;
+  }
+  return UV4J_JPTR(pipe);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeOpen(JNIEnv *env, jclass cls, jlong ptr,
+                                                             jlong fd) {
+  return uv_pipe_open(PIPE(ptr), (uv_file) fd);
+}
+
+/* Names cross as bytes so that Linux abstract names (a leading NUL) survive. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeBind(JNIEnv *env, jclass cls, jlong ptr,
+                                                             jbyteArray name) {
+  jsize len = (*env)->GetArrayLength(env, name);
+  jbyte *bytes = (*env)->GetByteArrayElements(env, name, NULL);
+  if (bytes == NULL) return UV_ENOMEM;
+  int rc = uv_pipe_bind2(PIPE(ptr), (const char *) bytes, (size_t) len, 0);
+  (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
+  return rc;
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeConnect(JNIEnv *env, jclass cls,
+                                                                jlong ptr, jobject request,
+                                                                jbyteArray name) {
+  uv_connect_t *req = (uv_connect_t *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) return UV_ENOMEM;
+  jsize len = (*env)->GetArrayLength(env, name);
+  jbyte *bytes = (*env)->GetByteArrayElements(env, name, NULL);
+  if (bytes == NULL) {
+    uv4j_request_free(env, (uv_req_t *) req);
+    return UV_ENOMEM;
+  }
+  int rc = uv_pipe_connect2(req, PIPE(ptr), (const char *) bytes, (size_t) len, 0, connect_cb);
+  (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
+  if (rc < 0) uv4j_request_free(env, (uv_req_t *) req);
+  return rc;
+}
+
+typedef int (*pipe_name_fn)(const uv_pipe_t *, char *, size_t *);
+
+static jbyteArray pipe_name(JNIEnv *env, uv_pipe_t *pipe, pipe_name_fn fn, jintArray status) {
+  char small[256];
+  size_t len = sizeof small;
+  char *buf = small;
+  int rc = fn(pipe, buf, &len);
+  if (rc == UV_ENOBUFS) {
+    buf = malloc(len + 1);
+    if (buf == NULL) {
+      rc = UV_ENOMEM;
+    } else {
+      rc = fn(pipe, buf, &len);
+    }
+  }
+  jint code = rc;
+  (*env)->SetIntArrayRegion(env, status, 0, 1, &code);
+  jbyteArray out = NULL;
+  if (rc == 0 && !(*env)->ExceptionCheck(env)) {
+    out = (*env)->NewByteArray(env, (jsize) len);
+    if (out != NULL) (*env)->SetByteArrayRegion(env, out, 0, (jsize) len, (const jbyte *) buf);
+  }
+  if (buf != small) free(buf);
+  return out;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_pipeSockName(JNIEnv *env, jclass cls,
+                                                                       jlong ptr,
+                                                                       jintArray status) {
+  return pipe_name(env, PIPE(ptr), uv_pipe_getsockname, status);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_pipePeerName(JNIEnv *env, jclass cls,
+                                                                       jlong ptr,
+                                                                       jintArray status) {
+  return pipe_name(env, PIPE(ptr), uv_pipe_getpeername, status);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeChmod(JNIEnv *env, jclass cls, jlong ptr,
+                                                              jint flags) {
+  return uv_pipe_chmod(PIPE(ptr), flags);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_pipePendingInstances(JNIEnv *env, jclass cls,
+                                                                         jlong ptr, jint count) {
+  uv_pipe_pending_instances(PIPE(ptr), count);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipePendingCount(JNIEnv *env, jclass cls,
+                                                                     jlong ptr) {
+  return uv_pipe_pending_count(PIPE(ptr));
+}
+
+/* The kind of the next pending handle: 1 tcp, 2 pipe, 3 udp, 0 none/other. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipePendingType(JNIEnv *env, jclass cls,
+                                                                    jlong ptr) {
+  switch (uv_pipe_pending_type(PIPE(ptr))) {
+    case UV_TCP: return 1;
+    case UV_NAMED_PIPE: return 2;
+    case UV_UDP: return 3;
+    default: return 0;
+  }
+}
