@@ -194,6 +194,27 @@ public final class Native {
   /** 1 tcp, 2 pipe, 3 udp, 0 none. */
   public static native int pipePendingType(long pipe);
 
+  // dns
+  /**
+   * Starts uv_getaddrinfo; returns the request pointer or a negative error. family 0/4/6,
+   * socktype 0 any, 1 stream, 2 datagram.
+   */
+  public static native long dnsGetAddrInfo(
+      long loop, Object request, String node, String service, int family, int socktype,
+      int protocol, int flags);
+
+  /** During a getaddrinfo completion: the addresses, SOCKADDR_LEN bytes each. */
+  public static native byte[] dnsAddrInfoResults(long request);
+
+  /** Starts uv_getnameinfo; returns the request pointer or a negative error. */
+  public static native long dnsGetNameInfo(long loop, Object request, byte[] address, int flags);
+
+  /** During a getnameinfo completion: {host, service}. */
+  public static native String[] dnsNameInfoResults(long request);
+
+  /** uv_cancel: works on requests still waiting for the thread pool. */
+  public static native int requestCancel(long request);
+
   // timer
   public static native long timerNew(long loop, Object peer);
 

@@ -1,0 +1,260 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Name resolution on libuv's thread pool ({@code uv_getaddrinfo}, {@code uv_getnameinfo}): the
+ * system resolver runs on a pool thread and the result comes back on the loop thread. Failures
+ * carry libuv's {@code EAI_*} names. Every method must be called on the loop's thread.
+ */
+public final class Dns {
+  /** Receives a result or an error (exactly one is null). */
+  @FunctionalInterface
+  public interface Callback<T> {
+    /**
+     * @param result the result, or {@code null} on failure
+     * @param error the failure, or {@code null} on success
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void done(T result, UvException error) throws Exception;
+  }
+
+  /** The kind of socket addresses are wanted for. */
+  public enum SocketType {
+    /** Any: the resolver may list each address once per type. */
+    ANY,
+    /** TCP. */
+    STREAM,
+    /** UDP. */
+    DATAGRAM
+  }
+
+  /**
+   * What getaddrinfo should look for.
+   *
+   * @param family 0 for any, 4 for IPv4, 6 for IPv6
+   * @param socketType the socket type
+   * @param protocol 0 for any, else an IP protocol number
+   * @param flags getaddrinfo {@code AI_*} flags (1 passive, 2 canonical name, 4 numeric host)
+   */
+  public record Hints(int family, SocketType socketType, int protocol, int flags) {
+    /** Any family, stream sockets, as Node's {@code dns.lookup} asks. */
+    public static final Hints DEFAULT = new Hints(0, SocketType.STREAM, 0, 0);
+
+    /**
+     * @throws IllegalArgumentException if family is not 0, 4 or 6, or protocol or flags are
+     *     negative
+     * @throws NullPointerException if {@code socketType} is null
+     */
+    public Hints {
+      if (family != 0 && family != 4 && family != 6) {
+        throw new IllegalArgumentException("family must be 0, 4 or 6, got " + family);
+      }
+      Objects.requireNonNull(socketType, "socketType");
+      if (protocol < 0) throw new IllegalArgumentException("protocol must be >= 0, got " + protocol);
+      if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
+    }
+
+    /** Only addresses of one family (4 or 6), stream sockets. */
+    public static Hints family(int family) {
+      return new Hints(family, SocketType.STREAM, 0, 0);
+    }
+  }
+
+  /**
+   * What getnameinfo found.
+   *
+   * @param host the host name (or numeric address)
+   * @param service the service name (or port number)
+   */
+  public record NameInfo(String host, String service) {}
+
+  private Dns() {}
+
+  /**
+   * Resolves {@code host} and/or {@code service}; {@code callback} gets the addresses in the
+   * resolver's order.
+   *
+   * @param host a host name or numeric address, or null (then {@code service} is required)
+   * @param service a service name or port number, or null
+   * @param hints what to look for
+   * @return lets the lookup be cancelled while it waits for a pool thread
+   * @throws NullPointerException if {@code loop}, {@code hints} or {@code callback} is null
+   * @throws IllegalArgumentException if both {@code host} and {@code service} are null, or
+   *     either contains a NUL character
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static Cancelable getAddrInfo(
+      Loop loop, String host, String service, Hints hints, Callback<List<InetSocketAddress>> callback) {
+    Objects.requireNonNull(callback, "callback");
+    return startAddrInfo(loop, host, service, hints, new Lookup<>(loop, "getaddrinfo", host, callback, null));
+  }
+
+  /**
+   * Resolves {@code host} and/or {@code service}.
+   *
+   * @return fulfilled with the addresses, rejected with a {@link UvException} ({@code
+   *     EAI_NONAME}, ...)
+   * @throws NullPointerException if {@code loop} or {@code hints} is null
+   * @throws IllegalArgumentException if both {@code host} and {@code service} are null, or
+   *     either contains a NUL character
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static Promise<List<InetSocketAddress>> getAddrInfo(
+      Loop loop, String host, String service, Hints hints) {
+    Objects.requireNonNull(loop, "loop");
+    Promise.Resolver<List<InetSocketAddress>> resolver = loop.promise();
+    startAddrInfo(loop, host, service, hints, new Lookup<>(loop, "getaddrinfo", host, null, resolver));
+    return resolver.promise();
+  }
+
+  /**
+   * Looks up the host and service names of {@code address}.
+   *
+   * @param flags getnameinfo {@code NI_*} flags (0 for none)
+   * @return lets the lookup be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code address} is unresolved or flags are negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static Cancelable getNameInfo(
+      Loop loop, InetSocketAddress address, int flags, Callback<NameInfo> callback) {
+    Objects.requireNonNull(callback, "callback");
+    return startNameInfo(loop, address, flags, new Lookup<>(loop, "getnameinfo", null, callback, null));
+  }
+
+  /**
+   * Looks up the host and service names of {@code address}.
+   *
+   * @return fulfilled with the names, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code address} is unresolved or flags are negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static Promise<NameInfo> getNameInfo(Loop loop, InetSocketAddress address, int flags) {
+    Objects.requireNonNull(loop, "loop");
+    Promise.Resolver<NameInfo> resolver = loop.promise();
+    startNameInfo(loop, address, flags, new Lookup<>(loop, "getnameinfo", null, null, resolver));
+    return resolver.promise();
+  }
+
+  private static Cancelable startAddrInfo(
+      Loop loop, String host, String service, Hints hints, Lookup<List<InetSocketAddress>> lookup) {
+    Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(hints, "hints");
+    if (host == null && service == null) throw new IllegalArgumentException("host and service are both null");
+    checkNoNul(host, "host");
+    checkNoNul(service, "service");
+    long p = loop.checkUsable();
+    long rc =
+        Native.dnsGetAddrInfo(
+            p, lookup, host, service, hints.family(), hints.socketType().ordinal(), hints.protocol(), hints.flags());
+    lookup.started(rc);
+    return lookup;
+  }
+
+  private static Cancelable startNameInfo(Loop loop, InetSocketAddress address, int flags, Lookup<NameInfo> lookup) {
+    Objects.requireNonNull(loop, "loop");
+    byte[] encoded = SocketAddresses.encode(address);
+    if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
+    long p = loop.checkUsable();
+    lookup.started(Native.dnsGetNameInfo(p, lookup, encoded, flags));
+    return lookup;
+  }
+
+  private static void checkNoNul(String s, String what) {
+    if (s != null && s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(what + " contains a NUL character: " + s.replace("\0", "\\0"));
+    }
+  }
+
+  /** One lookup in flight: the native request holds it until it completes. */
+  private static final class Lookup<T> extends Peer implements Cancelable, Runnable {
+    private final String syscall;
+    private final String host;
+    private final Callback<T> callback;
+    private final Promise.Resolver<T> resolver;
+    private long ptr;
+    private int failure;
+
+    Lookup(Loop loop, String syscall, String host, Callback<T> callback, Promise.Resolver<T> resolver) {
+      super(loop);
+      this.syscall = syscall;
+      this.host = host;
+      this.callback = callback;
+      this.resolver = resolver;
+    }
+
+    void started(long result) {
+      if (result < 0) {
+        failure = (int) result;
+        loop.enqueueTick(this);
+      } else {
+        ptr = result;
+      }
+    }
+
+    @Override
+    public boolean cancel() {
+      loop.checkThread();
+      return ptr != 0 && Native.requestCancel(ptr) == 0;
+    }
+
+    @Override
+    void released() {}
+
+    @Override
+    void onNativeEvent(int event, long arg) throws Exception {
+      long request = ptr;
+      ptr = 0;
+      int status = (int) arg;
+      if (status < 0) {
+        deliver(null, status);
+      } else if (syscall.equals("getaddrinfo")) {
+        @SuppressWarnings("unchecked")
+        T addresses = (T) decodeAll(Native.dnsAddrInfoResults(request));
+        deliver(addresses, 0);
+      } else {
+        String[] names = Native.dnsNameInfoResults(request);
+        @SuppressWarnings("unchecked")
+        T info = (T) new NameInfo(names[0], names[1]);
+        deliver(info, 0);
+      }
+    }
+
+    /** A lookup that could not start reports asynchronously, as a next-tick. */
+    @Override
+    public void run() {
+      try {
+        deliver(null, failure);
+      } catch (Exception e) {
+        throw Throwables.sneaky(e);
+      }
+    }
+
+    private void deliver(T result, int status) throws Exception {
+      UvException error = status < 0 ? new UvException(status, syscall, host, null) : null;
+      if (resolver != null) {
+        if (error == null) resolver.resolve(result);
+        else resolver.reject(error);
+      } else {
+        callback.done(result, error);
+      }
+    }
+
+    private static List<InetSocketAddress> decodeAll(byte[] packed) {
+      List<InetSocketAddress> addresses = new ArrayList<>(packed.length / Native.SOCKADDR_LEN);
+      byte[] one = new byte[Native.SOCKADDR_LEN];
+      for (int at = 0; at < packed.length; at += Native.SOCKADDR_LEN) {
+        System.arraycopy(packed, at, one, 0, one.length);
+        addresses.add(SocketAddresses.decode(one));
+      }
+      return Collections.unmodifiableList(addresses);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/* uv_getaddrinfo_t, uv_getnameinfo_t */
+#include <stdlib.h>
+#include <string.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+static void getaddrinfo_cb(uv_getaddrinfo_t *req, int status, struct addrinfo *res) {
+  req->addrinfo = res; /* read by dnsAddrInfoResults during the upcall */
+  uv4j_upcall(req->loop, req->data, UV4J_EVENT_DONE, status);
+  uv_freeaddrinfo(res);
+  uv4j_request_free(((uv4j_loop *) req->loop)->env, (uv_req_t *) req);
+}
+
+static void getnameinfo_cb(uv_getnameinfo_t *req, int status, const char *host,
+                           const char *service) {
+  uv4j_request_done(req->loop, (uv_req_t *) req, status);
+}
+
+/* Java strings as modified UTF-8 are fine for host names and services: both are ASCII or IDNA. */
+static const char *chars_or_null(JNIEnv *env, jstring s) {
+  return s == NULL ? NULL : (*env)->GetStringUTFChars(env, s, NULL);
+}
+
+static void release_chars(JNIEnv *env, jstring s, const char *chars) {
+  if (chars != NULL) (*env)->ReleaseStringUTFChars(env, s, chars);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
+    JNIEnv *env, jclass cls, jlong loop, jobject request, jstring node, jstring service,
+    jint family, jint socktype, jint protocol, jint flags) {
+  struct addrinfo hints;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  hints.ai_socktype = socktype == 1 ? SOCK_STREAM : socktype == 2 ? SOCK_DGRAM : 0;
+  hints.ai_protocol = protocol;
+  hints.ai_flags = flags;
+  uv_getaddrinfo_t *req = (uv_getaddrinfo_t *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) return UV_ENOMEM;
+  const char *node_chars = chars_or_null(env, node);
+  const char *service_chars = chars_or_null(env, service);
+  int rc;
+  if ((node != NULL && node_chars == NULL) || (service != NULL && service_chars == NULL)) {
+    rc = UV_ENOMEM;
+  } else {
+    rc = uv_getaddrinfo(&UV4J_PTR(uv4j_loop, loop)->uv, req, getaddrinfo_cb, node_chars,
+                        service_chars, &hints);
+  }
+  release_chars(env, node, node_chars);
+  release_chars(env, service, service_chars);
+  if (rc < 0) {
+    uv4j_request_free(env, (uv_req_t *) req);
+    return rc;
+  }
+  return UV4J_JPTR(req);
+}
+
+/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes; only valid during the completion. */
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNIEnv *env,
+                                                                             jclass cls,
+                                                                             jlong ptr) {
+  uv_getaddrinfo_t *req = UV4J_PTR(uv_getaddrinfo_t, ptr);
+  jsize count = 0;
+  for (struct addrinfo *ai = req->addrinfo; ai != NULL; ai = ai->ai_next) {
+    if (ai->ai_family == AF_INET || ai->ai_family == AF_INET6) count++;
+  }
+  jbyteArray out = (*env)->NewByteArray(env, count * UV4J_SOCKADDR_LEN);
+  if (out == NULL) return NULL;
+  jbyteArray one = (*env)->NewByteArray(env, UV4J_SOCKADDR_LEN);
+  if (one == NULL) return NULL;
+  jsize i = 0;
+  for (struct addrinfo *ai = req->addrinfo; ai != NULL; ai = ai->ai_next) {
+    if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6) continue;
+    jbyte encoded[UV4J_SOCKADDR_LEN];
+    if (uv4j_sockaddr_to_java(env, ai->ai_addr, one) < 0) return NULL;
+    (*env)->GetByteArrayRegion(env, one, 0, UV4J_SOCKADDR_LEN, encoded);
+    (*env)->SetByteArrayRegion(env, out, i++ * UV4J_SOCKADDR_LEN, UV4J_SOCKADDR_LEN, encoded);
+    if ((*env)->ExceptionCheck(env)) return NULL;
+  }
+  (*env)->DeleteLocalRef(env, one);
+  return out;
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfo(JNIEnv *env, jclass cls,
+                                                                    jlong loop, jobject request,
+                                                                    jbyteArray address,
+                                                                    jint flags) {
+  struct sockaddr_storage addr;
+  int rc = uv4j_sockaddr_from_java(env, address, &addr);
+  if (rc < 0) return rc;
+  uv_getnameinfo_t *req = (uv_getnameinfo_t *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) return UV_ENOMEM;
+  rc = uv_getnameinfo(&UV4J_PTR(uv4j_loop, loop)->uv, req, getnameinfo_cb,
+                      (const struct sockaddr *) &addr, flags);
+  if (rc < 0) {
+    uv4j_request_free(env, (uv_req_t *) req);
+    return rc;
+  }
+  return UV4J_JPTR(req);
+}
+
+/* {host, service} of a completed getnameinfo; only valid during the completion. */
+JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(JNIEnv *env,
+                                                                               jclass cls,
+                                                                               jlong ptr) {
+  uv_getnameinfo_t *req = UV4J_PTR(uv_getnameinfo_t, ptr);
+  jobjectArray out = (*env)->NewObjectArray(env, 2, uv4j_string_class, NULL);
+  if (out == NULL) return NULL;
+  const char *parts[2] = {req->host, req->service};
+  for (jsize i = 0; i < 2; i++) {
+    jstring s = (*env)->NewStringUTF(env, parts[i]);
+    if (s == NULL) return NULL;
+    (*env)->SetObjectArrayElement(env, out, i, s);
+    (*env)->DeleteLocalRef(env, s);
+  }
+  return out;
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_requestCancel(JNIEnv *env, jclass cls,
+                                                                  jlong ptr) {
+  return uv_cancel(UV4J_PTR(uv_req_t, ptr));
+}
