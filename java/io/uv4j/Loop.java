@@ -498,6 +498,8 @@ public final class Loop implements Executor, AutoCloseable {
 
   /** Node's processTicksAndRejections, run when the outermost callback returns. */
   private void drain() {
+    // a fatal error stops everything, as the Node process would die: queued work stays queued
+    if (fatal != null) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
     depth++;
     try {

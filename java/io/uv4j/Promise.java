@@ -48,24 +48,29 @@ public final class Promise<T> {
     /**
      * Fulfils the promise with {@code value} (which may be null).
      *
-     * @return whether this call settled it (false if it was already settled)
+     * @return whether this call settled it (false if it was already settled or is adopting
+     *     another promise)
      * @throws IllegalStateException if called from a thread other than the loop's
      */
     public boolean resolve(T value) {
       promise.loop.checkThread();
+      // as in JavaScript, a promise resolved with another promise is no longer settled directly
+      if (promise.adopting) return false;
       return promise.settle(State.FULFILLED, value);
     }
 
     /**
      * Rejects the promise.
      *
-     * @return whether this call settled it (false if it was already settled)
+     * @return whether this call settled it (false if it was already settled or is adopting
+     *     another promise)
      * @throws NullPointerException if {@code reason} is null
      * @throws IllegalStateException if called from a thread other than the loop's
      */
     public boolean reject(Throwable reason) {
       Objects.requireNonNull(reason, "reason");
       promise.loop.checkThread();
+      if (promise.adopting) return false;
       return promise.settle(State.REJECTED, reason);
     }
 
