@@ -68,6 +68,8 @@ public final class Loop implements Executor, AutoCloseable {
   private UnhandledRejectionHandler rejectionHandler;
 
   private ByteBuffer readSlab;
+  /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
+  private int awaitedCompletions;
 
   private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
   private final Async wakeup;
@@ -431,6 +433,15 @@ public final class Loop implements Executor, AutoCloseable {
     checkOpen();
     if (closing) throw new IllegalStateException(this + " is closing; no new work may start");
     return ptr;
+  }
+
+  /** Keeps the loop alive until the matching {@link #completionArrived()}. */
+  void awaitCompletion() {
+    if (awaitedCompletions++ == 0) wakeup.ref();
+  }
+
+  void completionArrived() {
+    if (--awaitedCompletions == 0) wakeup.unref();
   }
 
   /** Installs the read slab when the first stream is made. */

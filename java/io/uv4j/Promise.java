@@ -241,8 +241,9 @@ public final class Promise<T> {
   }
 
   /**
-   * A promise settled, on the loop thread, as {@code stage} completes on whatever thread. A
-   * {@link CompletionException} is unwrapped to its cause.
+   * A promise settled, on the loop thread, as {@code stage} completes on whatever thread; until
+   * then the loop stays alive, as it does for any operation in flight. A {@link
+   * CompletionException} is unwrapped to its cause.
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the loop is closed or called from another thread
@@ -251,10 +252,12 @@ public final class Promise<T> {
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(stage, "stage");
     Resolver<T> resolver = pending(loop);
+    loop.awaitCompletion();
     stage.whenComplete(
         (value, error) ->
             loop.execute(
                 () -> {
+                  loop.completionArrived();
                   if (error == null) {
                     resolver.resolve(value);
                   } else {

@@ -510,12 +510,9 @@ class PromiseTest {
     CompletableFuture<String> future = new CompletableFuture<>();
     Promise<String> p = Promise.from(loop, future);
     AtomicReference<Thread> settledOn = new AtomicReference<>();
-    // the test holds the loop open with a handle until the promise settles
-    Async keepAlive = new Async(loop, () -> {});
     p.thenAccept(v -> {
       settledOn.set(Thread.currentThread());
       labels.add("then " + v);
-      keepAlive.close();
     });
     CountDownLatch completed = new CountDownLatch(1);
     Thread completer = new Thread(() -> {
@@ -538,10 +535,8 @@ class PromiseTest {
     // a dependent stage reports the failure wrapped in a CompletionException
     Promise<String> p = Promise.from(loop, source.thenApply(Function.identity()));
     AtomicReference<Thread> settledOn = new AtomicReference<>();
-    Async keepAlive = new Async(loop, () -> {});
     p.catchError(e -> {
       settledOn.set(Thread.currentThread());
-      keepAlive.close();
       return null;
     });
     Thread completer = new Thread(() -> source.completeExceptionally(boom), "completer");
@@ -550,6 +545,24 @@ class PromiseTest {
     completer.join();
     assertSame(boom, p.reason());
     assertSame(Thread.currentThread(), settledOn.get());
+  }
+
+  @Test
+  void fromStageKeepsTheLoopAliveUntilTheStageCompletes() throws Exception {
+    CompletableFuture<String> future = new CompletableFuture<>();
+    Promise<String> p = Promise.from(loop, future);
+    Thread completer = new Thread(() -> {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      future.complete("late");
+    }, "completer");
+    completer.start();
+    assertFalse(loop.run());
+    completer.join();
+    assertEquals("late", p.value());
   }
 
   @Test
