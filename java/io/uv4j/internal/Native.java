@@ -194,6 +194,69 @@ public final class Native {
   /** 1 tcp, 2 pipe, 3 udp, 0 none. */
   public static native int pipePendingType(long pipe);
 
+  // udp
+  public static native long udpNew(long loop, Object peer, int family);
+
+  public static native int udpBind(long udp, byte[] address, int flags);
+
+  /** Connects to address, or disconnects when it is null. */
+  public static native int udpConnect(long udp, byte[] address);
+
+  /** Sends a direct buffer's bytes to address (null: the connected peer); EVENT_DONE follows. */
+  public static native int udpSend(
+      long udp, Object request, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
+
+  /** As {@link #udpSend} from a copy of a byte[] range. */
+  public static native int udpSendArray(
+      long udp, Object request, byte[] array, int offset, int length, byte[] address);
+
+  public static native int udpTrySend(
+      long udp, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
+
+  public static native int udpRecvStart(long udp);
+
+  public static native int udpRecvStop(long udp);
+
+  /**
+   * During a receive: writes the sender to {@code out} and returns 0, or returns 1 when there
+   * is none; {@code flags[0]} gets the receive flags.
+   */
+  public static native int udpLastSender(long udp, byte[] out, int[] flags);
+
+  /** getsockname, or getpeername when {@code peer}. */
+  public static native int udpSockName(long udp, byte[] out, boolean peer);
+
+  /** Joins or leaves a group; with {@code source}, a source-specific membership. */
+  public static native int udpSetMembership(
+      long udp, String group, String iface, String source, boolean join);
+
+  public static native int udpSetMulticastInterface(long udp, String iface);
+
+  /** option: 0 multicast loop, 1 multicast ttl, 2 broadcast, 3 ttl. */
+  public static native int udpSetOption(long udp, int option, int value);
+
+  public static native long udpSendQueueSize(long udp);
+
+  // poll
+  public static native long pollNew(long loop, Object peer, long fd);
+
+  public static native int pollStart(long poll, int events);
+
+  public static native int pollStop(long poll);
+
+  // tty
+  public static native long ttyNew(long loop, Object peer, int fd);
+
+  public static native int ttySetMode(long tty, int mode);
+
+  public static native int ttyResetMode();
+
+  /** Fills {@code out} with width, height. */
+  public static native int ttyWindowSize(long tty, int[] out);
+
+  /** Whether uv_guess_handle sees a terminal. */
+  public static native boolean ttyIsTty(int fd);
+
   // dns
   /**
    * Starts uv_getaddrinfo; returns the request pointer or a negative error. family 0/4/6,

@@ -1,0 +1,94 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.util.Objects;
+
+/**
+ * Watches a descriptor libuv does not own for readiness ({@code uv_poll_t}), as a socket from
+ * another library. Do not read or write the descriptor through other handles meanwhile. Every
+ * method must be called on the loop's thread.
+ */
+public final class Poll extends Handle {
+  /** The descriptor can be read. */
+  public static final int READABLE = 1;
+  /** The descriptor can be written. */
+  public static final int WRITABLE = 2;
+  /** The peer closed its side (where the OS reports it). */
+  public static final int DISCONNECT = 4;
+  /** Urgent data can be read. */
+  public static final int PRIORITIZED = 8;
+
+  /** Receives readiness or an error. */
+  @FunctionalInterface
+  public interface Callback {
+    /**
+     * @param events the ready events, or 0 with an error
+     * @param error why polling failed, or null
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void onEvents(int events, UvException error) throws Exception;
+  }
+
+  private Callback callback;
+
+  /**
+   * Creates a stopped poll handle for {@code fd} (a socket on Windows).
+   *
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws UvException if libuv refuses the descriptor
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Poll(Loop loop, long fd) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
+    long p = Native.pollNew(loop.checkUsable(), this, fd);
+    if (p < 0) throw new UvException((int) p, "uv_poll_init");
+    bind(p);
+  }
+
+  /**
+   * Starts watching for {@code events}; starting again changes the events and callback.
+   *
+   * @param events a combination of {@link #READABLE}, {@link #WRITABLE}, {@link #DISCONNECT},
+   *     {@link #PRIORITIZED}
+   * @throws IllegalArgumentException if {@code events} has unknown bits
+   * @throws NullPointerException if {@code callback} is null
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void start(int events, Callback callback) throws UvException {
+    if ((events & ~(READABLE | WRITABLE | DISCONNECT | PRIORITIZED)) != 0) {
+      throw new IllegalArgumentException("unknown poll events: " + events);
+    }
+    Objects.requireNonNull(callback, "callback");
+    long p = open();
+    this.callback = callback;
+    UvException.check(Native.pollStart(p, events), "uv_poll_start");
+  }
+
+  /**
+   * Stops watching.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void stop() {
+    Native.pollStop(open());
+  }
+
+  @Override
+  void fired() throws Exception {
+    throw new AssertionError("poll events carry a status");
+  }
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Throwable {
+    if (event != Native.EVENT_FIRED) {
+      super.onNativeEvent(event, arg);
+      return;
+    }
+    int value = (int) arg;
+    if (value < 0) callback.onEvents(0, new UvException(value, "poll"));
+    else callback.onEvents(value, null);
+  }
+}

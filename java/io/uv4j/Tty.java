@@ -1,0 +1,77 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.util.Objects;
+
+/** A terminal stream ({@code uv_tty_t}). Every method must be called on the loop's thread. */
+public final class Tty extends Stream {
+  /** Terminal modes for {@link #setMode(Mode)}. */
+  public enum Mode {
+    /** Line-buffered, echoing: the initial mode. */
+    NORMAL,
+    /** Raw input: no line editing, no echo, no signals. */
+    RAW,
+    /** Binary-safe I/O (Windows: raw with virtual terminal input). */
+    IO
+  }
+
+  /**
+   * Opens terminal descriptor {@code fd} (0, 1, 2, or another tty).
+   *
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws UvException if {@code fd} is not a terminal or cannot be opened
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Tty(Loop loop, int fd) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
+    long p = Native.ttyNew(loop.checkUsable(), this, fd);
+    if (p < 0) throw new UvException((int) p, "uv_tty_init");
+    bind(p);
+  }
+
+  /**
+   * Whether {@code fd} is a terminal, as libuv sees it.
+   *
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
+   */
+  public static boolean isTty(int fd) {
+    Native.ensureLoaded();
+    return fd >= 0 && Native.ttyIsTty(fd);
+  }
+
+  /**
+   * Sets the terminal mode.
+   *
+   * @throws NullPointerException if {@code mode} is null
+   * @throws UvException if the terminal refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setMode(Mode mode) throws UvException {
+    Objects.requireNonNull(mode, "mode");
+    UvException.check(Native.ttySetMode(open(), mode.ordinal()), "uv_tty_set_mode");
+  }
+
+  /**
+   * Restores every terminal libuv changed to its original mode; safe from any thread.
+   *
+   * @throws UvException {@code EBUSY} if another thread is changing modes
+   */
+  public static void resetMode() throws UvException {
+    Native.ensureLoaded();
+    UvException.check(Native.ttyResetMode(), "uv_tty_reset_mode");
+  }
+
+  /**
+   * The terminal's size in columns and rows: {@code {width, height}}.
+   *
+   * @throws UvException if the terminal cannot tell
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int[] windowSize() throws UvException {
+    int[] size = new int[2];
+    UvException.check(Native.ttyWindowSize(open(), size), "uv_tty_get_winsize");
+    return size;
+  }
+}

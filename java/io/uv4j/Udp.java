@@ -1,0 +1,334 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * A UDP socket ({@code uv_udp_t}). Datagrams arrive in loop-owned buffers valid during the
+ * receive callback, as stream reads do. Every method must be called on the loop's thread.
+ */
+public final class Udp extends Handle {
+  /** libuv's {@code UV_UDP_IPV6ONLY}. */
+  public static final int IPV6_ONLY = 1;
+  /** libuv's {@code UV_UDP_REUSEADDR}. */
+  public static final int REUSE_ADDR = 4;
+  /** libuv's {@code UV_UDP_PARTIAL} receive flag: the datagram was cut to fit the buffer. */
+  public static final int PARTIAL = 2;
+
+  /** Receives datagrams. */
+  @FunctionalInterface
+  public interface Receiver {
+    /**
+     * One datagram arrived.
+     *
+     * @param data its bytes, valid during the call
+     * @param sender where it came from
+     * @param flags receive flags, such as {@link Udp#PARTIAL}
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void onDatagram(ByteBuffer data, InetSocketAddress sender, int flags) throws Exception;
+
+    /**
+     * Receiving failed; by default the error goes to the loop's uncaught-exception handling.
+     *
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    default void onError(UvException error) throws Exception {
+      throw error;
+    }
+  }
+
+  private Receiver receiver;
+
+  /**
+   * Creates a UDP handle; its socket is made at bind or first send.
+   *
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Udp(Loop loop) {
+    super(Objects.requireNonNull(loop, "loop"));
+    loop.ensureReadSlab();
+    long p = Native.udpNew(loop.checkUsable(), this, 0);
+    if (p < 0) throw new OutOfMemoryError("uv4j: no memory for a udp handle");
+    bind(p);
+  }
+
+  /**
+   * Binds to a local address; port 0 picks a free port.
+   *
+   * @param flags 0, or {@link #IPV6_ONLY} and/or {@link #REUSE_ADDR}
+   * @throws NullPointerException if {@code address} is null
+   * @throws IllegalArgumentException if {@code address} is unresolved or flags are unknown
+   * @throws UvException if the OS refuses ({@code EADDRINUSE}, ...)
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void bind(InetSocketAddress address, int flags) throws UvException {
+    byte[] encoded = SocketAddresses.encode(address);
+    if ((flags & ~(IPV6_ONLY | REUSE_ADDR)) != 0) throw new IllegalArgumentException("unknown bind flags: " + flags);
+    UvException.check(Native.udpBind(open(), encoded, flags), "bind");
+  }
+
+  /**
+   * Binds to a local address with no flags.
+   *
+   * @throws NullPointerException if {@code address} is null
+   * @throws IllegalArgumentException if {@code address} is unresolved
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void bind(InetSocketAddress address) throws UvException {
+    bind(address, 0);
+  }
+
+  /**
+   * Fixes the peer: sends without an address go there and only its datagrams are received.
+   *
+   * @throws NullPointerException if {@code address} is null
+   * @throws IllegalArgumentException if {@code address} is unresolved
+   * @throws UvException if the OS refuses ({@code EISCONN} when already connected)
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void connect(InetSocketAddress address) throws UvException {
+    byte[] encoded = SocketAddresses.encode(address);
+    UvException.check(Native.udpConnect(open(), encoded), "connect");
+  }
+
+  /**
+   * Forgets the peer set by {@link #connect}.
+   *
+   * @throws UvException {@code ENOTCONN} if not connected
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void disconnect() throws UvException {
+    UvException.check(Native.udpConnect(open(), null), "connect");
+  }
+
+  /**
+   * Sends one datagram of the bytes between {@code data}'s position and limit.
+   *
+   * @param to where to send it; null for the connected peer
+   * @param callback told once the datagram is handed to the OS; if null, a failure goes to the
+   *     uncaught handling
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalArgumentException if {@code to} is unresolved
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void send(ByteBuffer data, InetSocketAddress to, Completion callback) {
+    send(data, to, new Request(loop, "send", callback, data));
+  }
+
+  /**
+   * Sends one datagram.
+   *
+   * @param to where to send it; null for the connected peer
+   * @return fulfilled once handed to the OS, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalArgumentException if {@code to} is unresolved
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Promise<Void> send(ByteBuffer data, InetSocketAddress to) {
+    Promise.Resolver<Void> resolver = loop.promise();
+    send(data, to, new Request(loop, "send", resolver, data));
+    return resolver.promise();
+  }
+
+  private void send(ByteBuffer data, InetSocketAddress to, Request request) {
+    Objects.requireNonNull(data, "data");
+    byte[] address = to == null ? null : SocketAddresses.encode(to);
+    long p = open();
+    int rc;
+    if (data.isDirect()) {
+      rc = Native.udpSend(p, request, data, data.position(), data.remaining(), address);
+    } else if (data.hasArray()) {
+      rc = Native.udpSendArray(p, request, data.array(), data.arrayOffset() + data.position(), data.remaining(), address);
+    } else {
+      byte[] copy = new byte[data.remaining()];
+      data.duplicate().get(copy);
+      rc = Native.udpSendArray(p, request, copy, 0, copy.length, address);
+    }
+    if (rc < 0) request.completeLater(rc);
+  }
+
+  /**
+   * Sends one datagram now if the OS takes it without queueing ({@code uv_udp_try_send}).
+   *
+   * @param data a direct buffer
+   * @param to where to send it; null for the connected peer
+   * @return the number of bytes sent
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalArgumentException if {@code data} is not direct or {@code to} is unresolved
+   * @throws UvException {@code EAGAIN} if it would queue, or another send failure
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int trySend(ByteBuffer data, InetSocketAddress to) throws UvException {
+    Objects.requireNonNull(data, "data");
+    if (!data.isDirect()) throw new IllegalArgumentException("trySend needs a direct buffer: " + data);
+    byte[] address = to == null ? null : SocketAddresses.encode(to);
+    return UvException.check(Native.udpTrySend(open(), data, data.position(), data.remaining(), address), "send");
+  }
+
+  /**
+   * Starts receiving; starting again replaces the receiver.
+   *
+   * @throws NullPointerException if {@code receiver} is null
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void recvStart(Receiver receiver) throws UvException {
+    Objects.requireNonNull(receiver, "receiver");
+    UvException.check(Native.udpRecvStart(open()), "recv");
+    this.receiver = receiver;
+  }
+
+  /**
+   * Stops receiving.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void recvStop() {
+    Native.udpRecvStop(open());
+    receiver = null;
+  }
+
+  /**
+   * The bound local address.
+   *
+   * @throws UvException if not bound
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public InetSocketAddress localAddress() throws UvException {
+    byte[] out = new byte[Native.SOCKADDR_LEN];
+    UvException.check(Native.udpSockName(open(), out, false), "getsockname");
+    return SocketAddresses.decode(out);
+  }
+
+  /**
+   * The connected peer's address.
+   *
+   * @throws UvException {@code ENOTCONN} if not connected
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public InetSocketAddress remoteAddress() throws UvException {
+    byte[] out = new byte[Native.SOCKADDR_LEN];
+    UvException.check(Native.udpSockName(open(), out, true), "getpeername");
+    return SocketAddresses.decode(out);
+  }
+
+  /**
+   * Joins ({@code join}) or leaves a multicast group.
+   *
+   * @param group the group address, such as {@code "239.1.2.3"}
+   * @param iface the local interface address, or null for the default
+   * @throws NullPointerException if {@code group} is null
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setMembership(String group, String iface, boolean join) throws UvException {
+    Objects.requireNonNull(group, "group");
+    UvException.check(Native.udpSetMembership(open(), group, iface, null, join), "setsockopt");
+  }
+
+  /**
+   * Joins or leaves a source-specific multicast group.
+   *
+   * @throws NullPointerException if {@code group} or {@code source} is null
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setSourceMembership(String group, String iface, String source, boolean join) throws UvException {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(source, "source");
+    UvException.check(Native.udpSetMembership(open(), group, iface, source, join), "setsockopt");
+  }
+
+  /**
+   * Sets the interface multicast datagrams are sent from.
+   *
+   * @throws NullPointerException if {@code iface} is null
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setMulticastInterface(String iface) throws UvException {
+    Objects.requireNonNull(iface, "iface");
+    UvException.check(Native.udpSetMulticastInterface(open(), iface), "setsockopt");
+  }
+
+  /**
+   * Whether multicast datagrams sent are also delivered to this host.
+   *
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setMulticastLoop(boolean on) throws UvException {
+    UvException.check(Native.udpSetOption(open(), 0, on ? 1 : 0), "setsockopt");
+  }
+
+  /**
+   * The time-to-live of multicast datagrams sent.
+   *
+   * @throws IllegalArgumentException if {@code ttl} is outside 1..255
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setMulticastTtl(int ttl) throws UvException {
+    checkTtl(ttl);
+    UvException.check(Native.udpSetOption(open(), 1, ttl), "setsockopt");
+  }
+
+  /**
+   * Allows sending to broadcast addresses.
+   *
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setBroadcast(boolean on) throws UvException {
+    UvException.check(Native.udpSetOption(open(), 2, on ? 1 : 0), "setsockopt");
+  }
+
+  /**
+   * The time-to-live of unicast datagrams sent.
+   *
+   * @throws IllegalArgumentException if {@code ttl} is outside 1..255
+   * @throws UvException if the OS refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setTtl(int ttl) throws UvException {
+    checkTtl(ttl);
+    UvException.check(Native.udpSetOption(open(), 3, ttl), "setsockopt");
+  }
+
+  /**
+   * Bytes waiting to be sent.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long sendQueueSize() {
+    return Native.udpSendQueueSize(open());
+  }
+
+  private static void checkTtl(int ttl) {
+    if (ttl < 1 || ttl > 255) throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+  }
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Throwable {
+    if (event != Native.EVENT_READ) {
+      super.onNativeEvent(event, arg);
+      return;
+    }
+    int nread = (int) arg;
+    Receiver current = receiver;
+    if (nread < 0) {
+      if (current != null) current.onError(new UvException(nread, "recv"));
+      return;
+    }
+    ByteBuffer data = loop.readView((int) (arg >>> 32), nread);
+    byte[] sender = new byte[Native.SOCKADDR_LEN];
+    int[] flags = new int[1];
+    int rc = Native.udpLastSender(ptr, sender, flags);
+    if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, flags[0]);
+  }
+}

@@ -1,0 +1,227 @@
+/* uv_udp_t */
+#include <stdlib.h>
+#include <string.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+/* A UDP handle with the sender and flags of the datagram being delivered. */
+typedef struct uv4j_udp {
+  uv_udp_t uv;
+  struct sockaddr_storage sender;
+  int has_sender;
+  unsigned flags;
+} uv4j_udp;
+
+typedef struct uv4j_send {
+  uv_udp_send_t uv;
+  char *owned;
+} uv4j_send;
+
+#define UDP(ptr) UV4J_PTR(uv_udp_t, ptr)
+
+static void alloc_cb(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
+  uv4j_loop *loop = (uv4j_loop *) handle->loop;
+  *buf = uv_buf_init(loop->slab + loop->slab_used, (unsigned int) (loop->slab_len - loop->slab_used));
+}
+
+static void recv_cb(uv_udp_t *handle, ssize_t nread, const uv_buf_t *buf,
+                    const struct sockaddr *addr, unsigned flags) {
+  if (nread == 0 && addr == NULL) return; /* nothing to read */
+  uv4j_udp *udp = (uv4j_udp *) handle;
+  uv4j_loop *loop = (uv4j_loop *) handle->loop;
+  udp->has_sender = addr != NULL;
+  if (addr != NULL) {
+    memcpy(&udp->sender, addr,
+           addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in));
+  }
+  udp->flags = flags;
+  jlong arg = (jlong) nread;
+  if (nread >= 0 && buf->base == loop->slab + loop->slab_used) {
+    arg |= (jlong) loop->slab_used << 32;
+    loop->slab_used += ((size_t) nread + UV4J_SLAB_ALIGN - 1) & ~(size_t) (UV4J_SLAB_ALIGN - 1);
+  }
+  uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_READ, arg);
+}
+
+static void send_cb(uv_udp_send_t *req, int status) {
+  free(((uv4j_send *) req)->owned);
+  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass cls, jlong loop,
+                                                            jobject peer, jint family) {
+  uv4j_udp *udp = (uv4j_udp *) uv4j_handle_alloc(env, sizeof *udp, peer);
+  if (udp == NULL) return UV_ENOMEM;
+  int af = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  int rc = uv_udp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &udp->uv, (unsigned int) af);
+  if (rc < 0) {
+    uv4j_handle_free(env, (uv_handle_t *) udp);
+    return rc;
+  }
+  return UV4J_JPTR(udp);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpBind(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jbyteArray address, jint flags) {
+  struct sockaddr_storage addr;
+  int rc = uv4j_sockaddr_from_java(env, address, &addr);
+  if (rc < 0) return rc;
+  return uv_udp_bind(UDP(ptr), (const struct sockaddr *) &addr, (unsigned int) flags);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpConnect(JNIEnv *env, jclass cls, jlong ptr,
+                                                               jbyteArray address) {
+  if (address == NULL) return uv_udp_connect(UDP(ptr), NULL);
+  struct sockaddr_storage addr;
+  int rc = uv4j_sockaddr_from_java(env, address, &addr);
+  if (rc < 0) return rc;
+  return uv_udp_connect(UDP(ptr), (const struct sockaddr *) &addr);
+}
+
+/* Sends from a direct buffer (owned == NULL) or from a malloc'd copy the request frees. */
+static jint send_buf(JNIEnv *env, uv_udp_t *udp, jobject request, char *base, size_t len,
+                     jbyteArray address, char *owned) {
+  struct sockaddr_storage addr;
+  const struct sockaddr *to = NULL;
+  if (address != NULL) {
+    int rc = uv4j_sockaddr_from_java(env, address, &addr);
+    if (rc < 0) {
+      free(owned);
+      return rc;
+    }
+    to = (const struct sockaddr *) &addr;
+  }
+  uv4j_send *req = (uv4j_send *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) {
+    free(owned);
+    return UV_ENOMEM;
+  }
+  req->owned = owned;
+  uv_buf_t buf = uv_buf_init(base, (unsigned int) len);
+  int rc = uv_udp_send(&req->uv, udp, &buf, 1, to, send_cb);
+  if (rc < 0) {
+    free(owned);
+    uv4j_request_free(env, (uv_req_t *) req);
+  }
+  return rc;
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSend(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jobject request, jobject buffer,
+                                                            jint offset, jint length,
+                                                            jbyteArray address) {
+  return send_buf(env, UDP(ptr), request, uv4j_buffer_address(env, buffer, offset),
+                  (size_t) length, address, NULL);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSendArray(JNIEnv *env, jclass cls,
+                                                                 jlong ptr, jobject request,
+                                                                 jbyteArray array, jint offset,
+                                                                 jint length,
+                                                                 jbyteArray address) {
+  char *copy = malloc(length > 0 ? (size_t) length : 1);
+  if (copy == NULL) return UV_ENOMEM;
+  (*env)->GetByteArrayRegion(env, array, offset, length, (jbyte *) copy);
+  if ((*env)->ExceptionCheck(env)) {
+    free(copy);
+    return UV_EINVAL;
+  }
+  return send_buf(env, UDP(ptr), request, copy, (size_t) length, address, copy);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySend(JNIEnv *env, jclass cls,
+                                                               jlong ptr, jobject buffer,
+                                                               jint offset, jint length,
+                                                               jbyteArray address) {
+  struct sockaddr_storage addr;
+  const struct sockaddr *to = NULL;
+  if (address != NULL) {
+    int rc = uv4j_sockaddr_from_java(env, address, &addr);
+    if (rc < 0) return rc;
+    to = (const struct sockaddr *) &addr;
+  }
+  uv_buf_t buf = uv_buf_init(uv4j_buffer_address(env, buffer, offset), (unsigned int) length);
+  return uv_udp_try_send(UDP(ptr), &buf, 1, to);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpRecvStart(JNIEnv *env, jclass cls,
+                                                                 jlong ptr) {
+  return uv_udp_recv_start(UDP(ptr), alloc_cb, recv_cb);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpRecvStop(JNIEnv *env, jclass cls,
+                                                                jlong ptr) {
+  return uv_udp_recv_stop(UDP(ptr));
+}
+
+/* During a receive: the sender into out (returns 0), or 1 when there is none; flags in [1]. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpLastSender(JNIEnv *env, jclass cls,
+                                                                  jlong ptr, jbyteArray out,
+                                                                  jintArray flags) {
+  uv4j_udp *udp = UV4J_PTR(uv4j_udp, ptr);
+  jint f = (jint) udp->flags;
+  (*env)->SetIntArrayRegion(env, flags, 0, 1, &f);
+  if (!udp->has_sender) return 1;
+  return uv4j_sockaddr_to_java(env, (const struct sockaddr *) &udp->sender, out);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSockName(JNIEnv *env, jclass cls,
+                                                                jlong ptr, jbyteArray out,
+                                                                jboolean peer) {
+  struct sockaddr_storage addr;
+  int len = sizeof addr;
+  int rc = peer ? uv_udp_getpeername(UDP(ptr), (struct sockaddr *) &addr, &len)
+                : uv_udp_getsockname(UDP(ptr), (struct sockaddr *) &addr, &len);
+  if (rc < 0) return rc;
+  return uv4j_sockaddr_to_java(env, (struct sockaddr *) &addr, out);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetMembership(JNIEnv *env, jclass cls,
+                                                                     jlong ptr, jstring group,
+                                                                     jstring iface, jstring source,
+                                                                     jboolean join) {
+  const char *g = (*env)->GetStringUTFChars(env, group, NULL);
+  const char *i = iface == NULL ? NULL : (*env)->GetStringUTFChars(env, iface, NULL);
+  const char *s = source == NULL ? NULL : (*env)->GetStringUTFChars(env, source, NULL);
+  int rc;
+  if (g == NULL || (iface != NULL && i == NULL) || (source != NULL && s == NULL)) {
+    rc = UV_ENOMEM;
+  } else if (s != NULL) {
+    rc = uv_udp_set_source_membership(UDP(ptr), g, i, s, join ? UV_JOIN_GROUP : UV_LEAVE_GROUP);
+  } else {
+    rc = uv_udp_set_membership(UDP(ptr), g, i, join ? UV_JOIN_GROUP : UV_LEAVE_GROUP);
+  }
+  if (g != NULL) (*env)->ReleaseStringUTFChars(env, group, g);
+  if (i != NULL) (*env)->ReleaseStringUTFChars(env, iface, i);
+  if (s != NULL) (*env)->ReleaseStringUTFChars(env, source, s);
+  return rc;
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetMulticastInterface(JNIEnv *env,
+                                                                             jclass cls,
+                                                                             jlong ptr,
+                                                                             jstring iface) {
+  const char *i = (*env)->GetStringUTFChars(env, iface, NULL);
+  if (i == NULL) return UV_ENOMEM;
+  int rc = uv_udp_set_multicast_interface(UDP(ptr), i);
+  (*env)->ReleaseStringUTFChars(env, iface, i);
+  return rc;
+}
+
+/* option: 0 multicast loop, 1 multicast ttl, 2 broadcast, 3 ttl */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetOption(JNIEnv *env, jclass cls,
+                                                                 jlong ptr, jint option,
+                                                                 jint value) {
+  switch (option) {
+    case 0: return uv_udp_set_multicast_loop(UDP(ptr), value);
+    case 1: return uv_udp_set_multicast_ttl(UDP(ptr), value);
+    case 2: return uv_udp_set_broadcast(UDP(ptr), value);
+    case 3: return uv_udp_set_ttl(UDP(ptr), value);
+    default: return UV_EINVAL;
+  }
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueSize(JNIEnv *env, jclass cls,
+                                                                      jlong ptr) {
+  return (jlong) uv_udp_get_send_queue_size(UDP(ptr));
+}
