@@ -51,19 +51,20 @@ case "$os" in
   windows)
     # dumpbin is not on PATH outside a Visual Studio prompt; vswhere knows where it is. Options
     # are spelled -x, not /x, so that Git Bash does not rewrite them as paths.
-    vswhere="$(cygpath -u "$(printenv 'ProgramFiles(x86)')")/Microsoft Visual Studio/Installer/vswhere.exe"
+    program_files_x86=$(printenv 'ProgramFiles(x86)' || echo 'C:\Program Files (x86)')
+    vswhere="$(cygpath -u "$program_files_x86")/Microsoft Visual Studio/Installer/vswhere.exe"
     [ -x "$vswhere" ] || fail "vswhere not found at $vswhere"
-    dumpbin=$("$vswhere" -latest -products '*' -find 'VC/Tools/MSVC/**/bin/Hostx64/x64/dumpbin.exe' |
-      tr -d '\r' | head -n 1)
+    dumpbin=$("$vswhere" -latest -products '*' -find 'VC\Tools\MSVC\**\bin\Hostx64\x64\dumpbin.exe' |
+      tr -d '\r' | sed -n 1p)
     [ -n "$dumpbin" ] || fail "dumpbin not found by vswhere"
     exports=$("$(cygpath -u "$dumpbin")" -nologo -exports "$lib" | tr -d '\r' |
       awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[0-9A-Fa-f]+$/ && NF >= 4 {print $4}')
     ;;
 esac
 
-echo "$exports" | grep -qx "JNI_OnLoad" || fail "$lib does not export JNI_OnLoad"
-echo "$exports" | grep -q "^Java_io_uv4j_" || fail "$lib exports no Java_io_uv4j_* function"
-if echo "$exports" | grep -E "^uv_"; then
+grep -qx "JNI_OnLoad" <<<"$exports" || fail "$lib does not export JNI_OnLoad"
+grep -q "^Java_io_uv4j_" <<<"$exports" || fail "$lib exports no Java_io_uv4j_* function"
+if grep -E "^uv_" <<<"$exports"; then
   fail "$lib exports the libuv symbols above"
 fi
-echo "check-native: no JNI warning; $lib exports $(echo "$exports" | grep -c .) JNI symbols and no libuv symbol"
+echo "check-native: no JNI warning; $lib exports $(grep -c . <<<"$exports") symbols, none from libuv"
