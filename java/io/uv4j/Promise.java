@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A promise whose reactions run as microtasks on its loop's thread, so that chains order exactly
@@ -30,6 +29,27 @@ public final class Promise<T> {
     PENDING,
     FULFILLED,
     REJECTED
+  }
+
+  /**
+   * A reaction to a value or a reason. What it throws, checked or not, rejects the promise the
+   * reaction returns, as a throw in a JavaScript handler does.
+   */
+  @FunctionalInterface
+  public interface Handler<A, R> {
+    /**
+     * @throws Exception anything; it rejects the derived promise
+     */
+    R apply(A value) throws Exception;
+  }
+
+  /** A reaction that returns nothing; what it throws rejects the derived promise. */
+  @FunctionalInterface
+  public interface Action<A> {
+    /**
+     * @throws Exception anything; it rejects the derived promise
+     */
+    void accept(A value) throws Exception;
   }
 
   /** Settles one pending promise; only the first call of either method counts. */
@@ -139,21 +159,21 @@ public final class Promise<T> {
   /** One reaction: a microtask that runs a handler once the source promise has settled. */
   private static final class Reaction implements Runnable {
     private final Promise<?> source;
-    private final Function<Object, Object> onFulfilled;
-    private final Function<Throwable, Object> onRejected;
+    private final Handler<Object, Object> onFulfilled;
+    private final Handler<Throwable, Object> onRejected;
     private final Promise<Object> derived;
     private final boolean adoptResult;
 
     @SuppressWarnings("unchecked")
     Reaction(
         Promise<?> source,
-        Function<?, ?> onFulfilled,
-        Function<Throwable, ?> onRejected,
+        Handler<?, ?> onFulfilled,
+        Handler<Throwable, ?> onRejected,
         Promise<?> derived,
         boolean adoptResult) {
       this.source = source;
-      this.onFulfilled = (Function<Object, Object>) onFulfilled;
-      this.onRejected = (Function<Throwable, Object>) onRejected;
+      this.onFulfilled = (Handler<Object, Object>) onFulfilled;
+      this.onRejected = (Handler<Throwable, Object>) onRejected;
       this.derived = (Promise<Object>) derived;
       this.adoptResult = adoptResult;
     }
@@ -161,7 +181,7 @@ public final class Promise<T> {
     @Override
     public void run() {
       boolean fulfilled = source.state == State.FULFILLED;
-      Function<?, Object> handler = fulfilled ? onFulfilled : onRejected;
+      Handler<?, Object> handler = fulfilled ? onFulfilled : onRejected;
       if (handler == null) {
         if (derived != null) derived.settle(source.state, source.result);
         return;
@@ -280,7 +300,7 @@ public final class Promise<T> {
    * @throws NullPointerException if {@code onFulfilled} is null
    * @throws IllegalStateException if called from another thread
    */
-  public <R> Promise<R> then(Function<? super T, ? extends R> onFulfilled) {
+  public <R> Promise<R> then(Handler<? super T, ? extends R> onFulfilled) {
     Objects.requireNonNull(onFulfilled, "onFulfilled");
     return react(onFulfilled, null, false);
   }
@@ -293,22 +313,22 @@ public final class Promise<T> {
    * @throws IllegalStateException if called from another thread
    */
   public <R> Promise<R> then(
-      Function<? super T, ? extends R> onFulfilled, Function<Throwable, ? extends R> onRejected) {
+      Handler<? super T, ? extends R> onFulfilled, Handler<Throwable, ? extends R> onRejected) {
     Objects.requireNonNull(onFulfilled, "onFulfilled");
     Objects.requireNonNull(onRejected, "onRejected");
     return react(onFulfilled, onRejected, false);
   }
 
   /**
-   * Like {@link #then(Function)} for a handler that returns nothing; the result is fulfilled with
+   * Like {@link #then(Handler)} for a handler that returns nothing; the result is fulfilled with
    * {@code null}.
    *
    * @throws NullPointerException if {@code action} is null
    * @throws IllegalStateException if called from another thread
    */
-  public Promise<Void> thenAccept(Consumer<? super T> action) {
+  public Promise<Void> thenAccept(Action<? super T> action) {
     Objects.requireNonNull(action, "action");
-    Function<T, Void> accept =
+    Handler<T, Void> accept =
         value -> {
           action.accept(value);
           return null;
@@ -323,7 +343,7 @@ public final class Promise<T> {
    * @throws NullPointerException if {@code fn} is null
    * @throws IllegalStateException if called from another thread
    */
-  public <R> Promise<R> thenCompose(Function<? super T, ? extends Promise<? extends R>> fn) {
+  public <R> Promise<R> thenCompose(Handler<? super T, ? extends Promise<? extends R>> fn) {
     Objects.requireNonNull(fn, "fn");
     return react(fn, null, true);
   }
@@ -335,7 +355,7 @@ public final class Promise<T> {
    * @throws NullPointerException if {@code onRejected} is null
    * @throws IllegalStateException if called from another thread
    */
-  public Promise<T> catchError(Function<Throwable, ? extends T> onRejected) {
+  public Promise<T> catchError(Handler<Throwable, ? extends T> onRejected) {
     Objects.requireNonNull(onRejected, "onRejected");
     return react(null, onRejected, false);
   }
@@ -350,12 +370,12 @@ public final class Promise<T> {
    */
   public Promise<T> finallyDo(Runnable action) {
     Objects.requireNonNull(action, "action");
-    Function<T, Promise<T>> afterValue =
+    Handler<T, Promise<T>> afterValue =
         value -> {
           action.run();
           return Promise.<Object>resolve(loop, null).then(ignored -> value);
         };
-    Function<Throwable, Promise<T>> afterReason =
+    Handler<Throwable, Promise<T>> afterReason =
         reason -> {
           action.run();
           return Promise.<Object>resolve(loop, null).then(ignored -> { throw Throwables.sneaky(reason); });
@@ -530,7 +550,7 @@ public final class Promise<T> {
   // --- internals ------------------------------------------------------------------------------
 
   private <R> Promise<R> react(
-      Function<?, ?> onFulfilled, Function<Throwable, ?> onRejected, boolean adoptResult) {
+      Handler<?, ?> onFulfilled, Handler<Throwable, ?> onRejected, boolean adoptResult) {
     loop.checkThread();
     Promise<R> derived = new Promise<>(loop);
     addReaction(new Reaction(this, onFulfilled, onRejected, derived, adoptResult));
@@ -540,12 +560,12 @@ public final class Promise<T> {
   /** A reaction with no derived promise, one microtask turn after settlement, like {@code then}. */
   void subscribe(Consumer<? super T> onFulfilled, Consumer<Throwable> onRejected) {
     loop.checkThread();
-    Function<T, Object> ful =
+    Handler<T, Object> ful =
         value -> {
           onFulfilled.accept(value);
           return null;
         };
-    Function<Throwable, Object> rej =
+    Handler<Throwable, Object> rej =
         reason -> {
           onRejected.accept(reason);
           return null;

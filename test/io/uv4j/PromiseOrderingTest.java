@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class PromiseOrderingTest {
   }
 
   /** A rejection handler that logs {@code prefix} and the reason's message. */
-  private <T> Function<Throwable, T> caught(String prefix) {
+  private <T> Promise.Handler<Throwable, T> caught(String prefix) {
     return e -> {
       labels.add(prefix + e.getMessage());
       return null;
