@@ -196,6 +196,7 @@ public final class Dns {
         loop.enqueueTick(this);
       } else {
         ptr = result;
+        loop.inFlight(this);
       }
     }
 
@@ -212,6 +213,7 @@ public final class Dns {
     void onNativeEvent(int event, long arg) throws Exception {
       long request = ptr;
       ptr = 0;
+      loop.completed(this);
       int status = (int) arg;
       if (status < 0) {
         deliver(null, status);

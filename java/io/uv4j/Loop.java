@@ -5,8 +5,11 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -68,6 +71,8 @@ public final class Loop implements Executor, AutoCloseable {
   private UnhandledRejectionHandler rejectionHandler;
 
   private ByteBuffer readSlab;
+  /** Requests in flight that libuv could still cancel; close() cancels them. */
+  private final Set<Cancelable> cancelables = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
   private int awaitedCompletions;
 
@@ -355,8 +360,9 @@ public final class Loop implements Executor, AutoCloseable {
   // --- closing ------------------------------------------------------------------------------
 
   /**
-   * Closes the loop: runs tasks already submitted, closes every handle, runs the loop until
-   * their close callbacks have run, then frees it. Callbacks that run during this teardown cannot
+   * Closes the loop: runs tasks already submitted, closes every handle, cancels requests still
+   * waiting for the thread pool (they complete with {@code ECANCELED}), runs the loop until every
+   * close callback and completion has run, then frees it. Callbacks that run during this teardown cannot
    * start new work ({@link IllegalStateException}). Closing a closed loop does nothing.
    *
    * @throws IllegalStateException if called from another thread or from inside a callback of
@@ -375,6 +381,7 @@ public final class Loop implements Executor, AutoCloseable {
       while (!submitted.isEmpty() && fatal == null) runSubmitted();
       closing = true;
       for (Object peer : Native.loopWalk(ptr)) ((Handle) peer).closeForTeardown();
+      for (Cancelable request : new ArrayList<>(cancelables)) request.cancel();
       while (uvRun(RunMode.DEFAULT)) {
         // a closing loop only finishes what is pending
       }
@@ -433,6 +440,15 @@ public final class Loop implements Executor, AutoCloseable {
     checkOpen();
     if (closing) throw new IllegalStateException(this + " is closing; no new work may start");
     return ptr;
+  }
+
+  /** Remembers a cancellable request until it completes, so that close() can cancel it. */
+  void inFlight(Cancelable request) {
+    cancelables.add(request);
+  }
+
+  void completed(Cancelable request) {
+    cancelables.remove(request);
   }
 
   /** Keeps the loop alive until the matching {@link #completionArrived()}. */

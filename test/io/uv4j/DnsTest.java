@@ -64,6 +64,19 @@ class DnsTest {
   }
 
   @Test
+  void closingTheLoopCancelsLookupsStillWaitingForAPoolThread() throws Exception {
+    Loop other = Loop.create();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      Dns.getAddrInfo(other, "localhost", null, Dns.Hints.DEFAULT,
+          (addresses, error) -> codes.add(error == null ? "ok" : error.code()));
+    }
+    other.close();
+    assertEquals(64, codes.size());
+    assertTrue(codes.contains("EAI_CANCELED"), codes.toString());
+  }
+
+  @Test
   void nameWithNulIsRejectedBeforeAnyNativeCall() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Dns.getAddrInfo(loop, "local\0host", null, Dns.Hints.DEFAULT));
