@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A TCP echo server on one uv4j loop: every byte read is written straight back from the loop's
- * read buffer (no copy unless the socket cannot take it all at once).
+ * read buffer (no copy unless the socket cannot take it all at once). Nagle is off, so that
+ * replies leave at once.
  *
  * <p>Usage: {@code EchoServer [PORT]} (default 9000, on 127.0.0.1; runs until killed).
  */
@@ -25,6 +26,7 @@ public final class EchoServer {
       if (error != null) throw error;
       Tcp connection = new Tcp(loop);
       server.accept(connection);
+      connection.noDelay(true);
       connection.readStart(new Stream.Reader() {
         @Override
         public void onData(ByteBuffer data) {
