@@ -1,0 +1,63 @@
+package io.uv4j.bench;
+
+import io.uv4j.Loop;
+import io.uv4j.Timer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Next-ticks per second: a 0 ms timer's callback queues one tick, and each tick queues the next
+ * until BATCH have run, all in the drain that follows that one callback.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class NextTickThroughput {
+  static final int BATCH = 100_000;
+
+  private Loop loop;
+  private Timer timer;
+  private int ran;
+  private Runnable tick;
+  private Runnable first;
+
+  @Setup
+  public void setup() throws Exception {
+    loop = Loop.create();
+    timer = new Timer(loop);
+    tick =
+        () -> {
+          if (++ran < BATCH) loop.nextTick(tick);
+        };
+    first = () -> loop.nextTick(tick);
+  }
+
+  @TearDown
+  public void tearDown() {
+    loop.close();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int nextTickChain() {
+    ran = 0;
+    timer.start(0, first);
+    loop.run();
+    if (ran != BATCH) throw new IllegalStateException(ran + " ticks ran, not " + BATCH);
+    return ran;
+  }
+}
