@@ -166,7 +166,11 @@ public final class Loop implements Executor, AutoCloseable {
     return Native.loopAlive(ptr) || !submitted.isEmpty();
   }
 
-  /** Whether {@link #run()} is executing on this loop right now. */
+  /**
+   * Whether {@link #run()} is executing on this loop right now; false once the loop is closed.
+   *
+   * @throws IllegalStateException if called from another thread
+   */
   public boolean isRunning() {
     checkThread();
     return running;
@@ -356,8 +360,8 @@ public final class Loop implements Executor, AutoCloseable {
    */
   @Override
   public void close() {
-    if (ptr == 0) return;
     checkThread();
+    if (ptr == 0) return;
     if (running) throw new IllegalStateException("close() called from inside a callback of " + this);
     wakeup.close();
     running = true;
@@ -378,8 +382,13 @@ public final class Loop implements Executor, AutoCloseable {
     throwIfFatal();
   }
 
-  /** Whether {@link #close()} has completed. */
+  /**
+   * Whether {@link #close()} has completed.
+   *
+   * @throws IllegalStateException if called from another thread
+   */
   public boolean isClosed() {
+    checkThread();
     return ptr == 0;
   }
 
