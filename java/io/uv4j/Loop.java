@@ -469,6 +469,8 @@ public final class Loop implements Executor, AutoCloseable {
 
   /** Node's processTicksAndRejections, run when the outermost callback returns. */
   private void drain() {
+    // after an unhandled error nothing more runs in this run(), as Node's process would die
+    if (fatal != null) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
     depth++;
     try {
