@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,26 @@ class ExecuteTest {
   }
 
   @Test
+  void executeFromACloseCallbackDuringLoopCloseIsRejected() {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean ran = new AtomicBoolean();
+    new Timer(loop)
+        .close(
+            () -> {
+              try {
+                loop.execute(() -> ran.set(true));
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+
+    loop.close();
+
+    assertInstanceOf(RejectedExecutionException.class, thrown.get());
+    assertFalse(ran.get());
+  }
+
+  @Test
   void taskThatThrowsIsReportedAsUncaught() throws Exception {
     RuntimeException boom = new RuntimeException("boom");
     assertNull(OtherThread.thrownBy(() -> loop.execute(() -> {
@@ -229,7 +251,7 @@ class ExecuteTest {
 
     RuntimeException thrown = assertThrows(RuntimeException.class, loop::run);
 
-    assertTrue(thrown == boom, "run() threw " + thrown);
+    assertSame(boom, thrown);
   }
 
   private static void sleep(long ms) {

@@ -135,7 +135,7 @@ class UvExceptionTest {
   }
 
   @Test
-  void hrtimeIsMonotonic() throws InterruptedException {
+  void hrtimeIsMonotonic() {
     long previous = Uv.hrtime();
     for (int i = 0; i < 100_000; i++) {
       long now = Uv.hrtime();
