@@ -5,9 +5,9 @@ import io.uv4j.internal.Native;
 /**
  * A libuv handle: a long-lived object bound to one {@link Loop} and to that loop's thread.
  *
- * <p>Every method must be called on the loop's thread and throws {@link IllegalStateException}
- * otherwise. After {@link #close()} every method but {@code close}, {@link #isClosing()} and {@link
- * #loop()} throws {@link IllegalStateException}.
+ * <p>Every method but {@link #loop()} must be called on the loop's thread and throws {@link
+ * IllegalStateException} otherwise. After {@link #close()} every method but {@code close}, {@link
+ * #isClosing()} and {@link #loop()} throws {@link IllegalStateException}.
  */
 public abstract class Handle extends Peer implements AutoCloseable {
   /** The native handle; 0 once its close callback has run. */
@@ -25,7 +25,10 @@ public abstract class Handle extends Peer implements AutoCloseable {
     this.ptr = ptr;
   }
 
-  /** The loop this handle belongs to. */
+  /**
+   * The loop this handle belongs to. Safe from any thread, so that another thread holding a handle
+   * can reach its loop's {@link Loop#execute(Runnable)}.
+   */
   public final Loop loop() {
     return loop;
   }
@@ -76,8 +79,13 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /** Hook for subclasses that must stop other threads from touching the handle. */
   void beforeClose() {}
 
-  /** Whether {@link #close()} has been called. */
+  /**
+   * Whether {@link #close()} has been called.
+   *
+   * @throws IllegalStateException if called from a thread other than the loop's
+   */
   public final boolean isClosing() {
+    loop.checkThread();
     return closing;
   }
 

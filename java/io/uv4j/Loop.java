@@ -181,7 +181,11 @@ public final class Loop implements Executor, AutoCloseable {
     return Native.loopAlive(ptr) || !submitted.isEmpty();
   }
 
-  /** Whether {@link #run()} is executing on this loop right now. */
+  /**
+   * Whether {@link #run()} is executing on this loop right now; false once the loop is closed.
+   *
+   * @throws IllegalStateException if called from another thread
+   */
   public boolean isRunning() {
     checkThread();
     return running;
@@ -372,8 +376,8 @@ public final class Loop implements Executor, AutoCloseable {
    */
   @Override
   public void close() {
-    if (ptr == 0) return;
     checkThread();
+    if (ptr == 0) return;
     if (running) throw new IllegalStateException("close() called from inside a callback of " + this);
     wakeup.close();
     running = true;
@@ -395,8 +399,13 @@ public final class Loop implements Executor, AutoCloseable {
     throwIfFatal();
   }
 
-  /** Whether {@link #close()} has completed. */
+  /**
+   * Whether {@link #close()} has completed.
+   *
+   * @throws IllegalStateException if called from another thread
+   */
   public boolean isClosed() {
+    checkThread();
     return ptr == 0;
   }
 
@@ -525,7 +534,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   /** Node's processTicksAndRejections, run when the outermost callback returns. */
   private void drain() {
-    // a fatal error stops everything, as the Node process would die: queued work stays queued
+    // after an unhandled error nothing more runs in this run(), as Node's process would die
     if (fatal != null) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
     depth++;

@@ -78,7 +78,12 @@ public final class Timer extends Handle {
   public void again() {
     long p = open();
     if (callback == null) throw new IllegalStateException(this + " was never started");
-    Native.timerAgain(p);
+    // libuv documents that again() stops a one-shot timer, but uv_timer_again leaves it running
+    if (Native.timerGetRepeat(p) == 0) {
+      Native.timerStop(p);
+    } else {
+      Native.timerAgain(p);
+    }
   }
 
   /**
@@ -108,7 +113,9 @@ public final class Timer extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public long dueIn() {
-    return Native.timerGetDueIn(open());
+    long p = open();
+    // uv_timer_get_due_in keeps counting down to the old expiry of a stopped timer
+    return Native.handleIsActive(p) ? Native.timerGetDueIn(p) : 0;
   }
 
   @Override

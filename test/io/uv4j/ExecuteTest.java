@@ -1,0 +1,264 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Loop#execute(Runnable)}: the way other threads hand work to a loop. */
+class ExecuteTest {
+  private Loop loop;
+  private Thread loopThread;
+
+  @BeforeEach
+  void createLoop() throws UvException {
+    loop = Loop.create();
+    loopThread = Thread.currentThread();
+  }
+
+  @AfterEach
+  void closeLoop() {
+    loop.close();
+  }
+
+  @Test
+  void tasksFromEightThreadsAllRunOnTheLoopThreadEachThreadsInItsOwnOrder() throws Exception {
+    final int threads = 8;
+    final int perThread = 10_000;
+    int[] nextExpected = new int[threads];
+    List<String> failures = new ArrayList<>();
+    AtomicInteger ran = new AtomicInteger();
+    Async keepAlive = new Async(loop, () -> {});
+    Watchdog.arm(loop, 60_000);
+
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> submitters = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      final int id = t;
+      Thread submitter =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                  final int seq = i;
+                  loop.execute(
+                      () -> {
+                        if (Thread.currentThread() != loopThread) {
+                          failures.add("task ran on " + Thread.currentThread().getName());
+                        }
+                        if (nextExpected[id] != seq) {
+                          failures.add("thread " + id + ": got task " + seq + ", expected "
+                              + nextExpected[id]);
+                        }
+                        nextExpected[id] = seq + 1;
+                        if (ran.incrementAndGet() == threads * perThread) keepAlive.close();
+                      });
+                }
+              },
+              "submitter-" + t);
+      submitters.add(submitter);
+      submitter.start();
+    }
+    go.countDown();
+
+    assertFalse(loop.run());
+    for (Thread submitter : submitters) submitter.join(10_000);
+
+    assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())));
+    assertEquals(threads * perThread, ran.get());
+    for (int t = 0; t < threads; t++) assertEquals(perThread, nextExpected[t]);
+  }
+
+  @Test
+  void runOnALoopWithoutHandlesReturnsOnlyAfterTasksSubmittedBeforeItHaveRun() throws Exception {
+    AtomicInteger ran = new AtomicInteger();
+    assertNull(
+        OtherThread.thrownBy(
+            () -> {
+              for (int i = 0; i < 5_000; i++) loop.execute(ran::incrementAndGet);
+            }));
+    assertTrue(loop.isAlive(), "submitted tasks make the loop alive");
+
+    assertFalse(loop.run());
+
+    assertEquals(5_000, ran.get());
+    assertFalse(loop.isAlive());
+  }
+
+  @Test
+  void tasksRunOnTheLoopThread() throws Exception {
+    List<Thread> ranOn = new ArrayList<>();
+    assertNull(OtherThread.thrownBy(() -> loop.execute(() -> ranOn.add(Thread.currentThread()))));
+
+    loop.run();
+
+    assertEquals(List.of(loopThread), ranOn);
+  }
+
+  @Test
+  void taskSubmittedByATaskRunsInTheSameRun() throws Exception {
+    AtomicInteger ran = new AtomicInteger();
+    assertNull(
+        OtherThread.thrownBy(
+            () -> loop.execute(() -> loop.execute(() -> ran.addAndGet(10)))));
+
+    assertFalse(loop.run());
+
+    assertEquals(10, ran.get());
+  }
+
+  @Test
+  void taskSubmittedWhileTheLoopWaitsWakesIt() throws Exception {
+    AtomicLong ranAt = new AtomicLong();
+    Timer late = new Timer(loop).start(10_000, () -> {});
+    long start = System.nanoTime();
+    Thread submitter =
+        new Thread(
+            () -> {
+              sleep(50);
+              loop.execute(
+                  () -> {
+                    ranAt.set(System.nanoTime());
+                    late.close();
+                  });
+            });
+    submitter.start();
+
+    assertFalse(loop.run());
+    submitter.join();
+
+    assertTrue(ranAt.get() - start < TimeUnit.SECONDS.toNanos(5), "the task was late");
+  }
+
+  @Test
+  void executeAfterCloseIsRejected() {
+    loop.close();
+
+    assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> {}));
+  }
+
+  @Test
+  void executeFromAnotherThreadAfterCloseIsRejected() throws Exception {
+    loop.close();
+
+    Throwable thrown = OtherThread.thrownBy(() -> loop.execute(() -> {}));
+
+    assertInstanceOf(RejectedExecutionException.class, thrown);
+  }
+
+  @Test
+  void nullTaskIsRejectedWithNullPointerException() {
+    assertThrows(NullPointerException.class, () -> loop.execute(null));
+  }
+
+  @Test
+  void tasksSubmittedBeforeCloseRunDuringClose() throws Exception {
+    AtomicInteger ran = new AtomicInteger();
+    assertNull(
+        OtherThread.thrownBy(
+            () -> {
+              for (int i = 0; i < 3_000; i++) loop.execute(ran::incrementAndGet);
+            }));
+
+    loop.close();
+
+    assertEquals(3_000, ran.get());
+  }
+
+  @Test
+  void everyTaskAcceptedWhileCloseRacesRunsAndTheRestAreRejected() throws Exception {
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger rejected = new AtomicInteger();
+    AtomicInteger ran = new AtomicInteger();
+    AtomicBoolean started = new AtomicBoolean();
+    List<Throwable> unexpected = new ArrayList<>();
+    Thread submitter =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  loop.execute(ran::incrementAndGet);
+                  accepted.incrementAndGet();
+                  started.set(true);
+                } catch (RejectedExecutionException e) {
+                  rejected.incrementAndGet();
+                  return;
+                } catch (Throwable t) {
+                  synchronized (unexpected) {
+                    unexpected.add(t);
+                  }
+                  return;
+                }
+              }
+            });
+    submitter.start();
+    while (!started.get()) Thread.onSpinWait();
+
+    loop.close();
+    submitter.join(10_000);
+
+    assertEquals(List.of(), unexpected);
+    assertEquals(1, rejected.get());
+    assertEquals(accepted.get(), ran.get());
+  }
+
+  @Test
+  void executeFromACloseCallbackDuringLoopCloseIsRejected() {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean ran = new AtomicBoolean();
+    new Timer(loop)
+        .close(
+            () -> {
+              try {
+                loop.execute(() -> ran.set(true));
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+
+    loop.close();
+
+    assertInstanceOf(RejectedExecutionException.class, thrown.get());
+    assertFalse(ran.get());
+  }
+
+  @Test
+  void taskThatThrowsIsReportedAsUncaught() throws Exception {
+    RuntimeException boom = new RuntimeException("boom");
+    assertNull(OtherThread.thrownBy(() -> loop.execute(() -> {
+      throw boom;
+    })));
+
+    RuntimeException thrown = assertThrows(RuntimeException.class, loop::run);
+
+    assertSame(boom, thrown);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

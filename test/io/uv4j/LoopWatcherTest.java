@@ -1,0 +1,163 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Idle, prepare and check handles: one callback per loop iteration, each in its phase. */
+class LoopWatcherTest {
+  private Loop loop;
+
+  @BeforeEach
+  void createLoop() throws UvException {
+    loop = Loop.create();
+    Watchdog.arm(loop, 30_000);
+  }
+
+  @AfterEach
+  void closeLoop() {
+    loop.close();
+  }
+
+  @Test
+  void withinOneIterationIdleRunsBeforePrepareWhichRunsBeforeCheck() {
+    List<String> order = new ArrayList<>();
+    // started in reverse order, so that start order cannot explain the result
+    Check check = new Check(loop).start(() -> order.add("check"));
+    Prepare prepare = new Prepare(loop).start(() -> order.add("prepare"));
+    Idle idle = new Idle(loop).start(() -> order.add("idle"));
+
+    loop.run(RunMode.ONCE);
+
+    assertEquals(List.of("idle", "prepare", "check"), order);
+    check.stop();
+    prepare.stop();
+    idle.stop();
+  }
+
+  @Test
+  void timersDueAtTheStartOfARunFireBeforeIdle() throws InterruptedException {
+    List<String> order = new ArrayList<>();
+    new Timer(loop).start(1, () -> order.add("timer"));
+    Idle idle = new Idle(loop);
+    idle.start(
+        () -> {
+          order.add("idle");
+          idle.stop();
+        });
+    Thread.sleep(5);
+
+    loop.run();
+
+    assertEquals(List.of("timer", "idle"), order);
+  }
+
+  @Test
+  void activeIdleHandleKeepsRunSpinningUntilItStopsItself() {
+    AtomicInteger calls = new AtomicInteger();
+    Idle idle = new Idle(loop);
+    idle.start(
+        () -> {
+          if (calls.incrementAndGet() == 100) idle.stop();
+        });
+
+    assertFalse(loop.run());
+
+    assertEquals(100, calls.get());
+    assertFalse(idle.isActive());
+  }
+
+  @Test
+  void idlePrepareAndCheckEachRunOncePerIteration() {
+    AtomicInteger idles = new AtomicInteger();
+    AtomicInteger prepares = new AtomicInteger();
+    AtomicInteger checks = new AtomicInteger();
+    Idle idle = new Idle(loop).start(idles::incrementAndGet);
+    Prepare prepare = new Prepare(loop).start(prepares::incrementAndGet);
+    Check check = new Check(loop);
+    check.start(
+        () -> {
+          if (checks.incrementAndGet() == 10) {
+            idle.stop();
+            prepare.stop();
+            check.stop();
+          }
+        });
+    long iterationsBefore = loop.metrics().loopCount();
+
+    assertFalse(loop.run());
+
+    assertEquals(10, idles.get());
+    assertEquals(10, prepares.get());
+    assertEquals(10, checks.get());
+    assertEquals(iterationsBefore + 10, loop.metrics().loopCount());
+  }
+
+  @Test
+  void prepareAndCheckSurroundAPollThatWaitsForATimer() {
+    List<String> order = new ArrayList<>();
+    Prepare prepare = new Prepare(loop).start(() -> order.add("prepare"));
+    Check check = new Check(loop).start(() -> order.add("check"));
+    new Timer(loop)
+        .start(
+            20,
+            () -> {
+              order.add("timer");
+              prepare.stop();
+              check.stop();
+            });
+
+    loop.run();
+
+    // the poll blocks until the timer is due (a signal may cut it short, which takes one more
+    // iteration); every poll is between a prepare and a check, and timers run after the check
+    assertEquals("timer", order.get(order.size() - 1));
+    List<String> iterations = order.subList(0, order.size() - 1);
+    assertTrue(!iterations.isEmpty() && iterations.size() % 2 == 0, order.toString());
+    for (int i = 0; i < iterations.size(); i += 2) {
+      assertEquals(List.of("prepare", "check"), iterations.subList(i, i + 2), order.toString());
+    }
+  }
+
+  @Test
+  void startingAStartedHandleReplacesItsCallback() {
+    List<String> calls = new ArrayList<>();
+    Idle idle = new Idle(loop).start(() -> calls.add("old"));
+
+    idle.start(
+        () -> {
+          calls.add("new");
+          idle.stop();
+        });
+    loop.run();
+
+    assertEquals(List.of("new"), calls);
+  }
+
+  @Test
+  void nullCallbackIsRejectedWithNullPointerException() {
+    Idle idle = new Idle(loop);
+    Prepare prepare = new Prepare(loop);
+    Check check = new Check(loop);
+
+    assertThrows(NullPointerException.class, () -> idle.start(null));
+    assertThrows(NullPointerException.class, () -> prepare.start(null));
+    assertThrows(NullPointerException.class, () -> check.start(null));
+    assertFalse(idle.isActive() || prepare.isActive() || check.isActive());
+  }
+
+  @Test
+  void nullLoopIsRejectedWithNullPointerException() {
+    assertThrows(NullPointerException.class, () -> new Idle(null));
+    assertThrows(NullPointerException.class, () -> new Prepare(null));
+    assertThrows(NullPointerException.class, () -> new Check(null));
+  }
+}

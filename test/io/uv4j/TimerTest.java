@@ -1,0 +1,392 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TimerTest {
+  private Loop loop;
+
+  @BeforeEach
+  void createLoop() throws UvException {
+    loop = Loop.create();
+    Watchdog.arm(loop, 30_000);
+  }
+
+  @AfterEach
+  void closeLoop() {
+    loop.close();
+  }
+
+  @Test
+  void timerFiresOnceAfterTheTimeout() {
+    AtomicInteger fired = new AtomicInteger();
+    AtomicLong firedAtLoopTime = new AtomicLong();
+    AtomicLong firedAtNanos = new AtomicLong();
+    Timer timer = new Timer(loop);
+    long startNanos = System.nanoTime();
+    loop.updateTime();
+    long startLoopTime = loop.now();
+    timer.start(
+        50,
+        () -> {
+          fired.incrementAndGet();
+          firedAtLoopTime.set(loop.now());
+          firedAtNanos.set(System.nanoTime());
+        });
+
+    assertFalse(loop.run());
+
+    assertEquals(1, fired.get());
+    assertTrue(firedAtLoopTime.get() - startLoopTime >= 50, "fired at loop time +"
+        + (firedAtLoopTime.get() - startLoopTime));
+    // the loop's clock counts whole milliseconds, so it may start up to one behind
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(firedAtNanos.get() - startNanos);
+    assertTrue(elapsedMs >= 48, "fired after " + elapsedMs + " ms");
+    assertFalse(timer.isActive(), "a one-shot timer stops after firing");
+  }
+
+  @Test
+  void timeoutCountsFromTheLoopsCachedTimeNotFromTheCall() throws InterruptedException {
+    AtomicLong firedAtNanos = new AtomicLong();
+    loop.updateTime();
+    Thread.sleep(40);
+    long startNanos = System.nanoTime();
+
+    new Timer(loop).start(60, () -> firedAtNanos.set(System.nanoTime()));
+    loop.run();
+
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(firedAtNanos.get() - startNanos);
+    assertTrue(elapsedMs < 50, "fired " + elapsedMs + " ms after start(60)");
+  }
+
+  @Test
+  void timerWithRepeatFiresUntilStopped() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop);
+    timer.start(
+        5,
+        5,
+        () -> {
+          if (fired.incrementAndGet() == 5) timer.stop();
+        });
+
+    assertFalse(loop.run());
+
+    assertEquals(5, fired.get());
+    assertFalse(timer.isActive());
+  }
+
+  @Test
+  void repeatingTimerStaysActiveBetweenFirings() {
+    List<Boolean> activeInCallback = new ArrayList<>();
+    Timer timer = new Timer(loop);
+    timer.start(
+        1,
+        1,
+        () -> {
+          activeInCallback.add(timer.isActive());
+          if (activeInCallback.size() == 3) timer.close();
+        });
+
+    loop.run();
+
+    assertEquals(List.of(true, true, true), activeInCallback);
+  }
+
+  @Test
+  void stopPreventsFiring() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop).start(10, fired::incrementAndGet);
+
+    timer.stop();
+
+    assertFalse(timer.isActive());
+    assertFalse(loop.run());
+    assertEquals(0, fired.get());
+  }
+
+  @Test
+  void stopFromAnotherCallbackPreventsAPendingTimerFromFiring() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer victim = new Timer(loop).start(50, fired::incrementAndGet);
+    new Timer(loop).start(5, victim::stop);
+
+    assertFalse(loop.run());
+
+    assertEquals(0, fired.get());
+  }
+
+  @Test
+  void startingAStartedTimerReplacesTimeoutAndCallback() {
+    List<String> fired = new ArrayList<>();
+    Timer timer = new Timer(loop).start(10_000, () -> fired.add("old"));
+
+    timer.start(5, () -> fired.add("new"));
+
+    long start = System.nanoTime();
+    assertFalse(loop.run());
+    assertEquals(List.of("new"), fired);
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+  }
+
+  @Test
+  void againRestartsTheTimerWithItsRepeat() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop);
+    timer.start(
+        10_000,
+        20,
+        () -> {
+          if (fired.incrementAndGet() == 2) timer.stop();
+        });
+
+    timer.again();
+
+    assertTrue(timer.dueIn() <= 20, "due in " + timer.dueIn());
+    long start = System.nanoTime();
+    assertFalse(loop.run());
+    assertEquals(2, fired.get());
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+  }
+
+  @Test
+  void againWithoutRepeatStopsTheTimer() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop).start(10, fired::incrementAndGet);
+
+    timer.again();
+
+    assertFalse(timer.isActive());
+    assertFalse(loop.run());
+    assertEquals(0, fired.get());
+  }
+
+  @Test
+  void againRestartsAStoppedRepeatingTimer() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop);
+    timer.start(
+        5,
+        5,
+        () -> {
+          fired.incrementAndGet();
+          timer.stop();
+        });
+    timer.stop();
+
+    timer.again();
+
+    assertTrue(timer.isActive());
+    assertFalse(loop.run());
+    assertEquals(1, fired.get());
+  }
+
+  @Test
+  void againOnANeverStartedTimerThrowsIllegalStateException() {
+    Timer timer = new Timer(loop);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, timer::again);
+
+    assertTrue(e.getMessage().contains("never started"), e.getMessage());
+    assertFalse(timer.isActive());
+  }
+
+  @Test
+  void repeatIsZeroForANewTimer() {
+    assertEquals(0, new Timer(loop).repeat());
+  }
+
+  @Test
+  void repeatReportsWhatStartSet() {
+    Timer timer = new Timer(loop).start(10_000, 250, () -> {});
+
+    assertEquals(250, timer.repeat());
+  }
+
+  @Test
+  void setRepeatChangesTheRepeat() {
+    Timer timer = new Timer(loop);
+
+    timer.setRepeat(25);
+
+    assertEquals(25, timer.repeat());
+  }
+
+  @Test
+  void setRepeatTurnsAOneShotTimerIntoARepeatingOneAtTheNextExpiry() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop);
+    timer.start(
+        5,
+        () -> {
+          if (fired.incrementAndGet() == 3) timer.stop();
+        });
+
+    timer.setRepeat(5);
+
+    assertFalse(loop.run());
+    assertEquals(3, fired.get());
+  }
+
+  @Test
+  void setRepeatZeroInsideTheCallbackLetsTheAlreadyScheduledFiringHappen() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop);
+    timer.start(5, 5, () -> {
+      fired.incrementAndGet();
+      timer.setRepeat(0);
+    });
+
+    assertFalse(loop.run());
+
+    // the next expiry was scheduled with the old repeat before the callback ran
+    assertEquals(2, fired.get());
+  }
+
+  @Test
+  void dueInCountsDownToTheExpiry() throws InterruptedException {
+    Timer timer = new Timer(loop).start(1_000, () -> {});
+    assertEquals(1_000, timer.dueIn());
+
+    Thread.sleep(50);
+    loop.updateTime();
+
+    long due = timer.dueIn();
+    assertTrue(due > 0 && due <= 955, "due in " + due);
+  }
+
+  @Test
+  void dueInIsZeroForAStoppedTimer() {
+    Timer timer = new Timer(loop);
+    assertEquals(0, timer.dueIn());
+
+    timer.start(1_000, () -> {});
+    timer.stop();
+
+    assertEquals(0, timer.dueIn());
+  }
+
+  @Test
+  void timersWithEqualTimeoutsFireInStartOrder() {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      final int n = i;
+      new Timer(loop).start(10, () -> order.add(n));
+    }
+
+    loop.run();
+
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < 20; i++) expected.add(i);
+    assertEquals(expected, order);
+  }
+
+  @Test
+  void shorterTimeoutFiresFirstWhateverTheStartOrder() {
+    List<String> order = new ArrayList<>();
+    new Timer(loop).start(30, () -> order.add("30"));
+    new Timer(loop).start(10, () -> order.add("10"));
+    new Timer(loop).start(20, () -> order.add("20"));
+
+    loop.run();
+
+    assertEquals(List.of("10", "20", "30"), order);
+  }
+
+  @Test
+  void negativeTimeoutIsRejectedNamingTheValue() {
+    Timer timer = new Timer(loop);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> timer.start(-7, () -> {}));
+
+    assertTrue(e.getMessage().contains("-7"), e.getMessage());
+    assertTrue(e.getMessage().contains("timeout"), e.getMessage());
+    assertFalse(timer.isActive());
+  }
+
+  @Test
+  void negativeRepeatIsRejectedNamingTheValue() {
+    Timer timer = new Timer(loop);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> timer.start(1, -3, () -> {}));
+
+    assertTrue(e.getMessage().contains("-3"), e.getMessage());
+    assertTrue(e.getMessage().contains("repeat"), e.getMessage());
+    assertFalse(timer.isActive());
+  }
+
+  @Test
+  void negativeSetRepeatIsRejectedNamingTheValue() {
+    Timer timer = new Timer(loop);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> timer.setRepeat(-11));
+
+    assertTrue(e.getMessage().contains("-11"), e.getMessage());
+    assertEquals(0, timer.repeat());
+  }
+
+  @Test
+  void nullCallbackIsRejectedWithNullPointerException() {
+    Timer timer = new Timer(loop);
+
+    assertThrows(NullPointerException.class, () -> timer.start(1, null));
+    assertThrows(NullPointerException.class, () -> timer.start(1, 1, null));
+    assertFalse(timer.isActive());
+  }
+
+  @Test
+  void nullLoopIsRejectedWithNullPointerException() {
+    assertThrows(NullPointerException.class, () -> new Timer(null));
+  }
+
+  @Test
+  void unreferencedTimerDoesNotKeepTheLoopAlive() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer timer = new Timer(loop).start(10_000, fired::incrementAndGet);
+
+    timer.unref();
+
+    long start = System.nanoTime();
+    assertFalse(loop.run());
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    assertEquals(0, fired.get());
+    assertTrue(timer.isActive());
+  }
+
+  @Test
+  void unreferencedTimerStillFiresWhileSomethingElseKeepsTheLoopAlive() {
+    AtomicInteger fired = new AtomicInteger();
+    Timer unreferenced = new Timer(loop).start(5, fired::incrementAndGet);
+    unreferenced.unref();
+    new Timer(loop).start(40, () -> {});
+
+    loop.run();
+
+    assertEquals(1, fired.get());
+  }
+
+  @Test
+  void zeroTimeoutFiresInTheNextIterationNotInsideStart() {
+    AtomicInteger fired = new AtomicInteger();
+
+    new Timer(loop).start(0, fired::incrementAndGet);
+
+    assertEquals(0, fired.get());
+    loop.run();
+    assertEquals(1, fired.get());
+  }
+}
