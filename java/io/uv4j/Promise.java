@@ -434,7 +434,7 @@ public final class Promise<T> {
       Loop loop, List<? extends Promise<? extends T>> promises) {
     Resolver<List<Settled<T>>> resolver = combinator(loop, promises);
     int count = promises.size();
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Settled<T>[] outcomes = new Settled[count];
     int[] remaining = {count};
     for (int i = 0; i < count; i++) {
