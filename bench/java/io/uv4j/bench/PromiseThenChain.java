@@ -4,7 +4,6 @@ import io.uv4j.Loop;
 import io.uv4j.Promise;
 import io.uv4j.Timer;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,7 +32,7 @@ public class PromiseThenChain {
 
   private Loop loop;
   private Timer timer;
-  private final Function<Integer, Integer> increment = n -> n + 1;
+  private final Promise.Handler<Integer, Integer> increment = n -> n + 1;
 
   @Setup
   public void setup() throws Exception {
