@@ -200,6 +200,28 @@ class NetworkMisuseTest {
   }
 
   @Test
+  void acceptIntoAStreamOfAnotherKindIsRejectedAndTheConnectionStaysPending() throws Exception {
+    Tcp server = new Tcp(loop);
+    server.bind(any(V4));
+    List<String> events = new ArrayList<>();
+    server.listen(1, error -> {
+      Pipe wrongKind = new Pipe(loop, false);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> server.accept(wrongKind));
+      events.add(e.getMessage());
+      wrongKind.close();
+      Tcp conn = new Tcp(loop);
+      server.accept(conn);
+      events.add("accepted from " + conn.remoteAddress().getAddress());
+      conn.close();
+      server.close();
+    });
+    Tcp client = new Tcp(loop);
+    client.connect(server.localAddress(), error -> client.close());
+    loop.run();
+    assertEquals(List.of("Tcp[open] cannot accept into Pipe[open]", "accepted from " + V4), events);
+  }
+
+  @Test
   void acceptIntoAClosedClientIsRejected() throws Exception {
     Tcp server = new Tcp(loop);
     server.bind(any(V4));

@@ -84,6 +84,9 @@ class PipeTest {
       channel.readStart(data -> {
         while (channel.pendingCount() > 0) {
           events.add("pending " + channel.pendingType());
+          Pipe wrongKind = new Pipe(loop, false);
+          events.add(assertThrows(IllegalArgumentException.class, () -> channel.accept(wrongKind)).getMessage());
+          wrongKind.close();
           Tcp passed = new Tcp(loop);
           channel.accept(passed);
           passed.readStart(bytes -> {
@@ -117,7 +120,9 @@ class PipeTest {
       client.write("via the passed socket");
     });
     loop.run();
-    assertEquals(List.of("handle sent null", "pending TCP", "echo via the passed socket"), events);
+    assertEquals(
+        List.of("handle sent null", "pending TCP", "Pipe[open] cannot accept into Pipe[open]", "echo via the passed socket"),
+        events);
   }
 
   @Test
