@@ -469,8 +469,12 @@ public final class Loop implements Executor, AutoCloseable {
     if (--awaitedCompletions == 0) wakeup.unref();
   }
 
-  /** Installs the read slab when the first stream is made. */
+  /**
+   * Installs the read slab when the first stream is made. Checks the thread and the loop first:
+   * stream constructors call this before their own checks, and the slab is native loop state.
+   */
   void ensureReadSlab() {
+    checkUsable();
     if (readSlab == null) installReadSlab();
   }
 

@@ -204,6 +204,22 @@ public final class Pipe extends Stream {
     if (rc < 0) request.completeLater(rc);
   }
 
+  /** An IPC pipe hands over the pending handle's kind; a plain one accepts pipes. */
+  @Override
+  boolean acceptsInto(Stream client) {
+    if (!ipc) return client instanceof Pipe;
+    switch (pendingType()) {
+      case TCP:
+        return client instanceof Tcp;
+      case PIPE:
+        return client instanceof Pipe;
+      case NONE:
+        return true; // libuv reports EAGAIN
+      default:
+        return false;
+    }
+  }
+
   private static byte[] encode(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty()) throw new IllegalArgumentException("pipe name is empty");

@@ -383,10 +383,12 @@ public abstract class Stream extends Handle {
   }
 
   /**
-   * Accepts a pending connection into {@code client}, a new stream of the same kind.
+   * Accepts a pending connection into {@code client}, a new stream of the same kind (for an IPC
+   * pipe, of the kind {@link Pipe#pendingType()} names).
    *
    * @throws NullPointerException if {@code client} is null
-   * @throws IllegalArgumentException if {@code client} belongs to another loop
+   * @throws IllegalArgumentException if {@code client} belongs to another loop or is not of the
+   *     kind the connection needs; the connection then stays pending
    * @throws UvException {@code EAGAIN} if no connection is pending, or another libuv error
    * @throws IllegalStateException if either stream is closed, or called from another thread
    */
@@ -394,7 +396,15 @@ public abstract class Stream extends Handle {
     Objects.requireNonNull(client, "client");
     if (client.loop != loop) throw new IllegalArgumentException(client + " belongs to another loop");
     long p = open();
-    UvException.check(Native.streamAccept(p, client.open()), "accept");
+    long c = client.open();
+    // libuv on Windows casts the client to the kind it expects without checking
+    if (!acceptsInto(client)) throw new IllegalArgumentException(this + " cannot accept into " + client);
+    UvException.check(Native.streamAccept(p, c), "accept");
+  }
+
+  /** Whether a connection pending on this server may go into {@code client}. */
+  boolean acceptsInto(Stream client) {
+    return client.getClass() == getClass();
   }
 
   // --- state ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ class DnsTest {
   @BeforeEach
   void create() throws UvException {
     loop = Loop.create();
+    Net.guard(loop, 30_000);
   }
 
   @AfterEach
@@ -87,5 +89,136 @@ class DnsTest {
   void unresolvedAddressIsRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> Dns.getNameInfo(loop, InetSocketAddress.createUnresolved("example.com", 80), 0));
+  }
+
+  @Test
+  void localhostOfAnyFamilyGivesOnlyLoopbackAddresses() {
+    Promise<List<InetSocketAddress>> lookup = Dns.getAddrInfo(loop, "localhost", "8080", Dns.Hints.DEFAULT);
+    loop.run();
+    List<InetSocketAddress> found = lookup.value();
+    assertFalse(found.isEmpty());
+    for (InetSocketAddress address : found) {
+      assertTrue(address.getAddress().isLoopbackAddress(), address.toString());
+      assertEquals(8080, address.getPort());
+    }
+  }
+
+  @Test
+  void theIpv6LoopbackResolvesWithTheIpv6Family() {
+    // /etc/hosts need not map localhost to ::1, so the IPv6 lookup names the address itself
+    Promise<List<InetSocketAddress>> lookup =
+        Dns.getAddrInfo(loop, "::1", "443", new Dns.Hints(6, Dns.SocketType.STREAM, 0, 4));
+    loop.run();
+    assertEquals(List.of(new InetSocketAddress(Net.V6, 443)), lookup.value());
+    assertTrue(lookup.value().get(0).getAddress() instanceof Inet6Address);
+  }
+
+  @Test
+  void anIpv4AddressAskedForAsIpv6FailsWithAnEaiCode() {
+    Promise<List<InetSocketAddress>> lookup =
+        Dns.getAddrInfo(loop, "127.0.0.1", null, new Dns.Hints(6, Dns.SocketType.STREAM, 0, 4));
+    lookup.catchError(e -> null);
+    loop.run();
+    UvException error = (UvException) lookup.reason();
+    assertTrue(error.code().startsWith("EAI_"), error.code());
+    assertEquals("127.0.0.1", error.path());
+  }
+
+  @Test
+  void getNameInfoOf127001Port80WithACallback() throws Exception {
+    List<String> got = new ArrayList<>();
+    Dns.getNameInfo(loop, new InetSocketAddress(Net.V4, 80), 0, (info, error) -> {
+      assertNull(error);
+      got.add(info.service());
+      got.add(String.valueOf(info.host().isEmpty()));
+    });
+    loop.run();
+    assertEquals(List.of("http", "false"), got);
+  }
+
+  @Test
+  void numericGetNameInfoGivesTheAddressAndPort() {
+    // NI_NUMERICHOST (1) | NI_NUMERICSERV (2) on Linux and macOS
+    Promise<Dns.NameInfo> lookup = Dns.getNameInfo(loop, new InetSocketAddress(Net.V4, 80), 3);
+    loop.run();
+    assertEquals(new Dns.NameInfo("127.0.0.1", "80"), lookup.value());
+  }
+
+  @Test
+  void lookupsWaitingForAPoolThreadCanBeCancelled() {
+    int count = 64;
+    List<Cancelable> lookups = new ArrayList<>();
+    String[] outcomes = new String[count];
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      lookups.add(Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.family(4),
+          (addresses, error) -> outcomes[index] = error == null ? "ok" : error.code()));
+    }
+    boolean[] cancelled = new boolean[count];
+    // the pool has 4 threads: the last lookups are still waiting when they are cancelled
+    for (int i = count - 1; i >= count / 2; i--) cancelled[i] = lookups.get(i).cancel();
+    loop.run();
+    for (int i = 0; i < count; i++) {
+      assertEquals(cancelled[i] ? "EAI_CANCELED" : "ok", outcomes[i], "lookup " + i);
+      assertFalse(lookups.get(i).cancel(), "cancel after completion, lookup " + i);
+    }
+    for (int i = count - 16; i < count; i++) assertTrue(cancelled[i], "lookup " + i + " was still waiting");
+  }
+
+  @Test
+  void theCallbackRunsOnTheLoopThreadAndItsNextTicksRunRightAfterIt() {
+    List<String> events = new ArrayList<>();
+    for (String name : List.of("a", "b")) {
+      Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.family(4), (addresses, error) -> {
+        events.add("callback " + name + " on " + Thread.currentThread().getName());
+        loop.queueMicrotask(() -> events.add("microtask " + name));
+        loop.nextTick(() -> events.add("tick " + name));
+      });
+    }
+    loop.run();
+    String thread = Thread.currentThread().getName();
+    assertEquals(6, events.size());
+    String first = events.get(0).equals("callback a on " + thread) ? "a" : "b";
+    String second = first.equals("a") ? "b" : "a";
+    assertEquals(List.of("callback " + first + " on " + thread, "tick " + first, "microtask " + first,
+        "callback " + second + " on " + thread, "tick " + second, "microtask " + second), events);
+  }
+
+  @Test
+  void aPromisedLookupSettlesOnTheLoopThread() {
+    List<String> threads = new ArrayList<>();
+    Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.family(4))
+        .thenAccept(addresses -> threads.add(Thread.currentThread().getName() + " " + addresses.get(0).getAddress()));
+    loop.run();
+    assertEquals(List.of(Thread.currentThread().getName() + " /127.0.0.1"), threads);
+  }
+
+  @Test
+  void hostAndServiceCannotBothBeNull() {
+    assertThrows(IllegalArgumentException.class, () -> Dns.getAddrInfo(loop, null, null, Dns.Hints.DEFAULT));
+  }
+
+  @Test
+  void hintsCheckTheirArguments() {
+    assertThrows(IllegalArgumentException.class, () -> new Dns.Hints(5, Dns.SocketType.ANY, 0, 0));
+    assertThrows(NullPointerException.class, () -> new Dns.Hints(4, null, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new Dns.Hints(4, Dns.SocketType.ANY, -1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new Dns.Hints(4, Dns.SocketType.ANY, 0, -1));
+  }
+
+  @Test
+  void lookupsFromAnotherThreadAreRefused() throws Exception {
+    List<Throwable> thrown = new ArrayList<>();
+    Thread other = new Thread(() -> {
+      try {
+        Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.DEFAULT, (a, e) -> {});
+      } catch (Throwable t) {
+        thrown.add(t);
+      }
+    });
+    other.start();
+    other.join();
+    assertEquals(1, thrown.size());
+    assertTrue(thrown.get(0) instanceof IllegalStateException, thrown.toString());
   }
 }
