@@ -13,34 +13,32 @@ static void alloc_cb(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
     *buf = uv_buf_init(stream->read_base, (unsigned int) stream->read_len);
   } else {
     uv4j_loop *loop = (uv4j_loop *) handle->loop;
-    *buf = uv_buf_init(loop->slab + loop->slab_used, (unsigned int) (loop->slab_len - loop->slab_used));
+    *buf = uv_buf_init(loop->slab, (unsigned int) loop->slab_len);
   }
 }
 
 static void read_cb(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   if (nread == 0) return; /* EAGAIN: nothing to report */
-  uv4j_loop *loop = (uv4j_loop *) stream->loop;
-  jlong arg = (jlong) nread;
-  if (nread > 0 && buf->base == loop->slab + loop->slab_used) {
-    arg |= (jlong) loop->slab_used << 32; /* where in the slab the bytes are */
-    loop->slab_used += ((size_t) nread + UV4J_SLAB_ALIGN - 1) & ~(size_t) (UV4J_SLAB_ALIGN - 1);
-  }
-  uv4j_upcall(stream->loop, stream->data, UV4J_EVENT_READ, arg);
+  uv4j_upcall(stream->loop, stream->data, UV4J_EVENT_READ, (jlong) nread);
 }
 
 static void connection_cb(uv_stream_t *server, int status) {
   uv4j_upcall(server->loop, server->data, UV4J_EVENT_CONNECTION, status);
 }
 
-/* A write request, with the copy of heap bytes the socket did not take at once. */
+/* A write request, with the copy of the bytes the socket did not take at once when they
+ * lived in a Java array or in the loop's read slab (which the next read overwrites). Its
+ * completion goes to the stream's own peer, which keeps its pending writes in order. */
 typedef struct uv4j_write {
   uv_write_t uv;
   char *owned;
 } uv4j_write;
 
 static void write_cb(uv_write_t *req, int status) {
+  uv_stream_t *stream = req->handle;
   free(((uv4j_write *) req)->owned);
-  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+  free(req);
+  uv4j_upcall(stream->loop, stream->data, UV4J_EVENT_WRITTEN, status);
 }
 
 static void shutdown_cb(uv_shutdown_t *req, int status) {
@@ -52,7 +50,6 @@ JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_loopSetReadSlab(JNIEnv *env,
   uv4j_loop *loop = UV4J_PTR(uv4j_loop, ptr);
   loop->slab = (*env)->GetDirectBufferAddress(env, slab);
   loop->slab_len = (size_t) (*env)->GetDirectBufferCapacity(env, slab);
-  loop->slab_used = 0;
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_streamSetReadBuffer(JNIEnv *env, jclass cls,
@@ -73,13 +70,35 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamReadStop(JNIEnv *env, 
   return uv_read_stop(STREAM(ptr));
 }
 
-/* Tries the write at once; what the socket does not take is queued with a request.
- * Returns the bytes written at once (== total: nothing queued, no request made), or a
- * negative error. When something was queued the return is below total and the completion
- * comes later as EVENT_DONE on `request`. */
-static jint queue_write(JNIEnv *env, uv_stream_t *stream, jobject request, uv_buf_t *bufs,
-                        unsigned int count, uv_stream_t *send_handle, char *owned) {
-  uv4j_write *req = (uv4j_write *) uv4j_request_alloc(env, sizeof *req, request);
+/* Tries the write at once; what the socket does not take is queued. Returns the bytes
+ * written at once (== total: nothing queued), or a negative error. When something was
+ * queued the return is below total and the completion comes later as EVENT_WRITTEN. */
+static int in_slab(uv_stream_t *stream, const uv_buf_t *bufs, unsigned int count) {
+  uv4j_loop *loop = (uv4j_loop *) stream->loop;
+  for (unsigned int i = 0; i < count; i++) {
+    if (bufs[i].base >= loop->slab && bufs[i].base < loop->slab + loop->slab_len) return 1;
+  }
+  return 0;
+}
+
+static jint queue_write(uv_stream_t *stream, uv_buf_t *bufs, unsigned int count,
+                        uv_stream_t *send_handle, char *owned) {
+  uv_buf_t gathered;
+  if (owned == NULL && in_slab(stream, bufs, count)) {
+    size_t total = 0;
+    for (unsigned int i = 0; i < count; i++) total += bufs[i].len;
+    owned = malloc(total > 0 ? total : 1);
+    if (owned == NULL) return UV_ENOMEM;
+    size_t at = 0;
+    for (unsigned int i = 0; i < count; i++) {
+      memcpy(owned + at, bufs[i].base, bufs[i].len);
+      at += bufs[i].len;
+    }
+    gathered = uv_buf_init(owned, (unsigned int) total);
+    bufs = &gathered;
+    count = 1;
+  }
+  uv4j_write *req = calloc(1, sizeof *req);
   if (req == NULL) {
     free(owned);
     return UV_ENOMEM;
@@ -89,7 +108,7 @@ static jint queue_write(JNIEnv *env, uv_stream_t *stream, jobject request, uv_bu
                                : uv_write2(&req->uv, stream, bufs, count, send_handle, write_cb);
   if (rc < 0) {
     free(owned);
-    uv4j_request_free(env, (uv_req_t *) req);
+    free(req);
   }
   return rc;
 }
@@ -101,8 +120,8 @@ static int try_write(uv_stream_t *stream, const uv_buf_t *bufs, unsigned int cou
   return rc;
 }
 
-static jint write_bufs(JNIEnv *env, uv_stream_t *stream, jobject request, uv_buf_t *bufs,
-                       unsigned int count, size_t total, uv_stream_t *send_handle) {
+static jint write_bufs(uv_stream_t *stream, uv_buf_t *bufs, unsigned int count, size_t total,
+                       uv_stream_t *send_handle) {
   size_t sent = 0;
   if (send_handle == NULL) {
     int rc = try_write(stream, bufs, count);
@@ -118,25 +137,24 @@ static jint write_bufs(JNIEnv *env, uv_stream_t *stream, jobject request, uv_buf
     bufs[0].base += skip;
     bufs[0].len -= (unsigned int) skip;
   }
-  int rc = queue_write(env, stream, request, bufs, count, send_handle, NULL);
+  int rc = queue_write(stream, bufs, count, send_handle, NULL);
   return rc < 0 ? rc : (jint) sent;
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWrite(JNIEnv *env, jclass cls,
-                                                                jlong ptr, jobject request,
-                                                                jobject buffer, jint offset,
-                                                                jint length, jlong sendHandle) {
+                                                                jlong ptr, jobject buffer,
+                                                                jint offset, jint length,
+                                                                jlong sendHandle) {
   uv_buf_t buf = uv_buf_init(uv4j_buffer_address(env, buffer, offset), (unsigned int) length);
-  return write_bufs(env, STREAM(ptr), request, &buf, 1, (size_t) length,
+  return write_bufs(STREAM(ptr), &buf, 1, (size_t) length,
                     sendHandle == 0 ? NULL : STREAM(sendHandle));
 }
 
 /* Writes from a byte[]: straight from the array when the socket takes it all at once,
  * else the rest is copied once into memory the request owns. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWriteArray(JNIEnv *env, jclass cls,
-                                                                     jlong ptr, jobject request,
-                                                                     jbyteArray array, jint offset,
-                                                                     jint length) {
+                                                                     jlong ptr, jbyteArray array,
+                                                                     jint offset, jint length) {
   uv_stream_t *stream = STREAM(ptr);
   char *rest = NULL;
   int sent = 0;
@@ -152,15 +170,14 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWriteArray(JNIEnv *env
   if (sent < 0 || sent == length) return sent;
   if (rest == NULL) return UV_ENOMEM;
   buf = uv_buf_init(rest, (unsigned int) (length - sent));
-  int rc = queue_write(env, stream, request, &buf, 1, NULL, rest);
+  int rc = queue_write(stream, &buf, 1, NULL, rest);
   return rc < 0 ? rc : sent;
 }
 
 #define UV4J_MAX_IOV 64
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWritev(JNIEnv *env, jclass cls,
-                                                                 jlong ptr, jobject request,
-                                                                 jobjectArray buffers,
+                                                                 jlong ptr, jobjectArray buffers,
                                                                  jintArray offsets,
                                                                  jintArray lengths, jint count) {
   uv_buf_t bufs[UV4J_MAX_IOV];
@@ -177,7 +194,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWritev(JNIEnv *env, jc
     (*env)->DeleteLocalRef(env, buffer);
     total += (size_t) lens[i];
   }
-  return write_bufs(env, STREAM(ptr), request, bufs, (unsigned int) count, total, NULL);
+  return write_bufs(STREAM(ptr), bufs, (unsigned int) count, total, NULL);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamShutdown(JNIEnv *env, jclass cls,

@@ -21,26 +21,20 @@ typedef struct uv4j_send {
 
 static void alloc_cb(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
   uv4j_loop *loop = (uv4j_loop *) handle->loop;
-  *buf = uv_buf_init(loop->slab + loop->slab_used, (unsigned int) (loop->slab_len - loop->slab_used));
+  *buf = uv_buf_init(loop->slab, (unsigned int) loop->slab_len);
 }
 
 static void recv_cb(uv_udp_t *handle, ssize_t nread, const uv_buf_t *buf,
                     const struct sockaddr *addr, unsigned flags) {
   if (nread == 0 && addr == NULL) return; /* nothing to read */
   uv4j_udp *udp = (uv4j_udp *) handle;
-  uv4j_loop *loop = (uv4j_loop *) handle->loop;
   udp->has_sender = addr != NULL;
   if (addr != NULL) {
     memcpy(&udp->sender, addr,
            addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in));
   }
   udp->flags = flags;
-  jlong arg = (jlong) nread;
-  if (nread >= 0 && buf->base == loop->slab + loop->slab_used) {
-    arg |= (jlong) loop->slab_used << 32;
-    loop->slab_used += ((size_t) nread + UV4J_SLAB_ALIGN - 1) & ~(size_t) (UV4J_SLAB_ALIGN - 1);
-  }
-  uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_READ, arg);
+  uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_READ, (jlong) nread);
 }
 
 static void send_cb(uv_udp_send_t *req, int status) {
@@ -106,12 +100,21 @@ static jint send_buf(JNIEnv *env, uv_udp_t *udp, jobject request, char *base, si
   return rc;
 }
 
+/* A direct buffer in the loop's read slab is copied: the next read overwrites the slab. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSend(JNIEnv *env, jclass cls, jlong ptr,
                                                             jobject request, jobject buffer,
                                                             jint offset, jint length,
                                                             jbyteArray address) {
-  return send_buf(env, UDP(ptr), request, uv4j_buffer_address(env, buffer, offset),
-                  (size_t) length, address, NULL);
+  char *base = uv4j_buffer_address(env, buffer, offset);
+  uv4j_loop *loop = (uv4j_loop *) UDP(ptr)->loop;
+  char *owned = NULL;
+  if (base >= loop->slab && base < loop->slab + loop->slab_len) {
+    owned = malloc(length > 0 ? (size_t) length : 1);
+    if (owned == NULL) return UV_ENOMEM;
+    memcpy(owned, base, (size_t) length);
+    base = owned;
+  }
+  return send_buf(env, UDP(ptr), request, base, (size_t) length, address, owned);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSendArray(JNIEnv *env, jclass cls,

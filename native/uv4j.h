@@ -17,10 +17,10 @@
 enum {
   UV4J_EVENT_CLOSED = 0,     /* close callback ran; arg unused                 */
   UV4J_EVENT_FIRED = 1,      /* timer/idle/prepare/check/async callback ran    */
-  UV4J_EVENT_READ = 2,       /* read callback; arg = nread (negative: error), with
-                                the slab offset in the high 32 bits for slab reads */
+  UV4J_EVENT_READ = 2,       /* read callback; arg = nread (negative: error)   */
   UV4J_EVENT_CONNECTION = 3, /* a listening stream has a connection; arg = status */
-  UV4J_EVENT_DONE = 4        /* a request completed; arg = status or result    */
+  UV4J_EVENT_DONE = 4,       /* a request completed; arg = status or result    */
+  UV4J_EVENT_WRITTEN = 5     /* a stream's oldest queued write completed; arg = status */
 };
 
 /* A loop: the libuv loop first, so a uv_loop_t* is also a uv4j_loop*. */
@@ -28,9 +28,8 @@ typedef struct uv4j_loop {
   uv_loop_t uv;
   JNIEnv *env;         /* env of the thread inside loopRun, for upcalls */
   jthrowable escaped;  /* global ref: a throwable that got past the funnel */
-  char *slab;          /* the loop's read slab, a Java direct ByteBuffer: reads fill it  */
-  size_t slab_len;     /* front to back and never reuse a byte, so views handed to Java */
-  size_t slab_used;    /* stay intact; Java replaces the slab when little is left       */
+  char *slab;          /* the loop's read buffer, a Java direct ByteBuffer every read    */
+  size_t slab_len;     /* without a buffer of its own fills from the start               */
 } uv4j_loop;
 
 /* A stream handle with the buffer Java chose for its next read (NULL: the loop's slab). */
@@ -74,9 +73,6 @@ void uv4j_fired_cb(uv_handle_t *handle);
 uv_req_t *uv4j_request_alloc(JNIEnv *env, size_t size, jobject peer);
 void uv4j_request_free(JNIEnv *env, uv_req_t *req);
 void uv4j_request_done(uv_loop_t *loop, uv_req_t *req, jlong result);
-
-/* Where the slab's next read starts: each read's bytes are rounded up to this. */
-#define UV4J_SLAB_ALIGN 8
 
 /* Socket addresses cross JNI as a byte[UV4J_SOCKADDR_LEN]: [0] family (4 or 6), [2..3] port
  * (big endian), [4..7] IPv6 scope id, [8..23] address (4 or 16 bytes). */

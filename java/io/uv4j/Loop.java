@@ -49,10 +49,8 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   private static final int SUBMITTED_BATCH = 1024;
-  /** Reads without a buffer of their own fill this slab front to back, never reusing a byte. */
-  private static final int READ_SLAB_SIZE = 1 << 20;
-  /** A fresh slab replaces one with less room than a read may take (libuv asks for 64 KiB). */
-  private static final int READ_SLAB_MIN_ROOM = (64 << 10) + 8;
+  /** Every read without a buffer of its own fills this slab from the start (libuv asks 64 KiB). */
+  private static final int READ_SLAB_SIZE = 64 << 10;
 
   private final Thread owner;
   private long ptr;
@@ -483,11 +481,14 @@ public final class Loop implements Executor, AutoCloseable {
     Native.loopSetReadSlab(ptr, readSlab);
   }
 
-  /** The bytes a read put in the slab at {@code offset}; a full slab is replaced afterwards. */
-  ByteBuffer readView(int offset, int length) {
-    ByteBuffer view = readSlab.slice(offset, length);
-    if (READ_SLAB_SIZE - (offset + length) < READ_SLAB_MIN_ROOM) installReadSlab();
-    return view;
+  /**
+   * The slab holding the {@code length} bytes a read just put there. The same buffer serves
+   * every read, so one kept past its callback goes stale, but it never points at freed memory;
+   * a write of it that has to wait is copied first (see native/stream.c).
+   */
+  ByteBuffer readView(int length) {
+    readSlab.limit(length).position(0);
+    return readSlab;
   }
 
   void enqueueTick(Runnable task) {
@@ -510,7 +511,10 @@ public final class Loop implements Executor, AutoCloseable {
 
   private void dispatch(Peer target, int event, long arg) {
     if (event == Native.EVENT_CLOSED) target.released();
-    if (fatal != null) return;
+    if (fatal != null) {
+      target.suppressed(event, arg);
+      return;
+    }
     depth++;
     try {
       target.onNativeEvent(event, arg);

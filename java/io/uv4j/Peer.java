@@ -14,6 +14,12 @@ abstract class Peer {
   /** The native twin is gone: drop the pointer. Runs even when user callbacks are suppressed. */
   abstract void released();
 
+  /**
+   * An event arrived while an unhandled error stops every callback: keep the bookkeeping that
+   * later events rely on, run no user code.
+   */
+  void suppressed(int event, long arg) {}
+
   /** Reacts to one event from the native twin; runs inside the funnel. */
   abstract void onNativeEvent(int event, long arg) throws Throwable;
 }

@@ -199,9 +199,8 @@ public final class Pipe extends Stream {
     if (handle.loop != loop) throw new IllegalArgumentException(handle + " belongs to another loop");
     long p = open();
     long sent = handle.open();
-    Request request = new Request(loop, "write", callback, new Object[] {data, handle});
-    int rc = Native.streamWrite(p, request, data, data.position(), data.remaining(), sent);
-    if (rc < 0) request.completeLater(rc);
+    int rc = Native.streamWrite(p, data, data.position(), data.remaining(), sent);
+    settleWrite(rc, data.remaining(), new Object[] {data, handle}, callback, null);
   }
 
   /** An IPC pipe hands over the pending handle's kind; a plain one accepts pipes. */

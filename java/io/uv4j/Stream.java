@@ -2,6 +2,7 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -52,6 +53,8 @@ public abstract class Stream extends Handle {
   private Supplier<ByteBuffer> allocator;
   private ByteBuffer readBuffer;
   private Completion onConnection;
+  /** Queued writes in libuv's order, and writes finished at once behind them. */
+  private final ArrayDeque<Write> writes = new ArrayDeque<>();
 
   Stream(Loop loop) {
     super(loop);
@@ -133,14 +136,14 @@ public abstract class Stream extends Handle {
    * out in the order they were made.
    *
    * @param data the bytes; a direct buffer must not change until the callback
-   * @param callback told of the outcome; if null, a failure goes to the loop's uncaught-exception
-   *     handling
+   * @param callback told of the outcome; if null, a failure goes to the reader's {@link
+   *     Reader#onError} while reading, else to the loop's uncaught-exception handling
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalStateException if closed or called from another thread
    */
   public void write(ByteBuffer data, Completion callback) {
     Objects.requireNonNull(data, "data");
-    write(data, new Request(loop, "write", callback, data));
+    write(data, callback, null);
   }
 
   /**
@@ -154,7 +157,7 @@ public abstract class Stream extends Handle {
   public Promise<Void> write(ByteBuffer data) {
     Objects.requireNonNull(data, "data");
     Promise.Resolver<Void> resolver = loop.promise();
-    write(data, new Request(loop, "write", resolver, data));
+    write(data, null, resolver);
     return resolver.promise();
   }
 
@@ -167,7 +170,7 @@ public abstract class Stream extends Handle {
    */
   public void write(byte[] data, int offset, int length, Completion callback) {
     Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(data, "data").length);
-    writeArray(data, offset, length, new Request(loop, "write", callback, null));
+    writeArray(data, offset, length, callback, null);
   }
 
   /**
@@ -190,7 +193,7 @@ public abstract class Stream extends Handle {
   public Promise<Void> write(byte[] data) {
     Objects.requireNonNull(data, "data");
     Promise.Resolver<Void> resolver = loop.promise();
-    writeArray(data, 0, data.length, new Request(loop, "write", resolver, null));
+    writeArray(data, 0, data.length, null, resolver);
     return resolver.promise();
   }
 
@@ -222,7 +225,7 @@ public abstract class Stream extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public void write(ByteBuffer[] data, Completion callback) {
-    writeAll(data, new Request(loop, "write", callback, data.clone()));
+    writeAll(data, callback, null);
   }
 
   /**
@@ -234,7 +237,7 @@ public abstract class Stream extends Handle {
    */
   public Promise<Void> write(ByteBuffer... data) {
     Promise.Resolver<Void> resolver = loop.promise();
-    writeAll(data, new Request(loop, "write", resolver, data.clone()));
+    writeAll(data, null, resolver);
     return resolver.promise();
   }
 
@@ -262,24 +265,27 @@ public abstract class Stream extends Handle {
     return UvException.check(rc, "write");
   }
 
-  private void write(ByteBuffer data, Request request) {
+  private void write(ByteBuffer data, Completion callback, Promise.Resolver<Void> resolver) {
     long p = open();
     int length = data.remaining();
     if (data.isDirect()) {
-      settleWrite(Native.streamWrite(p, request, data, data.position(), length, 0), length, request);
+      int rc = Native.streamWrite(p, data, data.position(), length, 0);
+      settleWrite(rc, length, data, callback, resolver);
     } else if (data.hasArray()) {
-      writeArray(data.array(), data.arrayOffset() + data.position(), length, request);
+      writeArray(data.array(), data.arrayOffset() + data.position(), length, callback, resolver);
     } else {
-      writeArray(copyOf(data), 0, length, request);
+      writeArray(copyOf(data), 0, length, callback, resolver);
     }
   }
 
-  private void writeArray(byte[] data, int offset, int length, Request request) {
+  private void writeArray(
+      byte[] data, int offset, int length, Completion callback, Promise.Resolver<Void> resolver) {
     long p = open();
-    settleWrite(Native.streamWriteArray(p, request, data, offset, length), length, request);
+    // the native side copies what it queues, so the array need not stay reachable
+    settleWrite(Native.streamWriteArray(p, data, offset, length), length, null, callback, resolver);
   }
 
-  private void writeAll(ByteBuffer[] data, Request request) {
+  private void writeAll(ByteBuffer[] data, Completion callback, Promise.Resolver<Void> resolver) {
     Objects.requireNonNull(data, "data");
     long total = 0;
     boolean allDirect = data.length <= MAX_IOV;
@@ -292,7 +298,7 @@ public abstract class Stream extends Handle {
     if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("a write is limited to 2 GiB, got " + total);
     long p = open();
     if (data.length == 0) {
-      request.completeLater(0);
+      settleWrite(0, 0, null, callback, resolver);
     } else if (allDirect) {
       int[] offsets = new int[data.length];
       int[] lengths = new int[data.length];
@@ -300,7 +306,8 @@ public abstract class Stream extends Handle {
         offsets[i] = data[i].position();
         lengths[i] = data[i].remaining();
       }
-      settleWrite(Native.streamWritev(p, request, data, offsets, lengths, data.length), (int) total, request);
+      int rc = Native.streamWritev(p, data, offsets, lengths, data.length);
+      settleWrite(rc, (int) total, data.clone(), callback, resolver);
     } else {
       byte[] joined = new byte[(int) total];
       int at = 0;
@@ -309,13 +316,83 @@ public abstract class Stream extends Handle {
         buffer.duplicate().get(joined, at, n);
         at += n;
       }
-      writeArray(joined, 0, joined.length, request);
+      writeArray(joined, 0, joined.length, callback, resolver);
     }
   }
 
-  /** A write done (or failed) at once reports asynchronously; a queued one reports later. */
-  private static void settleWrite(int result, int length, Request request) {
-    if (result < 0 || result == length) request.completeLater(result < 0 ? result : 0);
+  /**
+   * Records a write's fate. A queued write waits in {@link #writes} (keeping its bytes
+   * reachable) for its EVENT_WRITTEN. One done or failed at once is reported asynchronously,
+   * and never before writes queued earlier: after the current callback if none is queued, else
+   * right after them. A success nobody waits for needs nothing at all.
+   */
+  final void settleWrite(
+      int result, int length, Object bytes, Completion callback, Promise.Resolver<Void> resolver) {
+    if (result >= 0 && result < length) {
+      writes.add(new Write(this, bytes, callback, resolver));
+      return;
+    }
+    if (result >= 0 && callback == null && resolver == null) return;
+    Write write = new Write(this, null, callback, resolver);
+    write.finish(result < 0 ? result : 0);
+    if (writes.isEmpty()) loop.enqueueTick(write);
+    else writes.add(write);
+  }
+
+  /** Reports a write's outcome to whoever waits for it. */
+  private void report(Write write) throws Exception {
+    UvException error = write.status < 0 ? new UvException(write.status, "write") : null;
+    if (write.resolver != null) {
+      if (error == null) write.resolver.resolve(null);
+      else write.resolver.reject(error);
+    } else if (write.callback != null) {
+      write.callback.done(error);
+    } else if (error != null) {
+      Reader current = reader;
+      if (current == null) throw error;
+      current.onError(error);
+    }
+  }
+
+  /** The oldest queued write completed; writes finished behind it are reported after it. */
+  private void written(int status) throws Exception {
+    Write head = writes.poll();
+    head.finish(status);
+    report(head);
+    while (!writes.isEmpty() && writes.peek().finished) report(writes.poll());
+  }
+
+  /** A write someone waits for, or whose bytes must stay reachable while libuv has them. */
+  private static final class Write implements Runnable {
+    private final Stream stream;
+    @SuppressWarnings("unused") // keeps a direct buffer's memory alive while queued
+    private final Object bytes;
+    private final Completion callback;
+    private final Promise.Resolver<Void> resolver;
+    private boolean finished;
+    private int status;
+
+    Write(Stream stream, Object bytes, Completion callback, Promise.Resolver<Void> resolver) {
+      this.stream = stream;
+      this.bytes = bytes;
+      this.callback = callback;
+      this.resolver = resolver;
+    }
+
+    void finish(int result) {
+      finished = true;
+      status = result;
+    }
+
+    /** Reports a write finished at once, as a next-tick. */
+    @Override
+    public void run() {
+      try {
+        stream.report(this);
+      } catch (Exception e) {
+        throw Throwables.sneaky(e);
+      }
+    }
   }
 
   private static byte[] copyOf(ByteBuffer data) {
@@ -502,12 +579,21 @@ public abstract class Stream extends Handle {
       case Native.EVENT_READ:
         onRead(arg);
         break;
+      case Native.EVENT_WRITTEN:
+        written((int) arg);
+        break;
       case Native.EVENT_CONNECTION:
         onConnection.done((int) arg < 0 ? new UvException((int) arg, "listen") : null);
         break;
       default:
         super.onNativeEvent(event, arg);
     }
+  }
+
+  @Override
+  void suppressed(int event, long arg) {
+    // keep the queue in step with libuv even when nobody may be told
+    if (event == Native.EVENT_WRITTEN) writes.poll();
   }
 
   private void onRead(long arg) throws Exception {
@@ -525,7 +611,7 @@ public abstract class Stream extends Handle {
       data = readBuffer;
       data.limit(data.position() + nread);
     } else {
-      data = loop.readView((int) (arg >>> 32), nread);
+      data = loop.readView(nread);
     }
     if (current != null) current.onData(data);
     if (supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());

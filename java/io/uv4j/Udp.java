@@ -325,7 +325,7 @@ public final class Udp extends Handle {
       if (current != null) current.onError(new UvException(nread, "recv"));
       return;
     }
-    ByteBuffer data = loop.readView((int) (arg >>> 32), nread);
+    ByteBuffer data = loop.readView(nread);
     byte[] sender = new byte[Native.SOCKADDR_LEN];
     int[] flags = new int[1];
     int rc = Native.udpLastSender(ptr, sender, flags);

@@ -30,9 +30,7 @@ public final class EchoServer {
       connection.readStart(new Stream.Reader() {
         @Override
         public void onData(ByteBuffer data) {
-          connection.write(data, failure -> {
-            if (failure != null) connection.close();
-          });
+          connection.write(data, null); // a failed write comes to onError below
         }
 
         @Override

@@ -13,15 +13,14 @@ public final class Native {
   public static final int EVENT_CLOSED = 0;
   /** A timer, idle, prepare, check or async callback ran. */
   public static final int EVENT_FIRED = 1;
-  /**
-   * A stream read: the low 32 bits are nread (negative: an error or EOF); for a read into the
-   * loop's slab the high 32 bits are where in the slab the bytes start.
-   */
+  /** A stream or UDP read; arg is nread (negative: an error or EOF). */
   public static final int EVENT_READ = 2;
   /** A listening stream has a connection to accept; arg is the status. */
   public static final int EVENT_CONNECTION = 3;
   /** A request completed; arg is its status (or result). */
   public static final int EVENT_DONE = 4;
+  /** The oldest queued write of a stream completed; arg is its status. */
+  public static final int EVENT_WRITTEN = 5;
   /** Length of the byte[] a socket address crosses JNI in (see sockaddr.c). */
   public static final int SOCKADDR_LEN = 24;
 
@@ -98,7 +97,7 @@ public final class Native {
   public static native int handleBufferSize(long handle, boolean send, int value);
 
   // stream
-  /** Gives the loop a direct buffer that reads without a buffer of their own fill. */
+  /** Gives the loop the direct buffer that every read without a buffer of its own fills. */
   public static native void loopSetReadSlab(long loop, java.nio.ByteBuffer slab);
 
   /** The direct buffer the stream's next reads go into; null: the loop's slab. */
@@ -111,21 +110,19 @@ public final class Native {
 
   /**
    * Writes a direct buffer's bytes: returns {@code length} when all went out at once (no
-   * completion follows), a smaller count when the rest was queued (EVENT_DONE on {@code
-   * request} follows), or a negative error. {@code sendHandle} (0 for none) is a handle to pass.
+   * completion follows), a smaller count when the rest was queued (EVENT_WRITTEN on the stream
+   * follows, in queue order), or a negative error. {@code sendHandle} (0 for none) is a handle
+   * to pass; a write with one is always queued.
    */
   public static native int streamWrite(
-      long stream, Object request, java.nio.ByteBuffer buffer, int offset, int length,
-      long sendHandle);
+      long stream, java.nio.ByteBuffer buffer, int offset, int length, long sendHandle);
 
   /** As {@link #streamWrite} for a byte[]: the part not written at once is copied. */
-  public static native int streamWriteArray(
-      long stream, Object request, byte[] array, int offset, int length);
+  public static native int streamWriteArray(long stream, byte[] array, int offset, int length);
 
   /** As {@link #streamWrite} for up to 64 direct buffers in one vectored write. */
   public static native int streamWritev(
-      long stream, Object request, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths,
-      int count);
+      long stream, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths, int count);
 
   /** uv_try_write: bytes written (0 when the socket would block) or a negative error. */
   public static native int streamTryWrite(
