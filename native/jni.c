@@ -6,6 +6,7 @@ jclass uv4j_object_class;
 jclass uv4j_string_class;
 static jclass loop_class;
 static jmethodID upcall_method;
+static jmethodID pool_method;
 
 static jclass global_class(JNIEnv *env, const char *name) {
   jclass local = (*env)->FindClass(env, name);
@@ -27,6 +28,8 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
   if (loop_class == NULL) return JNI_ERR;
   upcall_method = (*env)->GetStaticMethodID(env, loop_class, "upcall", "(Lio/uv4j/Peer;IJ)V");
   if (upcall_method == NULL) return JNI_ERR;
+  pool_method = (*env)->GetStaticMethodID(env, loop_class, "poolWork", "(Lio/uv4j/Peer;)V");
+  if (pool_method == NULL) return JNI_ERR;
   return JNI_VERSION_1_8;
 }
 
@@ -41,4 +44,11 @@ void uv4j_upcall(uv_loop_t *uv, jobject peer, jint event, jlong arg) {
     (*env)->DeleteLocalRef(env, thrown);
     uv_stop(uv);
   }
+}
+
+void uv4j_pool_call(JNIEnv *env, jobject peer) {
+  (*env)->CallStaticVoidMethod(env, loop_class, pool_method, peer);
+  /* poolWork catches every throwable; one that still escapes must not unwind into libuv's
+   * pool, and the work then completes with no result, which Java reports as a failure */
+  if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }

@@ -55,6 +55,9 @@ extern jclass uv4j_string_class;
  * is kept on the loop, which is stopped, and rethrown when loopRun returns. */
 void uv4j_upcall(uv_loop_t *loop, jobject peer, jint event, jlong arg);
 
+/* Runs a work item's Java side on a pool thread (io.uv4j.Loop.poolWork). */
+void uv4j_pool_call(JNIEnv *env, jobject peer);
+
 /* Allocates a handle of `size` bytes whose data is a new global ref to peer.
  * Returns NULL (with no exception pending) when memory runs out. */
 uv_handle_t *uv4j_handle_alloc(JNIEnv *env, size_t size, jobject peer);

@@ -13,17 +13,6 @@ import java.util.Objects;
  * carry libuv's {@code EAI_*} names. Every method must be called on the loop's thread.
  */
 public final class Dns {
-  /** Receives a result or an error (exactly one is null). */
-  @FunctionalInterface
-  public interface Callback<T> {
-    /**
-     * @param result the result, or {@code null} on failure
-     * @param error the failure, or {@code null} on success
-     * @throws Exception anything; it goes to the loop's uncaught-exception handling
-     */
-    void done(T result, UvException error) throws Exception;
-  }
-
   /** The kind of socket addresses are wanted for. */
   public enum SocketType {
     /** Any: the resolver may list each address once per type. */

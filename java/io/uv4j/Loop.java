@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,6 +37,18 @@ public final class Loop implements Executor, AutoCloseable {
      * @param origin where it came from
      */
     void uncaught(Throwable error, ErrorOrigin origin);
+  }
+
+  /** Receives a work item's value, or what it threw (exactly one is null, unless the value is). */
+  @FunctionalInterface
+  public interface WorkCallback<T> {
+    /**
+     * @param value what the work returned, or {@code null} if it failed
+     * @param error what it threw, {@code UvException} {@code ECANCELED} if it was cancelled, or
+     *     {@code null} on success
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void done(T value, Throwable error) throws Exception;
   }
 
   /** Receives a promise rejection still unhandled after a drain. */
@@ -69,6 +82,7 @@ public final class Loop implements Executor, AutoCloseable {
   private UnhandledRejectionHandler rejectionHandler;
 
   private ByteBuffer readSlab;
+  private Fs fs;
   /** Requests in flight that libuv could still cancel; close() cancels them. */
   private final Set<Cancelable> cancelables = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
@@ -359,6 +373,54 @@ public final class Loop implements Executor, AutoCloseable {
     return Promise.pending(this);
   }
 
+  /**
+   * Runs {@code work} on one of libuv's pool threads (attached to the JVM once, as daemon
+   * threads named {@code uv4j-pool-N}); {@code callback} gets its value or what it threw on the
+   * loop thread. The pool is shared with file-system operations and DNS lookups; its size is
+   * libuv's, set by the {@code UV_THREADPOOL_SIZE} environment variable (default 4, at most
+   * 1024) before the first use in the process.
+   *
+   * @return lets the work be cancelled while it waits for a pool thread ({@code ECANCELED})
+   * @throws NullPointerException if an argument is null
+   * @throws UvException if libuv refuses the work
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public <T> Cancelable queueWork(Callable<T> work, WorkCallback<T> callback) throws UvException {
+    Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(callback, "callback");
+    Work<T> item = new Work<>(this, work, callback, null);
+    item.start(checkUsable());
+    return item;
+  }
+
+  /**
+   * Runs {@code work} on libuv's thread pool; see {@link #queueWork(Callable, WorkCallback)}.
+   *
+   * @return fulfilled with what the work returned, rejected with what it threw
+   * @throws NullPointerException if {@code work} is null
+   * @throws UvException if libuv refuses the work
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public <T> Promise<T> queueWork(Callable<T> work) throws UvException {
+    Objects.requireNonNull(work, "work");
+    long p = checkUsable();
+    Promise.Resolver<T> resolver = promise();
+    new Work<>(this, work, null, resolver).start(p);
+    return resolver.promise();
+  }
+
+  /**
+   * This loop's file-system operations (callback and Promise forms; the sync forms are static
+   * on {@link Fs}).
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Fs fs() {
+    checkOpen();
+    if (fs == null) fs = new Fs(this);
+    return fs;
+  }
+
   // --- closing ------------------------------------------------------------------------------
 
   /**
@@ -501,6 +563,12 @@ public final class Loop implements Executor, AutoCloseable {
 
   void rejectedWithoutHandler(Promise<?> promise) {
     unhandledRejections.add(promise);
+  }
+
+  /** A pool thread runs a work item's callable here (called from native code). */
+  @SuppressWarnings("unused")
+  private static void poolWork(Peer work) {
+    ((Work<?>) work).runOnPool();
   }
 
   /** The funnel: every upcall from C enters Java here. */

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.util.Objects;
 
 /** Facts about the linked libuv, and its clock. */
 public final class Uv {
@@ -31,5 +32,51 @@ public final class Uv {
    */
   public static long hrtime() {
     return Native.hrtime();
+  }
+
+  /**
+   * {@code n} cryptographically strong random bytes from the OS ({@code uv_random}), at once on
+   * the calling thread (any thread). May block while the OS gathers entropy early in boot.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws UvException if the OS cannot supply them
+   */
+  public static byte[] randomSync(int n) throws UvException {
+    if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);
+    Native.ensureLoaded();
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.max(n, 1));
+    UvException.check((int) Native.random(0, null, buffer, 0, n), "uv_random");
+    byte[] out = new byte[n];
+    buffer.get(out);
+    return out;
+  }
+
+  /**
+   * {@code n} cryptographically strong random bytes, gathered on libuv's thread pool.
+   *
+   * @return fulfilled with the bytes on the loop thread, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static Promise<byte[]> random(Loop loop, int n) {
+    Objects.requireNonNull(loop, "loop");
+    if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);
+    long p = loop.checkUsable();
+    Promise.Resolver<byte[]> resolver = loop.promise();
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.max(n, 1));
+    Request request =
+        new Request(loop, "uv_random", (Completion) error -> {
+          if (error != null) {
+            resolver.reject(error);
+          } else {
+            byte[] out = new byte[n];
+            buffer.get(out);
+            resolver.resolve(out);
+          }
+        }, buffer);
+    long rc = Native.random(p, request, buffer, 0, n);
+    if (rc < 0) request.completeLater((int) rc);
+    return resolver.promise();
   }
 }

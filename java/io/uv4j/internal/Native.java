@@ -272,6 +272,125 @@ public final class Native {
   /** During a getnameinfo completion: {host, service}. */
   public static native String[] dnsNameInfoResults(long request);
 
+  // fs: each op returns a request pointer or a negative error; a null request runs it at once
+  // (libuv's sync mode) and the caller frees it with fsFree after reading the results.
+  public static native long fsOpen(long loop, Object request, byte[] path, int flags, int mode);
+
+  public static native long fsUnlink(long loop, Object request, byte[] path);
+
+  public static native long fsRmdir(long loop, Object request, byte[] path);
+
+  public static native long fsMkdtemp(long loop, Object request, byte[] template);
+
+  public static native long fsMkstemp(long loop, Object request, byte[] template);
+
+  public static native long fsOpendir(long loop, Object request, byte[] path);
+
+  public static native long fsStat(long loop, Object request, byte[] path);
+
+  public static native long fsLstat(long loop, Object request, byte[] path);
+
+  public static native long fsStatfs(long loop, Object request, byte[] path);
+
+  public static native long fsReadlink(long loop, Object request, byte[] path);
+
+  public static native long fsRealpath(long loop, Object request, byte[] path);
+
+  public static native long fsScandir(long loop, Object request, byte[] path);
+
+  public static native long fsMkdir(long loop, Object request, byte[] path, int mode);
+
+  public static native long fsAccess(long loop, Object request, byte[] path, int mode);
+
+  public static native long fsChmod(long loop, Object request, byte[] path, int mode);
+
+  /** op: 0 rename, 1 link, 2 symlink, 3 copyfile. */
+  public static native long fsTwoPaths(
+      long loop, Object request, int op, byte[] path, byte[] newPath, int flags);
+
+  /** op: 0 close, 1 fstat, 2 fsync, 3 fdatasync. */
+  public static native long fsFileOp(long loop, Object request, int op, int file);
+
+  public static native long fsFtruncate(long loop, Object request, int file, long length);
+
+  public static native long fsFchmod(long loop, Object request, int file, int mode);
+
+  /** op: 0 chown, 1 lchown; fchown of {@code file} when path is null. */
+  public static native long fsChown(
+      long loop, Object request, int op, byte[] path, int file, int uid, int gid);
+
+  /** op: 0 utime, 1 lutime; futime of {@code file} when path is null. Times in seconds. */
+  public static native long fsUtime(
+      long loop, Object request, int op, byte[] path, int file, double atime, double mtime);
+
+  /** Reads ({@code write} false) or writes up to 64 direct buffers; offset -1: current position. */
+  public static native long fsReadWrite(
+      long loop, Object request, boolean write, int file, java.nio.ByteBuffer[] buffers,
+      int[] positions, int[] lengths, int count, long offset);
+
+  public static native long fsSendfile(
+      long loop, Object request, int outFile, int inFile, long inOffset, long length);
+
+  /** readdir of up to {@code entries} entries of an opendir result; closedir when 0. */
+  public static native long fsDirOp(long loop, Object request, long dir, int entries);
+
+  public static native void fsFree(long request);
+
+  public static native long fsResult(long request);
+
+  /** 20 longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then atime mtime
+   * ctime birthtime as (seconds, nanoseconds) pairs. */
+  public static native void fsResultStat(long request, long[] out);
+
+  /** 7 longs: type bsize blocks bfree bavail files ffree. */
+  public static native void fsResultStatfs(long request, long[] out);
+
+  /** The request's path, UTF-8 (mkdtemp and mkstemp put the created name there). */
+  public static native byte[] fsResultPath(long request);
+
+  /** readlink's or realpath's answer, UTF-8. */
+  public static native byte[] fsResultString(long request);
+
+  /** opendir's directory pointer. */
+  public static native long fsResultDir(long request);
+
+  /** scandir's or readdir's entries as {name bytes, byte[]{type}} pairs. */
+  public static native Object[] fsResultEntries(long request);
+
+  /** UV_FS_O_* values in io.uv4j.Fs's order. */
+  public static native int[] fsOpenFlags();
+
+  // fs watching
+  public static native long fsEventNew(long loop, Object peer);
+
+  public static native int fsEventStart(long handle, byte[] path, int flags);
+
+  public static native int fsEventStop(long handle);
+
+  /** During an event: the file name it is about (may be null), UTF-8. */
+  public static native byte[] fsEventFilename(long handle);
+
+  /** The watched path, or null with the error in {@code status[0]}. */
+  public static native byte[] fsEventPath(long handle, int[] status);
+
+  public static native long fsPollNew(long loop, Object peer);
+
+  public static native int fsPollStart(long handle, byte[] path, int intervalMs);
+
+  public static native int fsPollStop(long handle);
+
+  /** During a poll callback: previous then current stat, 20 longs each. */
+  public static native void fsPollStats(long handle, long[] out);
+
+  public static native byte[] fsPollPath(long handle, int[] status);
+
+  // thread pool
+  /** uv_queue_work: the request's Java side runs on a pool thread (Loop.poolWork). */
+  public static native long workQueue(long loop, Object request);
+
+  /** uv_random into a direct buffer: async with a request (returns it), else at once. */
+  public static native long random(long loop, Object request, java.nio.ByteBuffer buffer, int offset, int length);
+
   /** uv_cancel: works on requests still waiting for the thread pool. */
   public static native int requestCancel(long request);
 

@@ -1,0 +1,46 @@
+package io.uv4j;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One directory entry, as scandir and readdir report it.
+ *
+ * @param name the entry's name (not a path)
+ * @param type what kind of entry it is, where the file system tells
+ */
+public record Dirent(String name, Type type) {
+  /** libuv's {@code uv_dirent_type_t}. */
+  public enum Type {
+    /** The file system did not say. */
+    UNKNOWN,
+    /** A regular file. */
+    FILE,
+    /** A directory. */
+    DIR,
+    /** A symbolic link. */
+    LINK,
+    /** A FIFO. */
+    FIFO,
+    /** A socket. */
+    SOCKET,
+    /** A character device. */
+    CHAR,
+    /** A block device. */
+    BLOCK
+  }
+
+  /** Entries from the {name bytes, byte[]{type}} pairs the native side returns. */
+  static List<Dirent> listOf(Object[] pairs) {
+    List<Dirent> entries = new ArrayList<>(pairs.length / 2);
+    Type[] types = Type.values();
+    for (int i = 0; i < pairs.length; i += 2) {
+      String name = new String((byte[]) pairs[i], StandardCharsets.UTF_8);
+      int type = ((byte[]) pairs[i + 1])[0];
+      entries.add(new Dirent(name, type >= 0 && type < types.length ? types[type] : Type.UNKNOWN));
+    }
+    return Collections.unmodifiableList(entries);
+  }
+}

@@ -1,0 +1,1855 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every libuv file-system operation, each in three forms, as Node's {@code fs} has them:
+ *
+ * <ul>
+ *   <li>with a {@link Callback}, run on libuv's thread pool and reported on the loop thread;
+ *   <li>returning a {@link Promise}, likewise;
+ *   <li>{@code ...Sync}, static, run at once on the calling thread (any thread, no loop needed),
+ *       returning the result or throwing {@link UvException}.
+ * </ul>
+ *
+ * <p>Get the loop-bound forms from {@link Loop#fs()}; they must be called on the loop's thread.
+ * Errors are {@link UvException}s naming the system call and the path (and, for two-path
+ * operations, the destination), as Node's do. Paths are strings, sent to the OS as UTF-8; a path
+ * with a NUL character is an {@link IllegalArgumentException}. Buffers are read or written
+ * between their position and limit, which are not changed; a direct buffer is used in place
+ * (do not touch it until the operation completes), a heap buffer through a temporary copy.
+ *
+ * <p>The thread pool is shared with DNS and {@link Loop#queueWork}; its size is libuv's, set by
+ * the {@code UV_THREADPOOL_SIZE} environment variable (default 4) before the first use.
+ */
+public final class Fs {
+  private static final int[] FLAGS;
+
+  static {
+    Native.ensureLoaded();
+    FLAGS = Native.fsOpenFlags();
+  }
+
+  /** Open for reading only. */
+  public static final int O_RDONLY = FLAGS[0];
+  /** Open for writing only. */
+  public static final int O_WRONLY = FLAGS[1];
+  /** Open for reading and writing. */
+  public static final int O_RDWR = FLAGS[2];
+  /** Create the file if it does not exist. */
+  public static final int O_CREAT = FLAGS[3];
+  /** With {@link #O_CREAT}: fail with {@code EEXIST} if the file exists. */
+  public static final int O_EXCL = FLAGS[4];
+  /** Truncate the file to length 0. */
+  public static final int O_TRUNC = FLAGS[5];
+  /** Every write goes to the end of the file. */
+  public static final int O_APPEND = FLAGS[6];
+  /** Writes wait for data and metadata to reach the disk. */
+  public static final int O_SYNC = FLAGS[7];
+  /** Writes wait for data to reach the disk. */
+  public static final int O_DSYNC = FLAGS[8];
+  /** Fail unless the path is a directory (0 where unsupported). */
+  public static final int O_DIRECTORY = FLAGS[9];
+  /** Fail if the path is a symbolic link (0 where unsupported). */
+  public static final int O_NOFOLLOW = FLAGS[10];
+  /** Do not update the access time (0 where unsupported). */
+  public static final int O_NOATIME = FLAGS[11];
+  /** Do not make a terminal the controlling one (0 where unsupported). */
+  public static final int O_NOCTTY = FLAGS[12];
+  /** Open in non-blocking mode (0 where unsupported). */
+  public static final int O_NONBLOCK = FLAGS[13];
+  /** Bypass the page cache (0 where unsupported). */
+  public static final int O_DIRECT = FLAGS[14];
+
+  /** {@link #access} mode: the file exists. */
+  public static final int F_OK = 0;
+  /** {@link #access} mode: readable. */
+  public static final int R_OK = 4;
+  /** {@link #access} mode: writable. */
+  public static final int W_OK = 2;
+  /** {@link #access} mode: executable. */
+  public static final int X_OK = 1;
+
+  /** {@link #copyfile} flag: fail with {@code EEXIST} if the destination exists. */
+  public static final int COPYFILE_EXCL = 1;
+  /** {@link #copyfile} flag: try a copy-on-write clone, else copy. */
+  public static final int COPYFILE_FICLONE = 2;
+  /** {@link #copyfile} flag: clone copy-on-write or fail. */
+  public static final int COPYFILE_FICLONE_FORCE = 4;
+
+  /** {@link #symlink} flag (Windows): the target is a directory. */
+  public static final int SYMLINK_DIR = 1;
+  /** {@link #symlink} flag (Windows): make a junction. */
+  public static final int SYMLINK_JUNCTION = 2;
+
+  private static final int MAX_IOV = 64;
+
+  /** A file made by {@code mkstemp}: its open descriptor and its path. */
+  public record TempFile(int fd, String path) {}
+
+  private final Loop loop;
+
+  Fs(Loop loop) {
+    this.loop = loop;
+  }
+
+  // --- machinery ------------------------------------------------------------------------------
+
+  /** Starts the native op for {@code request} on {@code loop}, or runs it at once (0, null). */
+  @FunctionalInterface
+  private interface Starter {
+    long start(long loop, Object request);
+  }
+
+  /** Reads what a finished request produced. */
+  @FunctionalInterface
+  private interface Result<T> {
+    T read(long request, long result);
+  }
+
+  private static final Result<Void> VOID = (req, n) -> null;
+  private static final Result<Integer> INT = (req, n) -> (int) n;
+  private static final Result<Long> LONG = (req, n) -> n;
+  private static final Result<Stat> STAT =
+      (req, n) -> {
+        long[] v = new long[20];
+        Native.fsResultStat(req, v);
+        return Stat.of(v);
+      };
+  private static final Result<String> STRING = (req, n) -> utf8(Native.fsResultString(req));
+  private static final Result<String> CREATED_PATH = (req, n) -> utf8(Native.fsResultPath(req));
+  private static final Result<List<Dirent>> ENTRIES = (req, n) -> Dirent.listOf(Native.fsResultEntries(req));
+
+  /**
+   * One operation: how to start it, what it yields, what its errors name, and what to undo once
+   * an asynchronous run has finished ({@code after}, may be null).
+   */
+  private record Spec<T>(
+      String syscall, String path, String dest, Object keep, Result<T> result, Starter starter, Runnable after) {
+    Spec(String syscall, String path, String dest, Object keep, Result<T> result, Starter starter) {
+      this(syscall, path, dest, keep, result, starter, null);
+    }
+  }
+
+  private <T> Cancelable async(Spec<T> spec, Callback<T> callback) {
+    Objects.requireNonNull(callback, "callback");
+    return start(spec, callback, null);
+  }
+
+  private <T> Promise<T> promise(Spec<T> spec) {
+    Promise.Resolver<T> resolver = loop.promise();
+    start(spec, null, resolver);
+    return resolver.promise();
+  }
+
+  private <T> Op<T> start(Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver) {
+    long p = loop.checkUsable();
+    Op<T> op = new Op<>(loop, spec, callback, resolver);
+    long rc = spec.starter.start(p, op);
+    if (rc < 0) {
+      op.failure = (int) rc;
+      loop.enqueueTick(op);
+    } else {
+      op.ptr = rc;
+      loop.inFlight(op);
+    }
+    return op;
+  }
+
+  private static <T> T sync(Spec<T> spec) throws UvException {
+    long req = spec.starter.start(0, null);
+    if (req < 0) throw error(spec, (int) req);
+    try {
+      long result = Native.fsResult(req);
+      if (result < 0) throw error(spec, (int) result);
+      return spec.result.read(req, result);
+    } finally {
+      Native.fsFree(req);
+    }
+  }
+
+  private static UvException error(Spec<?> spec, int code) {
+    return new UvException(code, spec.syscall, spec.path, spec.dest);
+  }
+
+  /** One operation in flight; the native request holds it until it completes. */
+  private static final class Op<T> extends Peer implements Cancelable, Runnable {
+    private final Spec<T> spec;
+    private final Callback<T> callback;
+    private final Promise.Resolver<T> resolver;
+    private long ptr;
+    private int failure;
+
+    Op(Loop loop, Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver) {
+      super(loop);
+      this.spec = spec;
+      this.callback = callback;
+      this.resolver = resolver;
+    }
+
+    @Override
+    public boolean cancel() {
+      loop.checkThread();
+      return ptr != 0 && Native.requestCancel(ptr) == 0;
+    }
+
+    @Override
+    void released() {}
+
+    @Override
+    void suppressed(int event, long arg) {
+      finished();
+    }
+
+    private long finished() {
+      long req = ptr;
+      ptr = 0;
+      loop.completed(this);
+      if (spec.after != null) spec.after.run();
+      return req;
+    }
+
+    @Override
+    void onNativeEvent(int event, long arg) throws Exception {
+      long req = finished();
+      if (arg < 0) deliver(null, error(spec, (int) arg));
+      else deliver(spec.result.read(req, arg), null);
+    }
+
+    /** An op that could not start reports asynchronously, as a next-tick. */
+    @Override
+    public void run() {
+      try {
+        deliver(null, error(spec, failure));
+      } catch (Exception e) {
+        throw Throwables.sneaky(e);
+      }
+    }
+
+    private void deliver(T value, UvException error) throws Exception {
+      if (resolver != null) {
+        if (error == null) resolver.resolve(value);
+        else resolver.reject(error);
+      } else {
+        callback.done(value, error);
+      }
+    }
+  }
+
+  static byte[] bytes(String path, String what) {
+    Objects.requireNonNull(path, what);
+    if (path.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(what + " contains a NUL character: " + path.replace("\0", "\\0"));
+    }
+    return path.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String utf8(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static void checkFd(int fd) {
+    if (fd < 0) throw new IllegalArgumentException("file descriptor must be >= 0, got " + fd);
+  }
+
+  private static void checkMode(int mode) {
+    if (mode < 0 || mode > 07777) throw new IllegalArgumentException("mode must be 0..07777, got 0" + Integer.toOctalString(mode));
+  }
+
+  // --- specs: one per operation -----------------------------------------------------------------
+
+  private static Spec<Integer> openSpec(String path, int flags, int mode) {
+    byte[] p = bytes(path, "path");
+    checkMode(mode);
+    return new Spec<>("open", path, null, null, INT, (l, r) -> Native.fsOpen(l, r, p, flags, mode));
+  }
+
+  private static Spec<Void> fileSpec(String syscall, int op, int fd) {
+    checkFd(fd);
+    return new Spec<>(syscall, null, null, null, VOID, (l, r) -> Native.fsFileOp(l, r, op, fd));
+  }
+
+  private static Spec<Stat> fstatSpec(int fd) {
+    checkFd(fd);
+    return new Spec<>("fstat", null, null, null, STAT, (l, r) -> Native.fsFileOp(l, r, 1, fd));
+  }
+
+  private static <T> Spec<T> pathSpec(String syscall, String path, Result<T> result, PathStarter starter) {
+    byte[] p = bytes(path, "path");
+    return new Spec<>(syscall, path, null, null, result, (l, r) -> starter.start(l, r, p));
+  }
+
+  @FunctionalInterface
+  private interface PathStarter {
+    long start(long loop, Object request, byte[] path);
+  }
+
+  private static Spec<Void> twoPathSpec(String syscall, int op, String path, String dest, int flags) {
+    byte[] p = bytes(path, "path");
+    byte[] d = bytes(dest, "dest");
+    return new Spec<>(syscall, path, dest, null, VOID, (l, r) -> Native.fsTwoPaths(l, r, op, p, d, flags));
+  }
+
+  /** Direct buffers for the native side: the caller's when direct, else temporary copies. */
+  private static final class IoBuffers {
+    final ByteBuffer[] caller;
+    final ByteBuffer[] direct;
+    final int[] positions;
+    final int[] lengths;
+
+    IoBuffers(ByteBuffer[] buffers, boolean reading) {
+      Objects.requireNonNull(buffers, "buffers");
+      if (buffers.length == 0 || buffers.length > MAX_IOV) {
+        throw new IllegalArgumentException("between 1 and " + MAX_IOV + " buffers, got " + buffers.length);
+      }
+      caller = buffers.clone();
+      direct = new ByteBuffer[buffers.length];
+      positions = new int[buffers.length];
+      lengths = new int[buffers.length];
+      for (int i = 0; i < buffers.length; i++) {
+        ByteBuffer b = caller[i];
+        if (b == null) throw new NullPointerException("buffers[" + i + "] is null");
+        if (reading && b.isReadOnly()) throw new IllegalArgumentException("cannot read into a read-only buffer: " + b);
+        lengths[i] = b.remaining();
+        if (b.isDirect()) {
+          direct[i] = b;
+          positions[i] = b.position();
+        } else {
+          direct[i] = ByteBuffer.allocateDirect(b.remaining());
+          if (!reading) direct[i].put(b.duplicate()).flip();
+        }
+      }
+    }
+
+    /** After a read of {@code n} bytes: copies them into the caller's heap buffers. */
+    int copyBack(long n) {
+      long left = n;
+      for (int i = 0; i < caller.length && left > 0; i++) {
+        int chunk = (int) Math.min(left, lengths[i]);
+        if (direct[i] != caller[i]) {
+          ByteBuffer into = caller[i].duplicate();
+          into.put(direct[i].duplicate().limit(chunk));
+        }
+        left -= chunk;
+      }
+      return (int) n;
+    }
+  }
+
+  private static Spec<Integer> readSpec(int fd, ByteBuffer[] buffers, long position) {
+    checkFd(fd);
+    if (position < -1) throw new IllegalArgumentException("position must be >= 0, or -1 for the current one; got " + position);
+    IoBuffers io = new IoBuffers(buffers, true);
+    return new Spec<>("read", null, null, io, (req, n) -> io.copyBack(n),
+        (l, r) -> Native.fsReadWrite(l, r, false, fd, io.direct, io.positions, io.lengths, io.direct.length, position));
+  }
+
+  private static Spec<Integer> writeSpec(int fd, ByteBuffer[] buffers, long position) {
+    checkFd(fd);
+    if (position < -1) throw new IllegalArgumentException("position must be >= 0, or -1 for the current one; got " + position);
+    IoBuffers io = new IoBuffers(buffers, false);
+    return new Spec<>("write", null, null, io, INT,
+        (l, r) -> Native.fsReadWrite(l, r, true, fd, io.direct, io.positions, io.lengths, io.direct.length, position));
+  }
+
+  private static Spec<Void> chownSpec(String syscall, int op, String path, int uid, int gid) {
+    byte[] p = bytes(path, "path");
+    return new Spec<>(syscall, path, null, null, VOID, (l, r) -> Native.fsChown(l, r, op, p, 0, uid, gid));
+  }
+
+  private static Spec<Void> fchownSpec(int fd, int uid, int gid) {
+    checkFd(fd);
+    return new Spec<>("fchown", null, null, null, VOID, (l, r) -> Native.fsChown(l, r, 0, null, fd, uid, gid));
+  }
+
+  private static Spec<Void> utimeSpec(String syscall, int op, String path, double atime, double mtime) {
+    byte[] p = bytes(path, "path");
+    return new Spec<>(syscall, path, null, null, VOID, (l, r) -> Native.fsUtime(l, r, op, p, 0, atime, mtime));
+  }
+
+  private static Spec<Void> futimeSpec(int fd, double atime, double mtime) {
+    checkFd(fd);
+    return new Spec<>("futime", null, null, null, VOID, (l, r) -> Native.fsUtime(l, r, 0, null, fd, atime, mtime));
+  }
+
+  private static Spec<Dir> opendirSpec(String path) {
+    byte[] p = bytes(path, "path");
+    return new Spec<>("opendir", path, null, null, (req, n) -> new Dir(Native.fsResultDir(req), path),
+        (l, r) -> Native.fsOpendir(l, r, p));
+  }
+
+  private static Spec<List<Dirent>> readdirSpec(Dir dir, int entries) {
+    Objects.requireNonNull(dir, "dir");
+    if (entries < 1) throw new IllegalArgumentException("entries must be >= 1, got " + entries);
+    return new Spec<>("readdir", dir.path(), null, dir, ENTRIES,
+        (l, r) -> {
+          long d = dir.acquire();
+          long rc = Native.fsDirOp(l, r, d, entries);
+          // a sync call has finished here; an async one that did not start is not reading
+          if (r == null || rc < 0) dir.release(false);
+          return rc;
+        },
+        () -> dir.release(false));
+  }
+
+  private static Spec<Void> closedirSpec(Dir dir) {
+    Objects.requireNonNull(dir, "dir");
+    return new Spec<>("closedir", dir.path(), null, dir, VOID,
+        (l, r) -> {
+          long d = dir.acquire();
+          long rc = Native.fsDirOp(l, r, d, 0);
+          // libuv frees the directory whether or not closing succeeds
+          dir.release(rc >= 0 || r == null);
+          return rc;
+        });
+  }
+
+  private static Spec<Long> sendfileSpec(int out, int in, long offset, long length) {
+    checkFd(out);
+    checkFd(in);
+    if (offset < 0) throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+    if (length < 0) throw new IllegalArgumentException("length must be >= 0, got " + length);
+    return new Spec<>("sendfile", null, null, null, LONG, (l, r) -> Native.fsSendfile(l, r, out, in, offset, length));
+  }
+
+  // --- operations: callback, Promise and sync forms ----------------------------------------------
+
+  /**
+   * Opens a file.
+   *
+   * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
+   * @param mode permission bits for a created file, such as {@code 0644}
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable open(String path, int flags, int mode, Callback<Integer> callback) {
+    return async(openSpec(path, flags, mode), callback);
+  }
+
+  /**
+   * Opens a file.
+   *
+   * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
+   * @param mode permission bits for a created file, such as {@code 0644}
+   *
+   * @return fulfilled with the file descriptor, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Integer> open(String path, int flags, int mode) {
+    return promise(openSpec(path, flags, mode));
+  }
+
+  /**
+   * Opens a file.
+   *
+   * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
+   * @param mode permission bits for a created file, such as {@code 0644}
+   * Runs at once on the calling thread.
+   *
+   * @return the file descriptor
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   */
+  public static int openSync(String path, int flags, int mode) throws UvException {
+    return sync(openSpec(path, flags, mode));
+  }
+
+  /**
+   * Closes a file descriptor.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable close(int fd, Callback<Void> callback) {
+    return async(fileSpec("close", 0, fd), callback);
+  }
+
+  /**
+   * Closes a file descriptor.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> close(int fd) {
+    return promise(fileSpec("close", 0, fd));
+  }
+
+  /**
+   * Closes a file descriptor.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static void closeSync(int fd) throws UvException {
+    sync(fileSpec("close", 0, fd));
+  }
+
+  /**
+   * Reads into {@code buffers} (between position and limit, in order) from {@code position}, or from the current file position when it is -1.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable read(int fd, ByteBuffer[] buffers, long position, Callback<Integer> callback) {
+    return async(readSpec(fd, buffers, position), callback);
+  }
+
+  /**
+   * Reads into {@code buffers} (between position and limit, in order) from {@code position}, or from the current file position when it is -1.
+   *
+   * @return fulfilled with the number of bytes read; 0 at the end of the file, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Integer> read(int fd, ByteBuffer[] buffers, long position) {
+    return promise(readSpec(fd, buffers, position));
+  }
+
+  /**
+   * Reads into {@code buffers} (between position and limit, in order) from {@code position}, or from the current file position when it is -1.
+   * Runs at once on the calling thread.
+   *
+   * @return the number of bytes read; 0 at the end of the file
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   */
+  public static int readSync(int fd, ByteBuffer[] buffers, long position) throws UvException {
+    return sync(readSpec(fd, buffers, position));
+  }
+
+  /**
+   * Writes {@code buffers} (between position and limit, in order) at {@code position}, or at the current file position when it is -1.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable write(int fd, ByteBuffer[] buffers, long position, Callback<Integer> callback) {
+    return async(writeSpec(fd, buffers, position), callback);
+  }
+
+  /**
+   * Writes {@code buffers} (between position and limit, in order) at {@code position}, or at the current file position when it is -1.
+   *
+   * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Integer> write(int fd, ByteBuffer[] buffers, long position) {
+    return promise(writeSpec(fd, buffers, position));
+  }
+
+  /**
+   * Writes {@code buffers} (between position and limit, in order) at {@code position}, or at the current file position when it is -1.
+   * Runs at once on the calling thread.
+   *
+   * @return the number of bytes written
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   */
+  public static int writeSync(int fd, ByteBuffer[] buffers, long position) throws UvException {
+    return sync(writeSpec(fd, buffers, position));
+  }
+
+  /**
+   * Removes a file.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable unlink(String path, Callback<Void> callback) {
+    return async(pathSpec("unlink", path, VOID, Native::fsUnlink), callback);
+  }
+
+  /**
+   * Removes a file.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> unlink(String path) {
+    return promise(pathSpec("unlink", path, VOID, Native::fsUnlink));
+  }
+
+  /**
+   * Removes a file.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void unlinkSync(String path) throws UvException {
+    sync(pathSpec("unlink", path, VOID, Native::fsUnlink));
+  }
+
+  /**
+   * Makes a directory.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdir(String path, int mode, Callback<Void> callback) {
+    return async(mkdirSpec(path, mode), callback);
+  }
+
+  /**
+   * Makes a directory.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> mkdir(String path, int mode) {
+    return promise(mkdirSpec(path, mode));
+  }
+
+  /**
+   * Makes a directory.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   */
+  public static void mkdirSync(String path, int mode) throws UvException {
+    sync(mkdirSpec(path, mode));
+  }
+
+  /**
+   * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdtemp(String template, Callback<String> callback) {
+    return async(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp), callback);
+  }
+
+  /**
+   * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
+   *
+   * @return fulfilled with the directory's path, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> mkdtemp(String template) {
+    return promise(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+  }
+
+  /**
+   * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
+   * Runs at once on the calling thread.
+   *
+   * @return the directory's path
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   */
+  public static String mkdtempSync(String template) throws UvException {
+    return sync(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+  }
+
+  /**
+   * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkstemp(String template, Callback<TempFile> callback) {
+    return async(mkstempSpec(template), callback);
+  }
+
+  /**
+   * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
+   *
+   * @return fulfilled with the open descriptor and the file's path, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<TempFile> mkstemp(String template) {
+    return promise(mkstempSpec(template));
+  }
+
+  /**
+   * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
+   * Runs at once on the calling thread.
+   *
+   * @return the open descriptor and the file's path
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   */
+  public static TempFile mkstempSync(String template) throws UvException {
+    return sync(mkstempSpec(template));
+  }
+
+  /**
+   * Removes an empty directory.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rmdir(String path, Callback<Void> callback) {
+    return async(pathSpec("rmdir", path, VOID, Native::fsRmdir), callback);
+  }
+
+  /**
+   * Removes an empty directory.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rmdir(String path) {
+    return promise(pathSpec("rmdir", path, VOID, Native::fsRmdir));
+  }
+
+  /**
+   * Removes an empty directory.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void rmdirSync(String path) throws UvException {
+    sync(pathSpec("rmdir", path, VOID, Native::fsRmdir));
+  }
+
+  /**
+   * Opens a directory for reading in batches with {@code readdir}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable opendir(String path, Callback<Dir> callback) {
+    return async(opendirSpec(path), callback);
+  }
+
+  /**
+   * Opens a directory for reading in batches with {@code readdir}.
+   *
+   * @return fulfilled with the open directory, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Dir> opendir(String path) {
+    return promise(opendirSpec(path));
+  }
+
+  /**
+   * Opens a directory for reading in batches with {@code readdir}.
+   * Runs at once on the calling thread.
+   *
+   * @return the open directory
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static Dir opendirSync(String path) throws UvException {
+    return sync(opendirSpec(path));
+  }
+
+  /**
+   * Reads the next entries of an open directory, at most {@code entries} of them.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code entries} is below 1
+   * @throws IllegalStateException if the directory is closed or busy
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readdir(Dir dir, int entries, Callback<List<Dirent>> callback) {
+    return async(readdirSpec(dir, entries), callback);
+  }
+
+  /**
+   * Reads the next entries of an open directory, at most {@code entries} of them.
+   *
+   * @return fulfilled with the entries; empty at the end (no {@code .} or {@code ..}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code entries} is below 1
+   * @throws IllegalStateException if the directory is closed or busy
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<List<Dirent>> readdir(Dir dir, int entries) {
+    return promise(readdirSpec(dir, entries));
+  }
+
+  /**
+   * Reads the next entries of an open directory, at most {@code entries} of them.
+   * Runs at once on the calling thread.
+   *
+   * @return the entries; empty at the end (no {@code .} or {@code ..})
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code entries} is below 1
+   * @throws IllegalStateException if the directory is closed or busy
+   */
+  public static List<Dirent> readdirSync(Dir dir, int entries) throws UvException {
+    return sync(readdirSpec(dir, entries));
+  }
+
+  /**
+   * Closes a directory opened with {@code opendir}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the directory is closed or busy
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable closedir(Dir dir, Callback<Void> callback) {
+    return async(closedirSpec(dir), callback);
+  }
+
+  /**
+   * Closes a directory opened with {@code opendir}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the directory is closed or busy
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> closedir(Dir dir) {
+    return promise(closedirSpec(dir));
+  }
+
+  /**
+   * Closes a directory opened with {@code opendir}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the directory is closed or busy
+   */
+  public static void closedirSync(Dir dir) throws UvException {
+    sync(closedirSpec(dir));
+  }
+
+  /**
+   * Lists a directory.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable scandir(String path, Callback<List<Dirent>> callback) {
+    return async(pathSpec("scandir", path, ENTRIES, Native::fsScandir), callback);
+  }
+
+  /**
+   * Lists a directory.
+   *
+   * @return fulfilled with the entries, without {@code .} and {@code ..}, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<List<Dirent>> scandir(String path) {
+    return promise(pathSpec("scandir", path, ENTRIES, Native::fsScandir));
+  }
+
+  /**
+   * Lists a directory.
+   * Runs at once on the calling thread.
+   *
+   * @return the entries, without {@code .} and {@code ..}
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static List<Dirent> scandirSync(String path) throws UvException {
+    return sync(pathSpec("scandir", path, ENTRIES, Native::fsScandir));
+  }
+
+  /**
+   * The status of a file, following symbolic links.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable stat(String path, Callback<Stat> callback) {
+    return async(pathSpec("stat", path, STAT, Native::fsStat), callback);
+  }
+
+  /**
+   * The status of a file, following symbolic links.
+   *
+   * @return fulfilled with the status, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Stat> stat(String path) {
+    return promise(pathSpec("stat", path, STAT, Native::fsStat));
+  }
+
+  /**
+   * The status of a file, following symbolic links.
+   * Runs at once on the calling thread.
+   *
+   * @return the status
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static Stat statSync(String path) throws UvException {
+    return sync(pathSpec("stat", path, STAT, Native::fsStat));
+  }
+
+  /**
+   * The status of an open file.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable fstat(int fd, Callback<Stat> callback) {
+    return async(fstatSpec(fd), callback);
+  }
+
+  /**
+   * The status of an open file.
+   *
+   * @return fulfilled with the status, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Stat> fstat(int fd) {
+    return promise(fstatSpec(fd));
+  }
+
+  /**
+   * The status of an open file.
+   * Runs at once on the calling thread.
+   *
+   * @return the status
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static Stat fstatSync(int fd) throws UvException {
+    return sync(fstatSpec(fd));
+  }
+
+  /**
+   * The status of a file, not following a final symbolic link.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable lstat(String path, Callback<Stat> callback) {
+    return async(pathSpec("lstat", path, STAT, Native::fsLstat), callback);
+  }
+
+  /**
+   * The status of a file, not following a final symbolic link.
+   *
+   * @return fulfilled with the status, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Stat> lstat(String path) {
+    return promise(pathSpec("lstat", path, STAT, Native::fsLstat));
+  }
+
+  /**
+   * The status of a file, not following a final symbolic link.
+   * Runs at once on the calling thread.
+   *
+   * @return the status
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static Stat lstatSync(String path) throws UvException {
+    return sync(pathSpec("lstat", path, STAT, Native::fsLstat));
+  }
+
+  /**
+   * The status of the file system holding {@code path}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable statfs(String path, Callback<StatFs> callback) {
+    return async(pathSpec("statfs", path, STATFS, Native::fsStatfs), callback);
+  }
+
+  /**
+   * The status of the file system holding {@code path}.
+   *
+   * @return fulfilled with the file system's status, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<StatFs> statfs(String path) {
+    return promise(pathSpec("statfs", path, STATFS, Native::fsStatfs));
+  }
+
+  /**
+   * The status of the file system holding {@code path}.
+   * Runs at once on the calling thread.
+   *
+   * @return the file system's status
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static StatFs statfsSync(String path) throws UvException {
+    return sync(pathSpec("statfs", path, STATFS, Native::fsStatfs));
+  }
+
+  /**
+   * Renames {@code path} to {@code dest}, replacing a file there.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rename(String path, String dest, Callback<Void> callback) {
+    return async(twoPathSpec("rename", 0, path, dest, 0), callback);
+  }
+
+  /**
+   * Renames {@code path} to {@code dest}, replacing a file there.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rename(String path, String dest) {
+    return promise(twoPathSpec("rename", 0, path, dest, 0));
+  }
+
+  /**
+   * Renames {@code path} to {@code dest}, replacing a file there.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   */
+  public static void renameSync(String path, String dest) throws UvException {
+    sync(twoPathSpec("rename", 0, path, dest, 0));
+  }
+
+  /**
+   * Flushes a file's data and metadata to the disk.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable fsync(int fd, Callback<Void> callback) {
+    return async(fileSpec("fsync", 2, fd), callback);
+  }
+
+  /**
+   * Flushes a file's data and metadata to the disk.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> fsync(int fd) {
+    return promise(fileSpec("fsync", 2, fd));
+  }
+
+  /**
+   * Flushes a file's data and metadata to the disk.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static void fsyncSync(int fd) throws UvException {
+    sync(fileSpec("fsync", 2, fd));
+  }
+
+  /**
+   * Flushes a file's data to the disk.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable fdatasync(int fd, Callback<Void> callback) {
+    return async(fileSpec("fdatasync", 3, fd), callback);
+  }
+
+  /**
+   * Flushes a file's data to the disk.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> fdatasync(int fd) {
+    return promise(fileSpec("fdatasync", 3, fd));
+  }
+
+  /**
+   * Flushes a file's data to the disk.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static void fdatasyncSync(int fd) throws UvException {
+    sync(fileSpec("fdatasync", 3, fd));
+  }
+
+  /**
+   * Truncates or extends an open file to {@code length} bytes.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} or {@code length} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable ftruncate(int fd, long length, Callback<Void> callback) {
+    return async(ftruncateSpec(fd, length), callback);
+  }
+
+  /**
+   * Truncates or extends an open file to {@code length} bytes.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} or {@code length} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> ftruncate(int fd, long length) {
+    return promise(ftruncateSpec(fd, length));
+  }
+
+  /**
+   * Truncates or extends an open file to {@code length} bytes.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} or {@code length} is negative
+   */
+  public static void ftruncateSync(int fd, long length) throws UvException {
+    sync(ftruncateSpec(fd, length));
+  }
+
+  /**
+   * Copies {@code path} to {@code dest}.
+   *
+   * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable copyfile(String path, String dest, int flags, Callback<Void> callback) {
+    return async(copyfileSpec(path, dest, flags), callback);
+  }
+
+  /**
+   * Copies {@code path} to {@code dest}.
+   *
+   * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> copyfile(String path, String dest, int flags) {
+    return promise(copyfileSpec(path, dest, flags));
+  }
+
+  /**
+   * Copies {@code path} to {@code dest}.
+   *
+   * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   */
+  public static void copyfileSync(String path, String dest, int flags) throws UvException {
+    sync(copyfileSpec(path, dest, flags));
+  }
+
+  /**
+   * Copies {@code length} bytes from {@code in} at {@code offset} to {@code out} at its position, in the kernel where it can.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a descriptor, {@code offset} or {@code length} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable sendfile(int out, int in, long offset, long length, Callback<Long> callback) {
+    return async(sendfileSpec(out, in, offset, length), callback);
+  }
+
+  /**
+   * Copies {@code length} bytes from {@code in} at {@code offset} to {@code out} at its position, in the kernel where it can.
+   *
+   * @return fulfilled with the number of bytes copied, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a descriptor, {@code offset} or {@code length} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Long> sendfile(int out, int in, long offset, long length) {
+    return promise(sendfileSpec(out, in, offset, length));
+  }
+
+  /**
+   * Copies {@code length} bytes from {@code in} at {@code offset} to {@code out} at its position, in the kernel where it can.
+   * Runs at once on the calling thread.
+   *
+   * @return the number of bytes copied
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a descriptor, {@code offset} or {@code length} is negative
+   */
+  public static long sendfileSync(int out, int in, long offset, long length) throws UvException {
+    return sync(sendfileSpec(out, in, offset, length));
+  }
+
+  /**
+   * Checks that the file exists and allows {@code mode}.
+   *
+   * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable access(String path, int mode, Callback<Void> callback) {
+    return async(accessSpec(path, mode), callback);
+  }
+
+  /**
+   * Checks that the file exists and allows {@code mode}.
+   *
+   * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> access(String path, int mode) {
+    return promise(accessSpec(path, mode));
+  }
+
+  /**
+   * Checks that the file exists and allows {@code mode}.
+   *
+   * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   */
+  public static void accessSync(String path, int mode) throws UvException {
+    sync(accessSpec(path, mode));
+  }
+
+  /**
+   * Changes a file's permission bits.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable chmod(String path, int mode, Callback<Void> callback) {
+    return async(chmodSpec(path, mode), callback);
+  }
+
+  /**
+   * Changes a file's permission bits.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> chmod(String path, int mode) {
+    return promise(chmodSpec(path, mode));
+  }
+
+  /**
+   * Changes a file's permission bits.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   */
+  public static void chmodSync(String path, int mode) throws UvException {
+    sync(chmodSpec(path, mode));
+  }
+
+  /**
+   * Changes an open file's permission bits.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable fchmod(int fd, int mode, Callback<Void> callback) {
+    return async(fchmodSpec(fd, mode), callback);
+  }
+
+  /**
+   * Changes an open file's permission bits.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> fchmod(int fd, int mode) {
+    return promise(fchmodSpec(fd, mode));
+  }
+
+  /**
+   * Changes an open file's permission bits.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code fd} is negative
+   */
+  public static void fchmodSync(int fd, int mode) throws UvException {
+    sync(fchmodSpec(fd, mode));
+  }
+
+  /**
+   * Sets a file's access and modification times, in seconds since the epoch.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable utime(String path, double atime, double mtime, Callback<Void> callback) {
+    return async(utimeSpec("utime", 0, path, atime, mtime), callback);
+  }
+
+  /**
+   * Sets a file's access and modification times, in seconds since the epoch.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> utime(String path, double atime, double mtime) {
+    return promise(utimeSpec("utime", 0, path, atime, mtime));
+  }
+
+  /**
+   * Sets a file's access and modification times, in seconds since the epoch.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void utimeSync(String path, double atime, double mtime) throws UvException {
+    sync(utimeSpec("utime", 0, path, atime, mtime));
+  }
+
+  /**
+   * Sets an open file's access and modification times, in seconds since the epoch.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable futime(int fd, double atime, double mtime, Callback<Void> callback) {
+    return async(futimeSpec(fd, atime, mtime), callback);
+  }
+
+  /**
+   * Sets an open file's access and modification times, in seconds since the epoch.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> futime(int fd, double atime, double mtime) {
+    return promise(futimeSpec(fd, atime, mtime));
+  }
+
+  /**
+   * Sets an open file's access and modification times, in seconds since the epoch.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static void futimeSync(int fd, double atime, double mtime) throws UvException {
+    sync(futimeSpec(fd, atime, mtime));
+  }
+
+  /**
+   * Sets a symbolic link's own access and modification times, in seconds since the epoch.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable lutime(String path, double atime, double mtime, Callback<Void> callback) {
+    return async(utimeSpec("lutime", 1, path, atime, mtime), callback);
+  }
+
+  /**
+   * Sets a symbolic link's own access and modification times, in seconds since the epoch.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> lutime(String path, double atime, double mtime) {
+    return promise(utimeSpec("lutime", 1, path, atime, mtime));
+  }
+
+  /**
+   * Sets a symbolic link's own access and modification times, in seconds since the epoch.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void lutimeSync(String path, double atime, double mtime) throws UvException {
+    sync(utimeSpec("lutime", 1, path, atime, mtime));
+  }
+
+  /**
+   * Makes {@code dest} a hard link to {@code path}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable link(String path, String dest, Callback<Void> callback) {
+    return async(twoPathSpec("link", 1, path, dest, 0), callback);
+  }
+
+  /**
+   * Makes {@code dest} a hard link to {@code path}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> link(String path, String dest) {
+    return promise(twoPathSpec("link", 1, path, dest, 0));
+  }
+
+  /**
+   * Makes {@code dest} a hard link to {@code path}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   */
+  public static void linkSync(String path, String dest) throws UvException {
+    sync(twoPathSpec("link", 1, path, dest, 0));
+  }
+
+  /**
+   * Makes {@code dest} a symbolic link to {@code path}.
+   *
+   * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable symlink(String path, String dest, int flags, Callback<Void> callback) {
+    return async(symlinkSpec(path, dest, flags), callback);
+  }
+
+  /**
+   * Makes {@code dest} a symbolic link to {@code path}.
+   *
+   * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> symlink(String path, String dest, int flags) {
+    return promise(symlinkSpec(path, dest, flags));
+  }
+
+  /**
+   * Makes {@code dest} a symbolic link to {@code path}.
+   *
+   * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   */
+  public static void symlinkSync(String path, String dest, int flags) throws UvException {
+    sync(symlinkSpec(path, dest, flags));
+  }
+
+  /**
+   * The target of a symbolic link.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readlink(String path, Callback<String> callback) {
+    return async(pathSpec("readlink", path, STRING, Native::fsReadlink), callback);
+  }
+
+  /**
+   * The target of a symbolic link.
+   *
+   * @return fulfilled with the link's target, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> readlink(String path) {
+    return promise(pathSpec("readlink", path, STRING, Native::fsReadlink));
+  }
+
+  /**
+   * The target of a symbolic link.
+   * Runs at once on the calling thread.
+   *
+   * @return the link's target
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static String readlinkSync(String path) throws UvException {
+    return sync(pathSpec("readlink", path, STRING, Native::fsReadlink));
+  }
+
+  /**
+   * The canonical absolute path, with every link resolved.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable realpath(String path, Callback<String> callback) {
+    return async(pathSpec("realpath", path, STRING, Native::fsRealpath), callback);
+  }
+
+  /**
+   * The canonical absolute path, with every link resolved.
+   *
+   * @return fulfilled with the canonical path, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> realpath(String path) {
+    return promise(pathSpec("realpath", path, STRING, Native::fsRealpath));
+  }
+
+  /**
+   * The canonical absolute path, with every link resolved.
+   * Runs at once on the calling thread.
+   *
+   * @return the canonical path
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static String realpathSync(String path) throws UvException {
+    return sync(pathSpec("realpath", path, STRING, Native::fsRealpath));
+  }
+
+  /**
+   * Changes a file's owner and group (-1 leaves one as it is).
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable chown(String path, int uid, int gid, Callback<Void> callback) {
+    return async(chownSpec("chown", 0, path, uid, gid), callback);
+  }
+
+  /**
+   * Changes a file's owner and group (-1 leaves one as it is).
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> chown(String path, int uid, int gid) {
+    return promise(chownSpec("chown", 0, path, uid, gid));
+  }
+
+  /**
+   * Changes a file's owner and group (-1 leaves one as it is).
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void chownSync(String path, int uid, int gid) throws UvException {
+    sync(chownSpec("chown", 0, path, uid, gid));
+  }
+
+  /**
+   * Changes an open file's owner and group (-1 leaves one as it is).
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable fchown(int fd, int uid, int gid, Callback<Void> callback) {
+    return async(fchownSpec(fd, uid, gid), callback);
+  }
+
+  /**
+   * Changes an open file's owner and group (-1 leaves one as it is).
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> fchown(int fd, int uid, int gid) {
+    return promise(fchownSpec(fd, uid, gid));
+  }
+
+  /**
+   * Changes an open file's owner and group (-1 leaves one as it is).
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static void fchownSync(int fd, int uid, int gid) throws UvException {
+    sync(fchownSpec(fd, uid, gid));
+  }
+
+  /**
+   * Changes a symbolic link's own owner and group (-1 leaves one as it is).
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable lchown(String path, int uid, int gid, Callback<Void> callback) {
+    return async(chownSpec("lchown", 1, path, uid, gid), callback);
+  }
+
+  /**
+   * Changes a symbolic link's own owner and group (-1 leaves one as it is).
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> lchown(String path, int uid, int gid) {
+    return promise(chownSpec("lchown", 1, path, uid, gid));
+  }
+
+  /**
+   * Changes a symbolic link's own owner and group (-1 leaves one as it is).
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void lchownSync(String path, int uid, int gid) throws UvException {
+    sync(chownSpec("lchown", 1, path, uid, gid));
+  }
+
+  // --- specs with argument checks ------------------------------------------------------------
+
+  private static final Result<StatFs> STATFS =
+      (req, n) -> {
+        long[] v = new long[7];
+        Native.fsResultStatfs(req, v);
+        return StatFs.of(v);
+      };
+
+  private static Spec<Void> mkdirSpec(String path, int mode) {
+    checkMode(mode);
+    return pathSpec("mkdir", path, VOID, (l, r, p) -> Native.fsMkdir(l, r, p, mode));
+  }
+
+  private static Spec<TempFile> mkstempSpec(String template) {
+    return pathSpec("mkstemp", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp);
+  }
+
+  private static Spec<Void> ftruncateSpec(int fd, long length) {
+    checkFd(fd);
+    if (length < 0) throw new IllegalArgumentException("length must be >= 0, got " + length);
+    return new Spec<>("ftruncate", null, null, null, VOID, (l, r) -> Native.fsFtruncate(l, r, fd, length));
+  }
+
+  private static Spec<Void> copyfileSpec(String path, String dest, int flags) {
+    if ((flags & ~(COPYFILE_EXCL | COPYFILE_FICLONE | COPYFILE_FICLONE_FORCE)) != 0) {
+      throw new IllegalArgumentException("unknown copyfile flags: " + flags);
+    }
+    return twoPathSpec("copyfile", 3, path, dest, flags);
+  }
+
+  private static Spec<Void> symlinkSpec(String path, String dest, int flags) {
+    if ((flags & ~(SYMLINK_DIR | SYMLINK_JUNCTION)) != 0) throw new IllegalArgumentException("unknown symlink flags: " + flags);
+    return twoPathSpec("symlink", 2, path, dest, flags);
+  }
+
+  private static Spec<Void> accessSpec(String path, int mode) {
+    if ((mode & ~(R_OK | W_OK | X_OK)) != 0) throw new IllegalArgumentException("unknown access mode: " + mode);
+    return pathSpec("access", path, VOID, (l, r, p) -> Native.fsAccess(l, r, p, mode));
+  }
+
+  private static Spec<Void> chmodSpec(String path, int mode) {
+    checkMode(mode);
+    return pathSpec("chmod", path, VOID, (l, r, p) -> Native.fsChmod(l, r, p, mode));
+  }
+
+  private static Spec<Void> fchmodSpec(int fd, int mode) {
+    checkFd(fd);
+    checkMode(mode);
+    return new Spec<>("fchmod", null, null, null, VOID, (l, r) -> Native.fsFchmod(l, r, fd, mode));
+  }
+}

@@ -1,0 +1,103 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Watches a file or directory for changes with the OS's notification mechanism ({@code
+ * uv_fs_event_t}: inotify, FSEvents, kqueue, ReadDirectoryChangesW). Every method must be called
+ * on the loop's thread.
+ */
+public final class FsEvent extends Handle {
+  /** Event bit: an entry was renamed, created or deleted. */
+  public static final int RENAME = 1;
+  /** Event bit: an entry's contents or metadata changed. */
+  public static final int CHANGE = 2;
+  /** Start flag: also watch subdirectories (macOS and Windows; {@code ENOSYS} elsewhere). */
+  public static final int RECURSIVE = 4;
+
+  /** Receives changes. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param filename the entry the event is about, relative to the watched directory (or the
+     *     watched file's name); null where the platform does not tell
+     * @param events {@link #RENAME} and/or {@link #CHANGE}, or 0 with an error
+     * @param error why watching failed, or null
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void onEvent(String filename, int events, UvException error) throws Exception;
+  }
+
+  private Listener listener;
+  private String path;
+
+  /**
+   * Creates a stopped watcher.
+   *
+   * @throws NullPointerException if {@code loop} is null
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public FsEvent(Loop loop) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    long p = Native.fsEventNew(loop.checkUsable(), this);
+    if (p < 0) throw new UvException((int) p, "uv_fs_event_init");
+    bind(p);
+  }
+
+  /**
+   * Starts watching {@code path}.
+   *
+   * @param flags 0 or {@link #RECURSIVE}
+   * @throws NullPointerException if {@code path} or {@code listener} is null
+   * @throws IllegalArgumentException if flags are unknown or {@code path} contains a NUL
+   * @throws UvException if the path cannot be watched ({@code ENOENT}, {@code ENOSYS} for
+   *     recursive watching where unsupported, ...)
+   * @throws IllegalStateException if already started, closed, or called from another thread
+   */
+  public void start(String path, int flags, Listener listener) throws UvException {
+    byte[] bytes = Fs.bytes(path, "path");
+    Objects.requireNonNull(listener, "listener");
+    if ((flags & ~RECURSIVE) != 0) throw new IllegalArgumentException("unknown fs event flags: " + flags);
+    long p = open();
+    if (Native.handleIsActive(p)) throw new IllegalStateException(this + " is already watching " + this.path);
+    UvException.check(Native.fsEventStart(p, bytes, flags), "watch", path);
+    this.listener = listener;
+    this.path = path;
+  }
+
+  /**
+   * Stops watching.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void stop() {
+    Native.fsEventStop(open());
+  }
+
+  /**
+   * The watched path, or null when not watching.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public String path() {
+    int[] status = new int[1];
+    byte[] bytes = Native.fsEventPath(open(), status);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Throwable {
+    if (event != Native.EVENT_FIRED) {
+      super.onNativeEvent(event, arg);
+      return;
+    }
+    int value = (int) arg;
+    byte[] name = Native.fsEventFilename(ptr);
+    String filename = name == null ? null : new String(name, StandardCharsets.UTF_8);
+    if (value < 0) listener.onEvent(filename, 0, new UvException(value, "watch", path, null));
+    else listener.onEvent(filename, value, null);
+  }
+}

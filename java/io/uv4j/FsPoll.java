@@ -1,0 +1,97 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Watches a path by polling its status at an interval ({@code uv_fs_poll_t}); works on every
+ * file system, including network ones. Every method must be called on the loop's thread.
+ */
+public final class FsPoll extends Handle {
+  /** Receives each change of status. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param previous the status before (all zero if the path did not exist)
+     * @param current the status now (all zero if the path does not exist)
+     * @param error {@code ENOENT} and the like while the path cannot be stat'ed, else null
+     * @throws Exception anything; it goes to the loop's uncaught-exception handling
+     */
+    void onChange(Stat previous, Stat current, UvException error) throws Exception;
+  }
+
+  private Listener listener;
+  private String path;
+
+  /**
+   * Creates a stopped poller.
+   *
+   * @throws NullPointerException if {@code loop} is null
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public FsPoll(Loop loop) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    long p = Native.fsPollNew(loop.checkUsable(), this);
+    if (p < 0) throw new UvException((int) p, "uv_fs_poll_init");
+    bind(p);
+  }
+
+  /**
+   * Starts polling {@code path} every {@code intervalMs} milliseconds; the listener hears of
+   * each change, including the path appearing and disappearing.
+   *
+   * @throws NullPointerException if {@code path} or {@code listener} is null
+   * @throws IllegalArgumentException if {@code intervalMs} is below 1 or {@code path} contains
+   *     a NUL
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if already started, closed, or called from another thread
+   */
+  public void start(String path, int intervalMs, Listener listener) throws UvException {
+    byte[] bytes = Fs.bytes(path, "path");
+    Objects.requireNonNull(listener, "listener");
+    if (intervalMs < 1) throw new IllegalArgumentException("interval must be >= 1 ms, got " + intervalMs);
+    long p = open();
+    if (Native.handleIsActive(p)) throw new IllegalStateException(this + " is already polling " + this.path);
+    UvException.check(Native.fsPollStart(p, bytes, intervalMs), "uv_fs_poll_start", path);
+    this.listener = listener;
+    this.path = path;
+  }
+
+  /**
+   * Stops polling.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void stop() {
+    Native.fsPollStop(open());
+  }
+
+  /**
+   * The polled path, or null when not polling.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public String path() {
+    int[] status = new int[1];
+    byte[] bytes = Native.fsPollPath(open(), status);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Throwable {
+    if (event != Native.EVENT_FIRED) {
+      super.onNativeEvent(event, arg);
+      return;
+    }
+    long[] v = new long[40];
+    Native.fsPollStats(ptr, v);
+    long[] prev = new long[20];
+    long[] curr = new long[20];
+    System.arraycopy(v, 0, prev, 0, 20);
+    System.arraycopy(v, 20, curr, 0, 20);
+    int status = (int) arg;
+    listener.onChange(Stat.of(prev), Stat.of(curr), status < 0 ? new UvException(status, "stat", path, null) : null);
+  }
+}

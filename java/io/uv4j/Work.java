@@ -1,0 +1,74 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.util.concurrent.Callable;
+
+/** A callable on libuv's thread pool; its outcome comes back on the loop thread. */
+final class Work<T> extends Peer implements Cancelable {
+  private final Callable<T> callable;
+  private final Loop.WorkCallback<T> callback;
+  private final Promise.Resolver<T> resolver;
+  private long ptr;
+  // written on a pool thread, read on the loop thread after libuv's completion handoff
+  private volatile boolean ran;
+  private volatile T value;
+  private volatile Throwable thrown;
+
+  Work(Loop loop, Callable<T> callable, Loop.WorkCallback<T> callback, Promise.Resolver<T> resolver) {
+    super(loop);
+    this.callable = callable;
+    this.callback = callback;
+    this.resolver = resolver;
+  }
+
+  void start(long loopPtr) throws UvException {
+    long rc = Native.workQueue(loopPtr, this);
+    if (rc < 0) throw new UvException((int) rc, "uv_queue_work");
+    ptr = rc;
+    loop.inFlight(this);
+  }
+
+  /** On a pool thread: runs the callable, keeping whatever it returns or throws. */
+  void runOnPool() {
+    try {
+      value = callable.call();
+    } catch (Throwable t) {
+      thrown = t;
+    }
+    ran = true;
+  }
+
+  @Override
+  public boolean cancel() {
+    loop.checkThread();
+    return ptr != 0 && Native.requestCancel(ptr) == 0;
+  }
+
+  @Override
+  void released() {}
+
+  @Override
+  void suppressed(int event, long arg) {
+    finished();
+  }
+
+  private void finished() {
+    ptr = 0;
+    loop.completed(this);
+  }
+
+  @Override
+  void onNativeEvent(int event, long arg) throws Exception {
+    finished();
+    Throwable error;
+    if (arg < 0) error = new UvException((int) arg, "uv_queue_work");
+    else if (!ran) error = new IllegalStateException("the pool thread could not run Java code (JVM attach failed)");
+    else error = thrown;
+    if (resolver != null) {
+      if (error == null) resolver.resolve(value);
+      else resolver.reject(error);
+    } else {
+      callback.done(error == null ? value : null, error);
+    }
+  }
+}

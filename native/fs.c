@@ -1,0 +1,431 @@
+/*
+ * uv_fs_t: every file-system request. Each op returns a request pointer (or a negative error
+ * when it cannot start): with a Java request object it runs on the thread pool and completes
+ * with EVENT_DONE, freed once the upcall returns; without one it has already run on the calling
+ * thread (libuv's sync mode) and Java frees it with fsFree after reading the results. While a
+ * request lives, the fsResult* functions read what it produced.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+/* Sync requests need a loop pointer; a never-run loop serves every thread. */
+static uv_loop_t sync_loop;
+static uv_once_t sync_loop_once = UV_ONCE_INIT;
+
+static void init_sync_loop(void) {
+  uv_loop_init(&sync_loop);
+}
+
+typedef struct uv4j_fs {
+  uv_fs_t uv;
+  uv_dirent_t *dirents; /* readdir's entries, owned here */
+  int async;
+} uv4j_fs;
+
+static void fs_cb(uv_fs_t *req) {
+  uv4j_loop *loop = (uv4j_loop *) req->loop;
+  uv4j_upcall(req->loop, req->data, UV4J_EVENT_DONE, (jlong) req->result);
+  (*loop->env)->DeleteGlobalRef(loop->env, req->data);
+  uv_fs_req_cleanup(req);
+  free(((uv4j_fs *) req)->dirents);
+  free(req);
+}
+
+/* A request for one op: async (with a global ref to `request`) on `loop`, or sync. */
+static uv4j_fs *fs_new(JNIEnv *env, jlong loop, jobject request, uv_loop_t **uv, uv_fs_cb *cb) {
+  uv4j_fs *req = calloc(1, sizeof *req);
+  if (req == NULL) return NULL;
+  if (request != NULL) {
+    req->uv.data = (*env)->NewGlobalRef(env, request);
+    if (req->uv.data == NULL) {
+      if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+      free(req);
+      return NULL;
+    }
+    *uv = &UV4J_PTR(uv4j_loop, loop)->uv;
+    *cb = fs_cb;
+    req->async = 1;
+  } else {
+    uv_once(&sync_loop_once, init_sync_loop);
+    *uv = &sync_loop;
+    *cb = NULL;
+  }
+  return req;
+}
+
+/* What an op returns to Java: the request, or the error it could not start with. */
+static jlong fs_started(JNIEnv *env, uv4j_fs *req, int rc) {
+  if (rc < 0 && req->async) {
+    /* libuv makes no callback for a request that did not start: free it here */
+    (*env)->DeleteGlobalRef(env, req->uv.data);
+    uv_fs_req_cleanup(&req->uv);
+    free(req->dirents);
+    free(req);
+    return rc;
+  }
+  if (rc < 0) req->uv.result = rc; /* a sync op refused before it ran leaves result unset */
+  return UV4J_JPTR(req);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsFree(JNIEnv *env, jclass cls, jlong ptr) {
+  uv4j_fs *req = UV4J_PTR(uv4j_fs, ptr);
+  uv_fs_req_cleanup(&req->uv);
+  free(req->dirents);
+  free(req);
+}
+
+/* Strings cross as UTF-8 bytes: Java's modified UTF-8 would mangle supplementary characters. */
+typedef struct path_bytes {
+  char small[256];
+  char *chars;
+} path_bytes;
+
+static const char *path_of(JNIEnv *env, jbyteArray bytes, path_bytes *out) {
+  if (bytes == NULL) return NULL;
+  jsize len = (*env)->GetArrayLength(env, bytes);
+  out->chars = (size_t) len < sizeof out->small ? out->small : malloc((size_t) len + 1);
+  if (out->chars == NULL) return NULL;
+  (*env)->GetByteArrayRegion(env, bytes, 0, len, (jbyte *) out->chars);
+  out->chars[len] = '\0';
+  return out->chars;
+}
+
+static void path_done(path_bytes *p) {
+  if (p->chars != NULL && p->chars != p->small) free(p->chars);
+}
+
+#define FS_BEGIN                                   \
+  uv_loop_t *uv;                                   \
+  uv_fs_cb cb;                                     \
+  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb); \
+  if (req == NULL) return UV_ENOMEM;
+
+#define FS_PATH_OP(Name, call)                                                               \
+  JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##Name(                               \
+      JNIEnv *env, jclass cls, jlong loop, jobject request, jbyteArray path) {               \
+    path_bytes p = {{0}, NULL};                                                              \
+    if (path_of(env, path, &p) == NULL) return UV_ENOMEM;                                    \
+    uv_loop_t *uv;                                                                           \
+    uv_fs_cb cb;                                                                             \
+    uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);                                     \
+    if (req == NULL) {                                                                       \
+      path_done(&p);                                                                         \
+      return UV_ENOMEM;                                                                      \
+    }                                                                                        \
+    int rc = call;                                                                           \
+    path_done(&p);                                                                           \
+    return fs_started(env, req, rc);                                                         \
+  }
+
+FS_PATH_OP(fsUnlink, uv_fs_unlink(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsRmdir, uv_fs_rmdir(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsMkdtemp, uv_fs_mkdtemp(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsMkstemp, uv_fs_mkstemp(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsOpendir, uv_fs_opendir(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsStat, uv_fs_stat(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsLstat, uv_fs_lstat(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsStatfs, uv_fs_statfs(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsReadlink, uv_fs_readlink(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsRealpath, uv_fs_realpath(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsScandir, uv_fs_scandir(uv, &req->uv, p.chars, 0, cb))
+
+#define FS_PATH_INT_OP(Name, call)                                                           \
+  JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##Name(                               \
+      JNIEnv *env, jclass cls, jlong loop, jobject request, jbyteArray path, jint arg) {      \
+    path_bytes p = {{0}, NULL};                                                              \
+    if (path_of(env, path, &p) == NULL) return UV_ENOMEM;                                    \
+    uv_loop_t *uv;                                                                           \
+    uv_fs_cb cb;                                                                             \
+    uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);                                     \
+    if (req == NULL) {                                                                       \
+      path_done(&p);                                                                         \
+      return UV_ENOMEM;                                                                      \
+    }                                                                                        \
+    int rc = call;                                                                           \
+    path_done(&p);                                                                           \
+    return fs_started(env, req, rc);                                                         \
+  }
+
+FS_PATH_INT_OP(fsMkdir, uv_fs_mkdir(uv, &req->uv, p.chars, arg, cb))
+FS_PATH_INT_OP(fsAccess, uv_fs_access(uv, &req->uv, p.chars, arg, cb))
+FS_PATH_INT_OP(fsChmod, uv_fs_chmod(uv, &req->uv, p.chars, arg, cb))
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsOpen(JNIEnv *env, jclass cls, jlong loop,
+                                                            jobject request, jbyteArray path,
+                                                            jint flags, jint mode) {
+  path_bytes p = {{0}, NULL};
+  if (path_of(env, path, &p) == NULL) return UV_ENOMEM;
+  uv_loop_t *uv;
+  uv_fs_cb cb;
+  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
+  if (req == NULL) {
+    path_done(&p);
+    return UV_ENOMEM;
+  }
+  int rc = uv_fs_open(uv, &req->uv, p.chars, flags, mode, cb);
+  path_done(&p);
+  return fs_started(env, req, rc);
+}
+
+/* Two-path ops: rename, link, symlink (flags), copyfile (flags). */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTwoPaths(JNIEnv *env, jclass cls,
+                                                                jlong loop, jobject request,
+                                                                jint op, jbyteArray path,
+                                                                jbyteArray newPath, jint flags) {
+  path_bytes p = {{0}, NULL}, q = {{0}, NULL};
+  if (path_of(env, path, &p) == NULL) return UV_ENOMEM;
+  if (path_of(env, newPath, &q) == NULL) {
+    path_done(&p);
+    return UV_ENOMEM;
+  }
+  uv_loop_t *uv;
+  uv_fs_cb cb;
+  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
+  int rc = UV_ENOMEM;
+  if (req != NULL) {
+    switch (op) {
+      case 0: rc = uv_fs_rename(uv, &req->uv, p.chars, q.chars, cb); break;
+      case 1: rc = uv_fs_link(uv, &req->uv, p.chars, q.chars, cb); break;
+      case 2: rc = uv_fs_symlink(uv, &req->uv, p.chars, q.chars, flags, cb); break;
+      case 3: rc = uv_fs_copyfile(uv, &req->uv, p.chars, q.chars, flags, cb); break;
+      default: rc = UV_EINVAL;
+    }
+  }
+  path_done(&p);
+  path_done(&q);
+  return req == NULL ? UV_ENOMEM : fs_started(env, req, rc);
+}
+
+/* Ops on a descriptor: close, fstat, fsync, fdatasync. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFileOp(JNIEnv *env, jclass cls,
+                                                              jlong loop, jobject request,
+                                                              jint op, jint file) {
+  FS_BEGIN
+  int rc;
+  switch (op) {
+    case 0: rc = uv_fs_close(uv, &req->uv, file, cb); break;
+    case 1: rc = uv_fs_fstat(uv, &req->uv, file, cb); break;
+    case 2: rc = uv_fs_fsync(uv, &req->uv, file, cb); break;
+    case 3: rc = uv_fs_fdatasync(uv, &req->uv, file, cb); break;
+    default: rc = UV_EINVAL;
+  }
+  return fs_started(env, req, rc);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFtruncate(JNIEnv *env, jclass cls,
+                                                                 jlong loop, jobject request,
+                                                                 jint file, jlong length) {
+  FS_BEGIN
+  return fs_started(env, req, uv_fs_ftruncate(uv, &req->uv, file, length, cb));
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFchmod(JNIEnv *env, jclass cls,
+                                                              jlong loop, jobject request,
+                                                              jint file, jint mode) {
+  FS_BEGIN
+  return fs_started(env, req, uv_fs_fchmod(uv, &req->uv, file, mode, cb));
+}
+
+/* chown (op 0), lchown (op 1) on a path; fchown when path is NULL. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsChown(JNIEnv *env, jclass cls, jlong loop,
+                                                             jobject request, jint op,
+                                                             jbyteArray path, jint file, jint uid,
+                                                             jint gid) {
+  path_bytes p = {{0}, NULL};
+  if (path != NULL && path_of(env, path, &p) == NULL) return UV_ENOMEM;
+  uv_loop_t *uv;
+  uv_fs_cb cb;
+  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
+  int rc = UV_ENOMEM;
+  if (req != NULL) {
+    if (path == NULL) rc = uv_fs_fchown(uv, &req->uv, file, (uv_uid_t) uid, (uv_gid_t) gid, cb);
+    else if (op == 0) rc = uv_fs_chown(uv, &req->uv, p.chars, (uv_uid_t) uid, (uv_gid_t) gid, cb);
+    else rc = uv_fs_lchown(uv, &req->uv, p.chars, (uv_uid_t) uid, (uv_gid_t) gid, cb);
+  }
+  path_done(&p);
+  return req == NULL ? UV_ENOMEM : fs_started(env, req, rc);
+}
+
+/* utime (op 0), lutime (op 1) on a path; futime when path is NULL. Times in seconds. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsUtime(JNIEnv *env, jclass cls, jlong loop,
+                                                             jobject request, jint op,
+                                                             jbyteArray path, jint file,
+                                                             jdouble atime, jdouble mtime) {
+  path_bytes p = {{0}, NULL};
+  if (path != NULL && path_of(env, path, &p) == NULL) return UV_ENOMEM;
+  uv_loop_t *uv;
+  uv_fs_cb cb;
+  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
+  int rc = UV_ENOMEM;
+  if (req != NULL) {
+    if (path == NULL) rc = uv_fs_futime(uv, &req->uv, file, atime, mtime, cb);
+    else if (op == 0) rc = uv_fs_utime(uv, &req->uv, p.chars, atime, mtime, cb);
+    else rc = uv_fs_lutime(uv, &req->uv, p.chars, atime, mtime, cb);
+  }
+  path_done(&p);
+  return req == NULL ? UV_ENOMEM : fs_started(env, req, rc);
+}
+
+#define UV4J_FS_MAX_IOV 64
+
+/* read (write = false) or write into/from direct buffers; offset -1 uses the file position. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsReadWrite(
+    JNIEnv *env, jclass cls, jlong loop, jobject request, jboolean write, jint file,
+    jobjectArray buffers, jintArray positions, jintArray lengths, jint count, jlong offset) {
+  uv_buf_t bufs[UV4J_FS_MAX_IOV];
+  jint pos[UV4J_FS_MAX_IOV], lens[UV4J_FS_MAX_IOV];
+  if (count <= 0 || count > UV4J_FS_MAX_IOV) return UV_EINVAL;
+  (*env)->GetIntArrayRegion(env, positions, 0, count, pos);
+  (*env)->GetIntArrayRegion(env, lengths, 0, count, lens);
+  if ((*env)->ExceptionCheck(env)) return UV_EINVAL;
+  for (jint i = 0; i < count; i++) {
+    jobject buffer = (*env)->GetObjectArrayElement(env, buffers, i);
+    if (buffer == NULL) return UV_EINVAL;
+    bufs[i] = uv_buf_init(uv4j_buffer_address(env, buffer, pos[i]), (unsigned int) lens[i]);
+    (*env)->DeleteLocalRef(env, buffer);
+  }
+  FS_BEGIN
+  int rc = write ? uv_fs_write(uv, &req->uv, file, bufs, (unsigned int) count, offset, cb)
+                 : uv_fs_read(uv, &req->uv, file, bufs, (unsigned int) count, offset, cb);
+  return fs_started(env, req, rc);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsSendfile(JNIEnv *env, jclass cls,
+                                                                jlong loop, jobject request,
+                                                                jint outFile, jint inFile,
+                                                                jlong inOffset, jlong length) {
+  FS_BEGIN
+  return fs_started(env, req, uv_fs_sendfile(uv, &req->uv, outFile, inFile, inOffset,
+                                             (size_t) length, cb));
+}
+
+/* readdir (up to `entries` at once) on a dir from opendir; closedir when entries is 0. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsDirOp(JNIEnv *env, jclass cls, jlong loop,
+                                                             jobject request, jlong dir,
+                                                             jint entries) {
+  FS_BEGIN
+  uv_dir_t *d = UV4J_PTR(uv_dir_t, dir);
+  int rc;
+  if (entries == 0) {
+    rc = uv_fs_closedir(uv, &req->uv, d, cb);
+  } else {
+    req->dirents = calloc((size_t) entries, sizeof *req->dirents);
+    if (req->dirents == NULL) {
+      rc = UV_ENOMEM;
+    } else {
+      d->dirents = req->dirents;
+      d->nentries = (size_t) entries;
+      rc = uv_fs_readdir(uv, &req->uv, d, cb);
+    }
+  }
+  return fs_started(env, req, rc);
+}
+
+/* --- results --------------------------------------------------------------------------- */
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsResult(JNIEnv *env, jclass cls,
+                                                              jlong ptr) {
+  return (jlong) UV4J_PTR(uv_fs_t, ptr)->result;
+}
+
+/* uv_stat_t as 20 longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then
+ * atime, mtime, ctime, birthtime as (seconds, nanoseconds) pairs. */
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStat(JNIEnv *env, jclass cls,
+                                                                 jlong ptr, jlongArray out) {
+  const uv_stat_t *s = &UV4J_PTR(uv_fs_t, ptr)->statbuf;
+  jlong v[20] = {(jlong) s->st_dev,       (jlong) s->st_mode,      (jlong) s->st_nlink,
+                 (jlong) s->st_uid,       (jlong) s->st_gid,       (jlong) s->st_rdev,
+                 (jlong) s->st_ino,       (jlong) s->st_size,      (jlong) s->st_blksize,
+                 (jlong) s->st_blocks,    (jlong) s->st_flags,     (jlong) s->st_gen,
+                 s->st_atim.tv_sec,       s->st_atim.tv_nsec,      s->st_mtim.tv_sec,
+                 s->st_mtim.tv_nsec,      s->st_ctim.tv_sec,       s->st_ctim.tv_nsec,
+                 s->st_birthtim.tv_sec,   s->st_birthtim.tv_nsec};
+  (*env)->SetLongArrayRegion(env, out, 0, 20, v);
+}
+
+/* uv_statfs_t as 7 longs: type bsize blocks bfree bavail files ffree. */
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStatfs(JNIEnv *env, jclass cls,
+                                                                   jlong ptr, jlongArray out) {
+  const uv_statfs_t *s = UV4J_PTR(uv_fs_t, ptr)->ptr;
+  jlong v[7] = {(jlong) s->f_type,  (jlong) s->f_bsize, (jlong) s->f_blocks, (jlong) s->f_bfree,
+                (jlong) s->f_bavail, (jlong) s->f_files, (jlong) s->f_ffree};
+  (*env)->SetLongArrayRegion(env, out, 0, 7, v);
+}
+
+static jbyteArray bytes_of(JNIEnv *env, const char *s) {
+  if (s == NULL) return NULL;
+  jsize len = (jsize) strlen(s);
+  jbyteArray out = (*env)->NewByteArray(env, len);
+  if (out != NULL) (*env)->SetByteArrayRegion(env, out, 0, len, (const jbyte *) s);
+  return out;
+}
+
+/* The request's path (mkdtemp and mkstemp put the created name there), UTF-8. */
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_fsResultPath(JNIEnv *env, jclass cls,
+                                                                       jlong ptr) {
+  return bytes_of(env, UV4J_PTR(uv_fs_t, ptr)->path);
+}
+
+/* readlink's and realpath's answer, UTF-8. */
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_fsResultString(JNIEnv *env, jclass cls,
+                                                                         jlong ptr) {
+  return bytes_of(env, UV4J_PTR(uv_fs_t, ptr)->ptr);
+}
+
+/* opendir's uv_dir_t. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsResultDir(JNIEnv *env, jclass cls,
+                                                                 jlong ptr) {
+  return UV4J_JPTR(UV4J_PTR(uv_fs_t, ptr)->ptr);
+}
+
+static jobjectArray entries_to_java(JNIEnv *env, uv_dirent_t *entries, jsize count) {
+  jobjectArray out = (*env)->NewObjectArray(env, count * 2, uv4j_object_class, NULL);
+  if (out == NULL) return NULL;
+  for (jsize i = 0; i < count; i++) {
+    jbyteArray name = bytes_of(env, entries[i].name);
+    if (name == NULL) return NULL;
+    (*env)->SetObjectArrayElement(env, out, 2 * i, name);
+    (*env)->DeleteLocalRef(env, name);
+    jbyteArray type = (*env)->NewByteArray(env, 1);
+    if (type == NULL) return NULL;
+    jbyte t = (jbyte) entries[i].type;
+    (*env)->SetByteArrayRegion(env, type, 0, 1, &t);
+    (*env)->SetObjectArrayElement(env, out, 2 * i + 1, type);
+    (*env)->DeleteLocalRef(env, type);
+    if ((*env)->ExceptionCheck(env)) return NULL;
+  }
+  return out;
+}
+
+/* scandir's or readdir's entries as {name bytes, byte[]{uv_dirent_type_t}} pairs. */
+JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_fsResultEntries(JNIEnv *env,
+                                                                            jclass cls,
+                                                                            jlong ptr) {
+  uv4j_fs *req = UV4J_PTR(uv4j_fs, ptr);
+  if (req->uv.fs_type == UV_FS_READDIR) {
+    return entries_to_java(env, req->dirents, req->uv.result > 0 ? (jsize) req->uv.result : 0);
+  }
+  jsize count = req->uv.result > 0 ? (jsize) req->uv.result : 0;
+  uv_dirent_t *entries = calloc(count > 0 ? (size_t) count : 1, sizeof *entries);
+  if (entries == NULL) return NULL;
+  jsize n = 0;
+  while (n < count && uv_fs_scandir_next(&req->uv, &entries[n]) == 0) n++;
+  jobjectArray out = entries_to_java(env, entries, n);
+  free(entries);
+  return out;
+}
+
+/* The platform's values for the open flags Java names, in io.uv4j.Fs's order; 0 where the
+ * platform has no such flag. */
+JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_fsOpenFlags(JNIEnv *env, jclass cls) {
+  jint values[] = {UV_FS_O_RDONLY, UV_FS_O_WRONLY,    UV_FS_O_RDWR,     UV_FS_O_CREAT,
+                   UV_FS_O_EXCL,   UV_FS_O_TRUNC,     UV_FS_O_APPEND,   UV_FS_O_SYNC,
+                   UV_FS_O_DSYNC,  UV_FS_O_DIRECTORY, UV_FS_O_NOFOLLOW, UV_FS_O_NOATIME,
+                   UV_FS_O_NOCTTY, UV_FS_O_NONBLOCK,  UV_FS_O_DIRECT};
+  jsize count = (jsize) (sizeof values / sizeof values[0]);
+  jintArray out = (*env)->NewIntArray(env, count);
+  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, count, values);
+  return out;
+}

@@ -1,0 +1,81 @@
+/* uv_work_t: Java work on libuv's thread pool; uv_random. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "uv4j.h"
+#include "io_uv4j_internal_Native.h"
+
+static uv_key_t pool_env_key;
+static uv_once_t pool_once = UV_ONCE_INIT;
+static uv_mutex_t pool_lock;
+static int pool_threads;
+static int pool_key_ok;
+
+static void init_pool(void) {
+  pool_key_ok = uv_key_create(&pool_env_key) == 0;
+  uv_mutex_init(&pool_lock);
+}
+
+/* The pool thread's JNIEnv: attached to the JVM once, as a daemon named uv4j-pool-N. */
+static JNIEnv *pool_env(void) {
+  uv_once(&pool_once, init_pool);
+  if (!pool_key_ok) return NULL;
+  JNIEnv *env = uv_key_get(&pool_env_key);
+  if (env != NULL) return env;
+  char name[32];
+  uv_mutex_lock(&pool_lock);
+  int n = ++pool_threads;
+  uv_mutex_unlock(&pool_lock);
+  snprintf(name, sizeof name, "uv4j-pool-%d", n);
+  JavaVMAttachArgs args = {JNI_VERSION_1_8, name, NULL};
+  if ((*uv4j_vm)->AttachCurrentThreadAsDaemon(uv4j_vm, (void **) &env, &args) != JNI_OK) return NULL;
+  uv_key_set(&pool_env_key, env);
+  return env;
+}
+
+static void work_cb(uv_work_t *req) {
+  JNIEnv *env = pool_env();
+  if (env == NULL) return; /* the Java side sees no result and reports the work as failed */
+  uv4j_pool_call(env, req->data);
+}
+
+static void after_work_cb(uv_work_t *req, int status) {
+  uv4j_request_done(req->loop, (uv_req_t *) req, status);
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_workQueue(JNIEnv *env, jclass cls,
+                                                               jlong loop, jobject request) {
+  uv_work_t *req = (uv_work_t *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) return UV_ENOMEM;
+  int rc = uv_queue_work(&UV4J_PTR(uv4j_loop, loop)->uv, req, work_cb, after_work_cb);
+  if (rc < 0) {
+    uv4j_request_free(env, (uv_req_t *) req);
+    return rc;
+  }
+  return UV4J_JPTR(req);
+}
+
+typedef struct uv4j_random {
+  uv_random_t uv;
+} uv4j_random;
+
+static void random_cb(uv_random_t *req, int status, void *buf, size_t buflen) {
+  uv4j_request_done(req->loop, (uv_req_t *) req, status);
+}
+
+/* Fills a direct buffer: on the pool with a request (returns its pointer), or at once without
+ * one (returns 0 or an error). */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_random(JNIEnv *env, jclass cls, jlong loop,
+                                                            jobject request, jobject buffer,
+                                                            jint offset, jint length) {
+  char *base = uv4j_buffer_address(env, buffer, offset);
+  if (request == NULL) return uv_random(NULL, NULL, base, (size_t) length, 0, NULL);
+  uv4j_random *req = (uv4j_random *) uv4j_request_alloc(env, sizeof *req, request);
+  if (req == NULL) return UV_ENOMEM;
+  int rc = uv_random(&UV4J_PTR(uv4j_loop, loop)->uv, &req->uv, base, (size_t) length, 0,
+                     random_cb);
+  if (rc < 0) {
+    uv4j_request_free(env, (uv_req_t *) req);
+    return rc;
+  }
+  return UV4J_JPTR(req);
+}
