@@ -115,3 +115,11 @@ JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_loopWalk(JNIEnv *env
   uv_walk(uv, collect_cb, &state);
   return state.peers;
 }
+
+/* The loop's time after refreshing it from the clock, as Node reads it for its timers. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopUpdatedNow(JNIEnv *env, jclass cls,
+                                                                    jlong ptr) {
+  uv_loop_t *loop = &UV4J_PTR(uv4j_loop, ptr)->uv;
+  uv_update_time(loop);
+  return (jlong) uv_now(loop);
+}

@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public final class Async extends Handle {
   private final Runnable callback;
-  private final boolean internal;
   /** Guards {@code ptr} against a send racing with close; written under this object's lock. */
   private boolean sendable;
 
@@ -30,7 +29,7 @@ public final class Async extends Handle {
   Async(Loop loop, Runnable callback, boolean internal) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     this.callback = Objects.requireNonNull(callback, "callback");
-    this.internal = internal;
+    if (internal) markInternal();
     long p = Native.asyncNew(internal ? loop.pointer() : loop.checkUsable(), this);
     if (p < 0) throw new UvException((int) p, "uv_async_init");
     bind(p);
@@ -62,11 +61,6 @@ public final class Async extends Handle {
   @Override
   synchronized void beforeClose() {
     sendable = false;
-  }
-
-  @Override
-  boolean isInternal() {
-    return internal;
   }
 
   @Override

@@ -14,6 +14,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
   long ptr;
 
   private boolean closing;
+  private boolean internal;
   private Runnable onClose;
 
   Handle(Loop loop) {
@@ -35,7 +36,12 @@ public abstract class Handle extends Peer implements AutoCloseable {
 
   /** Whether the loop's own machinery owns it (it is then hidden from {@link Loop#handles()}). */
   boolean isInternal() {
-    return false;
+    return internal;
+  }
+
+  /** Marks a handle the loop's own machinery owns. */
+  final void markInternal() {
+    internal = true;
   }
 
   /**

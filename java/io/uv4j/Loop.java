@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntConsumer;
 
 /**
  * A libuv event loop, with Node.js's next-tick and microtask queues on top.
@@ -83,6 +84,13 @@ public final class Loop implements Executor, AutoCloseable {
 
   private ByteBuffer readSlab;
   private Fs fs;
+  private Scheduler scheduler;
+  private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
+  private final List<IntConsumer> exitListeners = new ArrayList<>();
+  private boolean exitRequested;
+  private int exitCode;
+  private boolean exiting;
+  private boolean completing;
   /** Requests in flight that libuv could still cancel; close() cancels them. */
   private final Set<Cancelable> cancelables = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
@@ -154,6 +162,8 @@ public final class Loop implements Executor, AutoCloseable {
     if (running) throw new IllegalStateException("run() called from inside a callback of " + this);
     running = true;
     stopRequested = false;
+    // outside runToCompletion an exit only ends the run() it happened in
+    if (!completing) exitRequested = false;
     try {
       drain();
       throwIfFatal();
@@ -161,7 +171,7 @@ public final class Loop implements Executor, AutoCloseable {
       while (true) {
         alive = uvRun(mode);
         throwIfFatal();
-        if (mode != RunMode.DEFAULT || stopRequested || submitted.isEmpty()) break;
+        if (mode != RunMode.DEFAULT || stopRequested || exitRequested || submitted.isEmpty()) break;
         runSubmitted();
         throwIfFatal();
       }
@@ -307,7 +317,8 @@ public final class Loop implements Executor, AutoCloseable {
   public void nextTick(Runnable task) {
     Objects.requireNonNull(task, "task");
     checkOpen();
-    ticks.add(task);
+    // as in Node, ticks queued by exit listeners never run
+    if (!exiting) ticks.add(task);
   }
 
   /**
@@ -371,6 +382,196 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public <T> Promise.Resolver<T> promise() {
     return Promise.pending(this);
+  }
+
+  // --- Node-style scheduling -------------------------------------------------------------------
+
+  private Scheduler scheduler() {
+    checkUsable();
+    if (scheduler == null) scheduler = new Scheduler(this);
+    return scheduler;
+  }
+
+  /**
+   * Runs {@code callback} once, {@code delayMs} milliseconds from now (Node's {@code
+   * setTimeout}). A delay below 1 or above 2^31-1 ms is 1 ms; timers of equal delay fire in the
+   * order they were set.
+   *
+   * @return the timer, to cancel, refresh, ref or unref it
+   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public Timeout setTimeout(Runnable callback, long delayMs) {
+    Objects.requireNonNull(callback, "callback");
+    return scheduler().setTimeout(callback, delayMs, false);
+  }
+
+  /**
+   * Runs {@code callback} every {@code delayMs} milliseconds until cancelled (Node's {@code
+   * setInterval}); the delay is clamped as {@link #setTimeout}'s.
+   *
+   * @return the timer, to cancel, refresh, ref or unref it
+   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public Timeout setInterval(Runnable callback, long delayMs) {
+    Objects.requireNonNull(callback, "callback");
+    return scheduler().setTimeout(callback, delayMs, true);
+  }
+
+  /**
+   * Runs {@code callback} in the loop's check phase, right after the next poll for I/O (Node's
+   * {@code setImmediate}); immediates run in the order they were set.
+   *
+   * @return the immediate, to cancel, ref or unref it
+   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public Immediate setImmediate(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    return scheduler().setImmediate(callback);
+  }
+
+  /**
+   * Cancels a timer; null or a finished timer is ignored (Node's {@code clearTimeout}).
+   *
+   * @throws IllegalStateException if called from another thread
+   */
+  public void clearTimeout(Timeout timeout) {
+    checkThread();
+    if (timeout != null) timeout.close();
+  }
+
+  /**
+   * Cancels a repeating timer; same as {@link #clearTimeout}.
+   *
+   * @throws IllegalStateException if called from another thread
+   */
+  public void clearInterval(Timeout interval) {
+    clearTimeout(interval);
+  }
+
+  /**
+   * Cancels an immediate that has not run; null is ignored (Node's {@code clearImmediate}).
+   *
+   * @throws IllegalStateException if called from another thread
+   */
+  public void clearImmediate(Immediate immediate) {
+    checkThread();
+    if (immediate != null) immediate.close();
+  }
+
+  /**
+   * Adds a listener told, with the exit code, each time {@link #runToCompletion()} finds the
+   * loop out of work (Node's {@code beforeExit}); work it schedules runs the loop again.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void onBeforeExit(IntConsumer listener) {
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    beforeExitListeners.add(listener);
+  }
+
+  /**
+   * Adds a listener told, with the exit code, when {@link #runToCompletion()} ends (Node's
+   * {@code exit}): next-ticks it queues are ignored and timers never fire, but microtasks it
+   * queues run once after the listeners.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void onExit(IntConsumer listener) {
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    exitListeners.add(listener);
+  }
+
+  /**
+   * Ends {@link #runToCompletion()} at once with {@code code} (Node's {@code process.exit}): no
+   * queued tick, microtask, immediate, timer or other callback runs; exit listeners get {@code
+   * code}. Called from a callback it does not return: it unwinds that callback. Called outside
+   * the loop it only records the request, which the next {@link #runToCompletion()} honours.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void exit(int code) {
+    checkOpen();
+    exitRequested = true;
+    exitCode = code;
+    if (insideUvRun) Native.loopStop(ptr);
+    if (depth > 0) throw new ExitSignal();
+  }
+
+  /**
+   * Runs the loop as Node runs a process after its main script: until no work is left (or
+   * {@link #exit} is called), telling before-exit listeners each time it runs out of work and
+   * running again if they scheduled more, then telling exit listeners. An error no handler took
+   * ends the run with code 1, its stack trace printed to {@code System.err}, as Node does.
+   *
+   * @return the exit code: 0, 1 after an unhandled error, or what {@link #exit} was given
+   * @throws IllegalStateException if closed, called from another thread, or from inside a
+   *     callback of this loop
+   */
+  public int runToCompletion() {
+    checkOpen();
+    if (running) throw new IllegalStateException("runToCompletion() called from inside a callback of " + this);
+    int code;
+    boolean natural = false;
+    completing = true;
+    try {
+      boolean more;
+      do {
+        if (!exitRequested) run();
+        if (exitRequested) break;
+        more = isAlive();
+        if (more) continue;
+        emit(beforeExitListeners, 0);
+        more = isAlive() && !exitRequested;
+      } while (more);
+      natural = !exitRequested;
+      code = natural ? 0 : exitCode;
+    } catch (RuntimeException | Error e) {
+      (e instanceof UncaughtException && e.getCause() != null ? e.getCause() : e).printStackTrace();
+      code = 1;
+    } finally {
+      completing = false;
+    }
+    exitRequested = false;
+    exiting = true;
+    try {
+      // an exit or a fatal error ends the process at once: what was queued never runs
+      if (!natural) {
+        ticks.clear();
+        microtasks.clear();
+      }
+      for (IntConsumer listener : new ArrayList<>(exitListeners)) listener.accept(code);
+      ticks.clear();
+      if (natural) {
+        Runnable microtask;
+        while ((microtask = microtasks.poll()) != null) runQueued(microtask);
+      }
+      microtasks.clear();
+    } finally {
+      exiting = false;
+      fatal = null;
+      fatalOrigin = null;
+    }
+    return code;
+  }
+
+  /** Tells listeners as one callback, drained after it, as Node's process.emit is. */
+  private void emit(List<IntConsumer> listeners, int code) {
+    running = true;
+    try {
+      invoke(() -> {
+        for (IntConsumer listener : new ArrayList<>(listeners)) listener.accept(code);
+      });
+    } finally {
+      running = false;
+    }
+    throwIfFatal();
   }
 
   /**
@@ -442,7 +643,7 @@ public final class Loop implements Executor, AutoCloseable {
     wakeup.close();
     running = true;
     try {
-      while (!submitted.isEmpty() && fatal == null) runSubmitted();
+      while (!submitted.isEmpty() && acceptsCallbacks()) runSubmitted();
       closing = true;
       for (Object peer : Native.loopWalk(ptr)) ((Handle) peer).closeForTeardown();
       for (Cancelable request : new ArrayList<>(cancelables)) request.cancel();
@@ -509,6 +710,32 @@ public final class Loop implements Executor, AutoCloseable {
     checkOpen();
     if (closing) throw new IllegalStateException(this + " is closing; no new work may start");
     return ptr;
+  }
+
+  /** Whether user callbacks may run: no unhandled error and no exit is pending. */
+  boolean acceptsCallbacks() {
+    return fatal == null && !exitRequested;
+  }
+
+  /** Node's runNextTicks between two timers or immediates; false if callbacks must stop. */
+  boolean runNextTicks() {
+    drain();
+    return acceptsCallbacks();
+  }
+
+  /** Runs one user callback of a timers or immediates pass; returns what it threw, if anything. */
+  Throwable callUser(Runnable callback) {
+    try {
+      callback.run();
+      return null;
+    } catch (Throwable t) {
+      return t;
+    }
+  }
+
+  /** Reports what a callback threw; an exit request unwinding it is no error. */
+  void reportThrown(Throwable thrown) {
+    if (!(thrown instanceof ExitSignal)) uncaught(thrown, ErrorOrigin.UNCAUGHT_EXCEPTION);
   }
 
   /** Remembers a cancellable request until it completes, so that close() can cancel it. */
@@ -579,7 +806,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   private void dispatch(Peer target, int event, long arg) {
     if (event == Native.EVENT_CLOSED) target.released();
-    if (fatal != null) {
+    if (!acceptsCallbacks()) {
       target.suppressed(event, arg);
       return;
     }
@@ -587,7 +814,7 @@ public final class Loop implements Executor, AutoCloseable {
     try {
       target.onNativeEvent(event, arg);
     } catch (Throwable t) {
-      uncaught(t, ErrorOrigin.UNCAUGHT_EXCEPTION);
+      reportThrown(t);
     } finally {
       depth--;
     }
@@ -596,12 +823,12 @@ public final class Loop implements Executor, AutoCloseable {
 
   /** Runs a Java-originated callback in its own scope, exactly as an upcall runs. */
   void invoke(Runnable callback) {
-    if (fatal != null) return;
+    if (!acceptsCallbacks()) return;
     depth++;
     try {
       callback.run();
     } catch (Throwable t) {
-      uncaught(t, ErrorOrigin.UNCAUGHT_EXCEPTION);
+      reportThrown(t);
     } finally {
       depth--;
     }
@@ -610,8 +837,8 @@ public final class Loop implements Executor, AutoCloseable {
 
   /** Node's processTicksAndRejections, run when the outermost callback returns. */
   private void drain() {
-    // after an unhandled error nothing more runs in this run(), as Node's process would die
-    if (fatal != null) return;
+    // after an unhandled error or an exit request nothing more runs, as Node's process would die
+    if (!acceptsCallbacks()) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
     depth++;
     try {
@@ -635,9 +862,9 @@ public final class Loop implements Executor, AutoCloseable {
     try {
       task.run();
     } catch (Throwable t) {
-      uncaught(t, ErrorOrigin.UNCAUGHT_EXCEPTION);
+      reportThrown(t);
     }
-    return fatal == null;
+    return acceptsCallbacks();
   }
 
   /** Reports rejections still unhandled; true if there were any (their handlers may queue work). */
@@ -658,7 +885,7 @@ public final class Loop implements Executor, AutoCloseable {
           uncaught(t, ErrorOrigin.UNCAUGHT_EXCEPTION);
         }
       }
-      if (fatal != null) return false;
+      if (!acceptsCallbacks()) return false;
     }
     return true;
   }
@@ -704,7 +931,7 @@ public final class Loop implements Executor, AutoCloseable {
     int outer = depth;
     depth = 0;
     try {
-      for (int i = 0; i < SUBMITTED_BATCH && fatal == null; i++) {
+      for (int i = 0; i < SUBMITTED_BATCH && acceptsCallbacks(); i++) {
         Runnable task = submitted.poll();
         if (task == null) return;
         invoke(task);
@@ -713,5 +940,14 @@ public final class Loop implements Executor, AutoCloseable {
       depth = outer;
     }
     if (!submitted.isEmpty()) wakeup.trySend(null);
+  }
+
+  /** Unwinds a callback that called {@link #exit}; never reported as an error. */
+  private static final class ExitSignal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExitSignal() {
+      super("exit requested", null, false, false);
+    }
   }
 }

@@ -62,6 +62,9 @@ public final class Native {
 
   public static native void loopUpdateTime(long loop);
 
+  /** uv_update_time then uv_now. */
+  public static native long loopUpdatedNow(long loop);
+
   /** Runs uv_loop_close and, when it succeeds, frees the loop. */
   public static native int loopClose(long loop);
 
