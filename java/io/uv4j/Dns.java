@@ -199,6 +199,11 @@ public final class Dns {
     void released() {}
 
     @Override
+    String describe(int event) {
+      return syscall + " done";
+    }
+
+    @Override
     void onNativeEvent(int event, long arg) throws Exception {
       long request = ptr;
       ptr = 0;

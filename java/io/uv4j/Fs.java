@@ -201,6 +201,11 @@ public final class Fs {
     void released() {}
 
     @Override
+    String describe(int event) {
+      return "fs." + spec.syscall + " done";
+    }
+
+    @Override
     void suppressed(int event, long arg) {
       finished();
     }

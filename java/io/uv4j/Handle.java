@@ -39,6 +39,11 @@ public abstract class Handle extends Peer implements AutoCloseable {
     return internal;
   }
 
+  @Override
+  final boolean traceable() {
+    return !internal;
+  }
+
   /** Marks a handle the loop's own machinery owns. */
   final void markInternal() {
     internal = true;

@@ -51,6 +51,11 @@ public final class Idle extends Handle {
   }
 
   @Override
+  LoopTracer.Phase phase(int event) {
+    return event == Native.EVENT_FIRED ? LoopTracer.Phase.IDLE : super.phase(event);
+  }
+
+  @Override
   void fired() {
     callback.run();
   }

@@ -85,6 +85,9 @@ public final class Loop implements Executor, AutoCloseable {
   private ByteBuffer readSlab;
   private Fs fs;
   private Scheduler scheduler;
+  private volatile LoopTracer tracer;
+  private LoopTracer.Phase tracedPhase;
+  private Handle[] pollMarkers;
   private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
   private final List<IntConsumer> exitListeners = new ArrayList<>();
   private boolean exitRequested;
@@ -724,12 +727,16 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /** Runs one user callback of a timers or immediates pass; returns what it threw, if anything. */
-  Throwable callUser(Runnable callback) {
+  Throwable callUser(Runnable callback, LoopTracer.Phase phase, Object what) {
+    LoopTracer watching = tracer;
+    if (watching != null) watching.callbackStarted(phase, what.toString());
     try {
       callback.run();
       return null;
     } catch (Throwable t) {
       return t;
+    } finally {
+      if (watching != null) watching.callbackEnded(phase, what.toString());
     }
   }
 
@@ -810,6 +817,10 @@ public final class Loop implements Executor, AutoCloseable {
       target.suppressed(event, arg);
       return;
     }
+    if (tracer != null) {
+      traced(target, event, arg);
+      return;
+    }
     depth++;
     try {
       target.onNativeEvent(event, arg);
@@ -819,6 +830,70 @@ public final class Loop implements Executor, AutoCloseable {
       depth--;
     }
     if (depth == 0) drain();
+  }
+
+  /** dispatch() with the tracer told of the phase, the callback and the drain after it. */
+  private void traced(Peer target, int event, long arg) {
+    LoopTracer.Phase phase = target.phase(event);
+    enterPhase(phase);
+    String what = target.traceable() ? target.describe(event) : null;
+    if (what != null) tracer.callbackStarted(phase, what);
+    depth++;
+    try {
+      target.onNativeEvent(event, arg);
+    } catch (Throwable t) {
+      reportThrown(t);
+    } finally {
+      depth--;
+      if (what != null && tracer != null) tracer.callbackEnded(phase, what);
+    }
+    if (depth == 0) drain();
+  }
+
+  private void enterPhase(LoopTracer.Phase phase) {
+    if (phase == tracedPhase || tracer == null) return;
+    if (tracedPhase != null) tracer.phaseLeft(tracedPhase);
+    tracedPhase = phase;
+    tracer.phaseEntered(phase);
+  }
+
+  /**
+   * Sets the tracer told of this loop's phases and callbacks, or removes it ({@code null}).
+   * While one is set, internal prepare and check handles mark each poll phase.
+   *
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public void setTracer(LoopTracer tracer) {
+    checkUsable();
+    if (tracer != null && pollMarkers == null) {
+      Prepare before = new Prepare(this);
+      before.markInternal();
+      before.unref();
+      Check after = new Check(this);
+      after.markInternal();
+      after.unref();
+      pollMarkers = new Handle[] {before, after};
+    }
+    if (pollMarkers != null) {
+      Prepare before = (Prepare) pollMarkers[0];
+      Check after = (Check) pollMarkers[1];
+      if (tracer != null) {
+        // a prepare handle runs last before the poll, a check handle first after it
+        before.start(() -> enterPhase(LoopTracer.Phase.POLL));
+        after.start(() -> enterPhase(LoopTracer.Phase.CHECK));
+      } else {
+        before.stop();
+        after.stop();
+      }
+    }
+    if (tracer == null && this.tracer != null && tracedPhase != null) this.tracer.phaseLeft(tracedPhase);
+    tracedPhase = null;
+    this.tracer = tracer;
+  }
+
+  /** The tracer, read by pool threads for queueWork items. */
+  LoopTracer tracer() {
+    return tracer;
   }
 
   /** Runs a Java-originated callback in its own scope, exactly as an upcall runs. */
@@ -840,6 +915,8 @@ public final class Loop implements Executor, AutoCloseable {
     // after an unhandled error or an exit request nothing more runs, as Node's process would die
     if (!acceptsCallbacks()) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
+    LoopTracer watching = tracer;
+    if (watching != null) watching.drainStarted();
     depth++;
     try {
       do {
@@ -854,6 +931,7 @@ public final class Loop implements Executor, AutoCloseable {
       } while (!ticks.isEmpty() || reportUnhandledRejections());
     } finally {
       depth--;
+      if (watching != null) watching.drainEnded();
     }
   }
 

@@ -20,6 +20,35 @@ abstract class Peer {
    */
   void suppressed(int event, long arg) {}
 
+  /** Whether a tracer hears of this peer's callbacks (the loop's own handles stay quiet). */
+  boolean traceable() {
+    return true;
+  }
+
+  /** The loop phase an event's callback runs in, for tracing. */
+  LoopTracer.Phase phase(int event) {
+    return event == io.uv4j.internal.Native.EVENT_CLOSED ? LoopTracer.Phase.CLOSING : LoopTracer.Phase.POLL;
+  }
+
+  /** What an event's callback is, for tracing. */
+  String describe(int event) {
+    String kind = getClass().getSimpleName();
+    switch (event) {
+      case io.uv4j.internal.Native.EVENT_CLOSED:
+        return kind + " close";
+      case io.uv4j.internal.Native.EVENT_READ:
+        return kind + " read";
+      case io.uv4j.internal.Native.EVENT_WRITTEN:
+        return kind + " write done";
+      case io.uv4j.internal.Native.EVENT_CONNECTION:
+        return kind + " connection";
+      case io.uv4j.internal.Native.EVENT_DONE:
+        return kind + " done";
+      default:
+        return kind;
+    }
+  }
+
   /** Reacts to one event from the native twin; runs inside the funnel. */
   abstract void onNativeEvent(int event, long arg) throws Throwable;
 }

@@ -36,6 +36,11 @@ class Request extends Peer implements Runnable {
   final void released() {}
 
   @Override
+  String describe(int event) {
+    return syscall + " done";
+  }
+
+  @Override
   final void onNativeEvent(int event, long arg) throws Exception {
     if (event == Native.EVENT_DONE) complete((int) arg);
   }

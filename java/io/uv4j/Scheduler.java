@@ -230,7 +230,7 @@ final class Scheduler {
         }
         continue;
       }
-      Throwable thrown = loop.callUser(callback);
+      Throwable thrown = loop.callUser(callback, LoopTracer.Phase.TIMERS, timer);
       if (timer.repeat > 0 && timer.msecs != -1) {
         timer.msecs = timer.repeat;
         insert(timer, timer.msecs, start);
@@ -345,7 +345,7 @@ final class Scheduler {
       previous = immediate;
       Runnable callback = immediate.callback;
       immediate.callback = null;
-      Throwable thrown = loop.callUser(callback);
+      Throwable thrown = loop.callUser(callback, LoopTracer.Phase.CHECK, "Immediate");
       immediate = immediate.next;
       if (thrown != null) {
         outstanding = immediate;

@@ -119,6 +119,11 @@ public final class Timer extends Handle {
   }
 
   @Override
+  LoopTracer.Phase phase(int event) {
+    return event == Native.EVENT_FIRED ? LoopTracer.Phase.TIMERS : super.phase(event);
+  }
+
+  @Override
   void fired() {
     callback.run();
   }

@@ -30,12 +30,15 @@ final class Work<T> extends Peer implements Cancelable {
 
   /** On a pool thread: runs the callable, keeping whatever it returns or throws. */
   void runOnPool() {
+    LoopTracer watching = loop.tracer();
+    if (watching != null) watching.poolWorkStarted("queueWork");
     try {
       value = callable.call();
     } catch (Throwable t) {
       thrown = t;
     }
     ran = true;
+    if (watching != null) watching.poolWorkEnded("queueWork");
   }
 
   @Override
@@ -46,6 +49,11 @@ final class Work<T> extends Peer implements Cancelable {
 
   @Override
   void released() {}
+
+  @Override
+  String describe(int event) {
+    return "queueWork done";
+  }
 
   @Override
   void suppressed(int event, long arg) {

@@ -1,0 +1,58 @@
+package io.uv4j;
+
+/**
+ * Watches a loop work: which phase of an iteration runs, which callbacks run in it, when the
+ * queues drain, and which pool thread runs {@link Loop#queueWork} items. Set with {@link
+ * Loop#setTracer}; with none set the loop pays one null check per callback.
+ *
+ * <p>Every method is called on the loop thread, except the {@code poolWork...} ones, which a pool
+ * thread calls (so they must be thread-safe). They must not throw.
+ */
+public interface LoopTracer {
+  /** The phases of one libuv loop iteration, in order. */
+  enum Phase {
+    /** Due timers run. */
+    TIMERS,
+    /** I/O callbacks deferred from the previous iteration run. */
+    PENDING,
+    /** Idle handles run. */
+    IDLE,
+    /** Prepare handles run, just before polling. */
+    PREPARE,
+    /** The loop waits for I/O, then runs I/O callbacks and thread-pool completions. */
+    POLL,
+    /** Check handles and immediates run, just after polling. */
+    CHECK,
+    /** Close callbacks run. */
+    CLOSING
+  }
+
+  /** The loop entered a phase (seen when the phase runs a callback, and around every poll). */
+  default void phaseEntered(Phase phase) {}
+
+  /** The loop left a phase. */
+  default void phaseLeft(Phase phase) {}
+
+  /**
+   * A callback is about to run.
+   *
+   * @param phase the phase it runs in
+   * @param what what it is, such as {@code "Tcp read"} or {@code "Timeout 20 ms"}
+   */
+  default void callbackStarted(Phase phase, String what) {}
+
+  /** The callback started last has returned (or thrown). */
+  default void callbackEnded(Phase phase, String what) {}
+
+  /** The next-tick and microtask queues are about to drain after a callback. */
+  default void drainStarted() {}
+
+  /** The queues are empty again. */
+  default void drainEnded() {}
+
+  /** On a pool thread: a work item starts running there. */
+  default void poolWorkStarted(String what) {}
+
+  /** On a pool thread: the work item has finished there. */
+  default void poolWorkEnded(String what) {}
+}
