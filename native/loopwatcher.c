@@ -25,3 +25,11 @@
 UV4J_LOOP_WATCHER(idle, Idle)
 UV4J_LOOP_WATCHER(prepare, Prepare)
 UV4J_LOOP_WATCHER(check, Check)
+
+static void idle_noop_cb(uv_idle_t *handle) {}
+
+/* Starts an idle handle that only keeps the poll phase from blocking: no upcall per iteration. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_idleStartQuiet(JNIEnv *env, jclass cls,
+                                                                   jlong ptr) {
+  return uv_idle_start(UV4J_PTR(uv_idle_t, ptr), idle_noop_cb);
+}

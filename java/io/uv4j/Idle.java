@@ -41,6 +41,11 @@ public final class Idle extends Handle {
     return this;
   }
 
+  /** Starts the handle with no Java callback: it only keeps the loop's poll from blocking. */
+  void startQuiet() {
+    Native.idleStartQuiet(open());
+  }
+
   /**
    * Stops calling the callback. Stopping a stopped handle does nothing.
    *

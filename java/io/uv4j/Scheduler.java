@@ -51,6 +51,8 @@ final class Scheduler {
   final Loop loop;
   private final Timer timerHandle;
   private final Idle idleHandle;
+  /** Active only while immediates are queued, so that an idle loop makes no upcall for it. */
+  private final Check checkHandle;
   private final HashMap<Long, TimerList> lists = new HashMap<>();
   private final PriorityQueue<TimerList> queue =
       new PriorityQueue<>((a, b) -> a.expiry != b.expiry ? Long.compare(a.expiry, b.expiry) : Long.compare(a.id, b.id));
@@ -71,10 +73,9 @@ final class Scheduler {
     timerHandle = new Timer(loop);
     timerHandle.markInternal();
     timerHandle.unref();
-    Check check = new Check(loop);
-    check.markInternal();
-    check.start(this::checkImmediate);
-    check.unref();
+    checkHandle = new Check(loop);
+    checkHandle.markInternal();
+    checkHandle.unref();
     idleHandle = new Idle(loop);
     idleHandle.markInternal();
   }
@@ -256,7 +257,7 @@ final class Scheduler {
     Immediate immediate = new Immediate(this, callback);
     immediate.refed = Boolean.FALSE;
     ref(immediate, true);
-    immediateCount++;
+    if (immediateCount++ == 0) checkHandle.start(this::checkImmediate);
     immediate.prev = immediateTail;
     if (immediateTail == null) immediateHead = immediate;
     else immediateTail.next = immediate;
@@ -292,7 +293,7 @@ final class Scheduler {
     if (refed) {
       if (Boolean.FALSE.equals(immediate.refed)) {
         immediate.refed = Boolean.TRUE;
-        if (immediateRefCount++ == 0) idleHandle.start(Scheduler::idle);
+        if (immediateRefCount++ == 0) idleHandle.startQuiet();
       }
     } else if (Boolean.TRUE.equals(immediate.refed)) {
       immediate.refed = Boolean.FALSE;
@@ -300,16 +301,16 @@ final class Scheduler {
     }
   }
 
-  private static void idle() {}
-
   /** The check handle fired: Node's CheckImmediate. */
   private void checkImmediate() {
-    if (immediateCount == 0) return;
-    do {
-      boolean threw = processImmediate();
-      if (!threw) loop.runNextTicks();
-    } while (hasOutstanding && loop.acceptsCallbacks());
+    if (immediateCount > 0) {
+      do {
+        boolean threw = processImmediate();
+        if (!threw) loop.runNextTicks();
+      } while (hasOutstanding && loop.acceptsCallbacks());
+    }
     if (immediateRefCount == 0) idleHandle.stop();
+    if (immediateCount == 0 && !hasOutstanding) checkHandle.stop();
   }
 
   /** Node's processImmediate: runs the batch queued before it started; true if one threw. */

@@ -419,6 +419,9 @@ public final class Native {
 
   public static native int idleStop(long idle);
 
+  /** Starts an idle handle whose callback stays in C: it only keeps the poll from blocking. */
+  public static native int idleStartQuiet(long idle);
+
   public static native long prepareNew(long loop, Object peer);
 
   public static native int prepareStart(long prepare);
