@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -94,8 +91,8 @@ public final class Loop implements Executor, AutoCloseable {
   private int exitCode;
   private boolean exiting;
   private boolean completing;
-  /** Requests in flight that libuv could still cancel; close() cancels them. */
-  private final Set<Cancelable> cancelables = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Requests in flight that libuv could still cancel, linked through their peers; close() cancels them. */
+  private Peer inFlightHead;
   /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
   private int awaitedCompletions;
 
@@ -649,7 +646,9 @@ public final class Loop implements Executor, AutoCloseable {
       while (!submitted.isEmpty() && acceptsCallbacks()) runSubmitted();
       closing = true;
       for (Object peer : Native.loopWalk(ptr)) ((Handle) peer).closeForTeardown();
-      for (Cancelable request : new ArrayList<>(cancelables)) request.cancel();
+      List<Cancelable> pending = new ArrayList<>();
+      for (Peer p = inFlightHead; p != null; p = p.inFlightNext) pending.add((Cancelable) p);
+      for (Cancelable request : pending) request.cancel();
       while (uvRun(RunMode.DEFAULT)) {
         // a closing loop only finishes what is pending
       }
@@ -746,12 +745,21 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /** Remembers a cancellable request until it completes, so that close() can cancel it. */
-  void inFlight(Cancelable request) {
-    cancelables.add(request);
+  <T extends Peer & Cancelable> void inFlight(T request) {
+    request.inFlight = true;
+    request.inFlightPrev = null;
+    request.inFlightNext = inFlightHead;
+    if (inFlightHead != null) inFlightHead.inFlightPrev = request;
+    inFlightHead = request;
   }
 
-  void completed(Cancelable request) {
-    cancelables.remove(request);
+  void completed(Peer request) {
+    if (!request.inFlight) return;
+    request.inFlight = false;
+    if (request.inFlightPrev == null) inFlightHead = request.inFlightNext;
+    else request.inFlightPrev.inFlightNext = request.inFlightNext;
+    if (request.inFlightNext != null) request.inFlightNext.inFlightPrev = request.inFlightPrev;
+    request.inFlightPrev = request.inFlightNext = null;
   }
 
   /** Keeps the loop alive until the matching {@link #completionArrived()}. */

@@ -6,6 +6,10 @@ package io.uv4j;
  */
 abstract class Peer {
   final Loop loop;
+  /** Links in the loop's list of cancellable requests in flight. */
+  Peer inFlightPrev;
+  Peer inFlightNext;
+  boolean inFlight;
 
   Peer(Loop loop) {
     this.loop = loop;
