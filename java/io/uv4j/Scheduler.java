@@ -168,7 +168,11 @@ final class Scheduler {
     do {
       next = processTimers(now);
     } while (next == RESTART && loop.acceptsCallbacks());
-    if (next == RESTART) return;
+    if (next == RESTART) {
+      // the pass stopped on an unhandled error or an exit: keep the rest armed for a later run
+      TimerList first = queue.peek();
+      next = first == null ? 0 : timerRefCount > 0 ? first.expiry : -first.expiry;
+    }
     if (next != 0) {
       long due = Math.abs(next) - Native.loopNow(loop.pointer());
       timerHandle.start(due > 0 ? due : 1, 0, this::runTimers);
