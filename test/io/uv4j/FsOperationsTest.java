@@ -23,8 +23,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -708,5 +714,177 @@ class FsOperationsTest {
     assertEquals(List.of(new Dirent(name + "-日", Dirent.Type.FILE)), ops.scandir(dir.toString()));
     ops.unlink(path(name + "-日"));
     assertEquals(List.of(), ops.scandir(dir.toString()));
+  }
+  // --- big data ---------------------------------------------------------------------------------
+
+  private static final int MIB = 1 << 20;
+  private static final long HUNDRED_MIB = 100L * MIB;
+
+  /** Writes {@code buffers} whole at {@code offset}, writing again after a short write, then runs {@code then}. */
+  private void writeFully(int fd, ByteBuffer[] buffers, long offset, Runnable then) {
+    loop.fs().write(fd, buffers, offset, (n, error) -> {
+      if (error != null) throw error;
+      List<ByteBuffer> rest = new ArrayList<>();
+      long skip = n;
+      for (ByteBuffer b : buffers) {
+        if (skip >= b.remaining()) {
+          skip -= b.remaining();
+        } else {
+          rest.add(b.duplicate().position(b.position() + (int) skip));
+          skip = 0;
+        }
+      }
+      if (rest.isEmpty()) then.run();
+      else writeFully(fd, rest.toArray(new ByteBuffer[0]), offset + n, then);
+    });
+  }
+
+  @Test
+  void aHundredMegabytesWrittenFromDirectBuffersReadBackWithTheSameChecksum() throws Exception {
+    Path f = dir.resolve("big");
+    int fd = Fs.openSync(f.toString(), Fs.O_RDWR | Fs.O_CREAT | Fs.O_TRUNC, 0644);
+    ByteBuffer[] chunks = new ByteBuffer[4];
+    for (int i = 0; i < chunks.length; i++) chunks[i] = ByteBuffer.allocateDirect(MIB);
+    SplittableRandom random = new SplittableRandom(42);
+    CRC32 written = new CRC32();
+    long[] offset = {0};
+    Runnable[] writeNext = new Runnable[1];
+    writeNext[0] = () -> {
+      if (offset[0] == HUNDRED_MIB) return;
+      for (ByteBuffer chunk : chunks) {
+        chunk.clear();
+        while (chunk.hasRemaining()) chunk.putLong(random.nextLong());
+        chunk.flip();
+        written.update(chunk.duplicate());
+      }
+      long at = offset[0];
+      offset[0] += (long) chunks.length * MIB;
+      writeFully(fd, chunks, at, writeNext[0]);
+    };
+    writeNext[0].run();
+    Timer watchdog = Watchdog.arm(loop, 120_000);
+    loop.run();
+    assertEquals(HUNDRED_MIB, offset[0]);
+    assertEquals(HUNDRED_MIB, Fs.fstatSync(fd).size());
+
+    CRC32 read = new CRC32();
+    long[] total = {0};
+    Runnable[] readNext = new Runnable[1];
+    readNext[0] = () -> {
+      for (ByteBuffer chunk : chunks) chunk.clear();
+      loop.fs().read(fd, chunks, total[0], (n, error) -> {
+        if (error != null) throw error;
+        if (n == 0) return;
+        long left = n;
+        for (ByteBuffer chunk : chunks) {
+          int part = (int) Math.min(left, chunk.capacity());
+          read.update(chunk.duplicate().limit(part));
+          left -= part;
+        }
+        total[0] += n;
+        readNext[0].run();
+      });
+    };
+    readNext[0].run();
+    loop.run();
+    watchdog.close();
+    Fs.closeSync(fd);
+    assertEquals(HUNDRED_MIB, total[0]);
+    assertEquals(written.getValue(), read.getValue());
+  }
+
+  // --- concurrency ----------------------------------------------------------------------------
+
+  @Test
+  void tenThousandConcurrentStatsOfOneFileAllCompleteWithItsSize() throws Exception {
+    Path f = Files.write(dir.resolve("f"), new byte[4321]);
+    Thread loopThread = Thread.currentThread();
+    int[] right = {0};
+    List<Object> wrong = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      loop.fs().stat(f.toString(), (stat, error) -> {
+        if (error == null && stat.size() == 4321 && Thread.currentThread() == loopThread) right[0]++;
+        else wrong.add(error != null ? error : stat);
+      });
+    }
+    assertEquals(0, right[0]);
+    Timer watchdog = Watchdog.arm(loop, 60_000);
+    loop.run();
+    watchdog.close();
+    assertEquals(List.of(), wrong);
+    assertEquals(10_000, right[0]);
+  }
+
+  @Test
+  void closingTheLoopCancelsRequestsNotStartedAndCompletesEachOnce() throws Exception {
+    Path f = Files.write(dir.resolve("f"), new byte[3]);
+    int pool = PoolSize.get();
+    CountDownLatch started = new CountDownLatch(pool);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Object> work = new ArrayList<>();
+    for (int i = 0; i < pool; i++) {
+      loop.queueWork(() -> {
+        started.countDown();
+        return release.await(30, TimeUnit.SECONDS);
+      }, (released, error) -> work.add(error != null ? error : released));
+    }
+    // every pool thread now waits, so none of the stats below can start
+    assertTrue(started.await(30, TimeUnit.SECONDS));
+    Map<String, Integer> outcomes = new TreeMap<>();
+    int[] calls = {0};
+    for (int i = 0; i < 500; i++) {
+      loop.fs().stat(f.toString(), (stat, error) -> {
+        calls[0]++;
+        outcomes.merge(error == null ? "ok" : error.code(), 1, Integer::sum);
+        release.countDown();
+      });
+    }
+    Promise<Stat> viaPromise = loop.fs().stat(f.toString());
+    viaPromise.catchError(e -> null);
+    loop.close();
+    assertEquals(500, calls[0]);
+    assertEquals(Map.of("ECANCELED", 500), outcomes);
+    assertEquals("ECANCELED", ((UvException) viaPromise.reason()).code());
+    assertEquals(java.util.Collections.nCopies(pool, true), work, "the running work finished normally");
+  }
+
+  @Test
+  void closingLoopsWithEveryKindOfRequestInFlightCompletesEachOnce() throws Exception {
+    for (int i = 0; i < 20; i++) Files.write(dir.resolve("f" + i), new byte[i]);
+    for (int round = 0; round < 20; round++) {
+      Loop other = Loop.create();
+      Fs fs = other.fs();
+      int fd = Fs.openSync(dir.resolve("f5").toString(), Fs.O_RDWR, 0);
+      Dir d = Fs.opendirSync(dir.toString());
+      Map<String, Integer> calls = new TreeMap<>();
+      List<String> unexpected = new ArrayList<>();
+      Callback<Object> count = (value, error) -> {
+        String outcome = error == null ? "ok" : error.code();
+        calls.merge(outcome, 1, Integer::sum);
+        if (!outcome.equals("ok") && !outcome.equals("ECANCELED")) unexpected.add(outcome);
+      };
+      int expected = 0;
+      for (int i = 0; i < 20; i++) {
+        String p = dir.resolve("f" + i).toString();
+        fs.stat(p, count::done);
+        fs.lstat(p, count::done);
+        fs.realpath(p, count::done);
+        fs.access(p, Fs.R_OK, count::done);
+        fs.scandir(dir.toString(), count::done);
+        fs.read(fd, new ByteBuffer[] {ByteBuffer.allocateDirect(16), ByteBuffer.allocate(16)}, 0, count::done);
+        fs.write(fd, new ByteBuffer[] {heap("abc")}, 100, count::done);
+        fs.fstat(fd, count::done);
+        fs.mkdtemp(dir.resolve("t" + round + "-" + i + "-XXXXXX").toString(), count::done);
+        expected += 9;
+      }
+      fs.readdir(d, 4, count::done);
+      expected++;
+      other.close();
+      int total = calls.values().stream().mapToInt(Integer::intValue).sum();
+      assertEquals(expected, total, calls.toString());
+      assertEquals(List.of(), unexpected);
+      Fs.closedirSync(d);
+      Fs.closeSync(fd);
+    }
   }
 }
