@@ -816,6 +816,43 @@ class FsOperationsTest {
   }
 
   @Test
+  void cancelOfARequestWaitingForAPoolThreadReportsEcanceledAndDoesNothing() throws Exception {
+    int pool = PoolSize.get();
+    CountDownLatch started = new CountDownLatch(pool);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      for (int i = 0; i < pool; i++) {
+        loop.queueWork(() -> {
+          started.countDown();
+          return release.await(30, TimeUnit.SECONDS);
+        }, (released, error) -> {});
+      }
+      assertTrue(started.await(30, TimeUnit.SECONDS));
+      List<UvException> errors = new ArrayList<>();
+      Cancelable mkdir = loop.fs().mkdir(path("never"), 0755, (nothing, error) -> errors.add(error));
+      assertTrue(mkdir.cancel());
+      assertFalse(mkdir.cancel(), "a cancelled request is not cancelled again");
+      assertTrue(errors.isEmpty(), "cancel() does not call back");
+      release.countDown();
+      loop.run();
+      assertEquals(1, errors.size());
+      assertEquals("ECANCELED", errors.get(0).code());
+      assertEquals("mkdir", errors.get(0).syscall());
+      assertEquals(path("never"), errors.get(0).path());
+      assertFalse(Files.exists(dir.resolve("never")));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void cancelAfterCompletionReturnsFalse() throws Exception {
+    Cancelable stat = loop.fs().stat(dir.toString(), (s, error) -> {});
+    loop.run();
+    assertFalse(stat.cancel());
+  }
+
+  @Test
   void closingTheLoopCancelsRequestsNotStartedAndCompletesEachOnce() throws Exception {
     Path f = Files.write(dir.resolve("f"), new byte[3]);
     int pool = PoolSize.get();
