@@ -193,7 +193,7 @@ class FsWatchTest {
       }
     });
     // the first poll takes the baseline; a change before it would go unseen
-    later.start(150, action);
+    later.start(300, action);
     runGuarded();
     assertTrue(poll.isClosing(), "the awaited change never came: " + changes);
     return changes;
