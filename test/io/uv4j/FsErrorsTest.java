@@ -58,11 +58,32 @@ class FsErrorsTest {
     return e;
   }
 
-  /** A descriptor that was open and is now closed. */
+  private final List<Integer> holes = new ArrayList<>();
+
+  /**
+   * A descriptor that was open and is now closed. The JVM opens files too, and the OS gives each
+   * new one the lowest free number, so the closed one is the highest of many freed ones: it is
+   * not handed out again while the test runs (nor its bytes written to some other file).
+   */
   private int closedDescriptor() throws Exception {
-    int fd = Fs.openSync(file("was-open", "x").toString(), Fs.O_RDWR, 0);
-    Fs.closeSync(fd);
-    return fd;
+    String f = file("was-open", "x").toString();
+    int top = -1;
+    for (int i = 0; i < 64; i++) {
+      top = Fs.openSync(f, Fs.O_RDONLY, 0);
+      holes.add(top);
+    }
+    for (int i = 0; i < holes.size(); i += 2) Fs.closeSync(holes.get(i));
+    Fs.closeSync(top);
+    List<Integer> open = new ArrayList<>();
+    for (int i = 1; i < holes.size() - 1; i += 2) open.add(holes.get(i));
+    holes.clear();
+    holes.addAll(open);
+    return top;
+  }
+
+  @AfterEach
+  void closeHeldDescriptors() throws UvException {
+    for (int fd : holes) Fs.closeSync(fd);
   }
 
   // --- ENOENT -------------------------------------------------------------------------------------
