@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +147,17 @@ class DnsTest {
   }
 
   @Test
-  void lookupsWaitingForAPoolThreadCanBeCancelled() {
+  void lookupsWaitingForAPoolThreadCanBeCancelled() throws Exception {
+    // every pool thread waits until the cancels are done, so no lookup can start before them
+    CountDownLatch started = new CountDownLatch(PoolSize.get());
+    CountDownLatch release = new CountDownLatch(1);
+    for (int i = 0; i < PoolSize.get(); i++) {
+      loop.queueWork(() -> {
+        started.countDown();
+        return release.await(30, TimeUnit.SECONDS);
+      }, (released, error) -> {});
+    }
+    assertTrue(started.await(30, TimeUnit.SECONDS));
     int count = 64;
     List<Cancelable> lookups = new ArrayList<>();
     String[] outcomes = new String[count];
@@ -155,8 +167,8 @@ class DnsTest {
           (addresses, error) -> outcomes[index] = error == null ? "ok" : error.code()));
     }
     boolean[] cancelled = new boolean[count];
-    // the pool has 4 threads: the last lookups are still waiting when they are cancelled
     for (int i = count - 1; i >= count / 2; i--) cancelled[i] = lookups.get(i).cancel();
+    release.countDown();
     loop.run();
     for (int i = 0; i < count; i++) {
       assertEquals(cancelled[i] ? "EAI_CANCELED" : "ok", outcomes[i], "lookup " + i);
