@@ -24,13 +24,24 @@ typedef struct uv4j_fs {
   int async;
 } uv4j_fs;
 
+/* Frees a request and what it owns. readdir's names are freed from the shim's own array:
+ * uv_fs_req_cleanup would reach them through the uv_dir_t, which the readdir callback may
+ * already have closed and freed. */
+static void fs_free(uv4j_fs *req) {
+  if (req->uv.fs_type == UV_FS_READDIR && req->dirents != NULL) {
+    for (ssize_t i = 0; i < req->uv.result; i++) free((char *) req->dirents[i].name);
+    req->uv.ptr = NULL;
+  }
+  uv_fs_req_cleanup(&req->uv);
+  free(req->dirents);
+  free(req);
+}
+
 static void fs_cb(uv_fs_t *req) {
   uv4j_loop *loop = (uv4j_loop *) req->loop;
   uv4j_upcall(req->loop, req->data, UV4J_EVENT_DONE, (jlong) req->result);
   (*loop->env)->DeleteGlobalRef(loop->env, req->data);
-  uv_fs_req_cleanup(req);
-  free(((uv4j_fs *) req)->dirents);
-  free(req);
+  fs_free((uv4j_fs *) req);
 }
 
 /* A request for one op: async (with a global ref to `request`) on `loop`, or sync. */
@@ -60,9 +71,7 @@ static jlong fs_started(JNIEnv *env, uv4j_fs *req, int rc) {
   if (rc < 0 && req->async) {
     /* libuv makes no callback for a request that did not start: free it here */
     (*env)->DeleteGlobalRef(env, req->uv.data);
-    uv_fs_req_cleanup(&req->uv);
-    free(req->dirents);
-    free(req);
+    fs_free(req);
     return rc;
   }
   if (rc < 0) req->uv.result = rc; /* a sync op refused before it ran leaves result unset */
@@ -70,10 +79,7 @@ static jlong fs_started(JNIEnv *env, uv4j_fs *req, int rc) {
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsFree(JNIEnv *env, jclass cls, jlong ptr) {
-  uv4j_fs *req = UV4J_PTR(uv4j_fs, ptr);
-  uv_fs_req_cleanup(&req->uv);
-  free(req->dirents);
-  free(req);
+  fs_free(UV4J_PTR(uv4j_fs, ptr));
 }
 
 /* Strings cross as UTF-8 bytes: Java's modified UTF-8 would mangle supplementary characters. */

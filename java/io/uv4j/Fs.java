@@ -182,6 +182,7 @@ public final class Fs {
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
     private long ptr;
+    private boolean cancelled;
     private int failure;
 
     Op(Loop loop, Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver) {
@@ -194,7 +195,10 @@ public final class Fs {
     @Override
     public boolean cancel() {
       loop.checkThread();
-      return ptr != 0 && Native.requestCancel(ptr) == 0;
+      // libuv reports a second cancel of the same request as a success
+      if (ptr == 0 || cancelled) return false;
+      cancelled = Native.requestCancel(ptr) == 0;
+      return cancelled;
     }
 
     @Override

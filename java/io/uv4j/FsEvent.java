@@ -17,6 +17,9 @@ public final class FsEvent extends Handle {
   /** Start flag: also watch subdirectories (macOS and Windows; {@code ENOSYS} elsewhere). */
   public static final int RECURSIVE = 4;
 
+  // Elsewhere libuv ignores the flag and watches only the top directory.
+  private static final boolean RECURSIVE_SUPPORTED = recursiveSupported();
+
   /** Receives changes. */
   @FunctionalInterface
   public interface Listener {
@@ -63,6 +66,7 @@ public final class FsEvent extends Handle {
     if ((flags & ~RECURSIVE) != 0) throw new IllegalArgumentException("unknown fs event flags: " + flags);
     long p = open();
     if (Native.handleIsActive(p)) throw new IllegalStateException(this + " is already watching " + this.path);
+    if ((flags & RECURSIVE) != 0 && !RECURSIVE_SUPPORTED) throw new UvException(UvError.ENOSYS.errno(), "watch", path, null);
     UvException.check(Native.fsEventStart(p, bytes, flags), "watch", path);
     this.listener = listener;
     this.path = path;
@@ -86,6 +90,11 @@ public final class FsEvent extends Handle {
     int[] status = new int[1];
     byte[] bytes = Native.fsEventPath(open(), status);
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static boolean recursiveSupported() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    return os.startsWith("mac") || os.startsWith("windows");
   }
 
   @Override

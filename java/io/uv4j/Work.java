@@ -9,6 +9,7 @@ final class Work<T> extends Peer implements Cancelable {
   private final Loop.WorkCallback<T> callback;
   private final Promise.Resolver<T> resolver;
   private long ptr;
+  private boolean cancelled;
   // written on a pool thread, read on the loop thread after libuv's completion handoff
   private volatile boolean ran;
   private volatile T value;
@@ -44,7 +45,10 @@ final class Work<T> extends Peer implements Cancelable {
   @Override
   public boolean cancel() {
     loop.checkThread();
-    return ptr != 0 && Native.requestCancel(ptr) == 0;
+    // libuv reports a second cancel of the same request as a success
+    if (ptr == 0 || cancelled) return false;
+    cancelled = Native.requestCancel(ptr) == 0;
+    return cancelled;
   }
 
   @Override
