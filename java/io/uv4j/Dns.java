@@ -169,6 +169,7 @@ public final class Dns {
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
     private long ptr;
+    private boolean cancelled;
     private int failure;
 
     Lookup(Loop loop, String syscall, String host, Callback<T> callback, Promise.Resolver<T> resolver) {
@@ -192,7 +193,10 @@ public final class Dns {
     @Override
     public boolean cancel() {
       loop.checkThread();
-      return ptr != 0 && Native.requestCancel(ptr) == 0;
+      // libuv reports a second uv_cancel of the same request as a success too
+      if (ptr == 0 || cancelled) return false;
+      cancelled = Native.requestCancel(ptr) == 0;
+      return cancelled;
     }
 
     @Override
