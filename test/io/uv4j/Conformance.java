@@ -1,0 +1,133 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What the conformance tests share. Each scenario of the ordering corpus ({@code
+ * shared/conformance/scenarios}) is written in Java against uv4j, with its JavaScript above it;
+ * the test logs the same labels and compares them with what Node v20 printed (the scenario's
+ * {@code .expected} file, read at test time), and compares what {@link Loop#runToCompletion()}
+ * returns with the scenario's exit status ({@code .exitcode}, else 0).
+ *
+ * <p>The code before {@code runToCompletion()} is the main script: the loop drains the queues
+ * before its first iteration, as Node does when the main script returns. {@code process.on('exit')}
+ * and {@code 'beforeExit'} are {@link Loop#onExit} and {@link Loop#onBeforeExit}, {@code
+ * process.exit(n)} is {@link Loop#exit(int)}, {@code new Error(m)} thrown from a callback is a
+ * {@code RuntimeException(m)}, {@code __filename} is the scenario's own {@code .js} file.
+ */
+abstract class Conformance {
+  private static final Path SCENARIOS = Paths.get("..", "shared", "conformance", "scenarios");
+
+  Loop loop;
+  final List<String> out = new ArrayList<>();
+
+  /**
+   * Node runs a scenario in a warm runtime; in a cold JVM the first string concatenation of a
+   * kind, or the first use of a class, can take milliseconds, enough to make a 5 or 20 ms timer
+   * due before the loop starts where Node's main script takes far less. A throwaway program that
+   * does what the scenarios do keeps their main scripts as short as Node's.
+   */
+  @BeforeAll
+  static void warmUp() throws UvException {
+    List<String> sink = new ArrayList<>();
+    try (Loop warm = Loop.create()) {
+      warm.onExit(code -> sink.add("exit " + code));
+      warm.onBeforeExit(code -> sink.add("beforeExit " + code + " #" + sink.size()));
+      Timeout t = warm.setTimeout(() -> sink.add("timeout"), 1);
+      t.unref();
+      sink.add("hasRef=" + t.hasRef());
+      t.ref();
+      Timeout iv = warm.setInterval(() -> {}, 1);
+      warm.clearInterval(iv);
+      Immediate i = warm.setImmediate(withArgs(a -> sink.add("immediate " + a[0] + " " + a[1]), "x", 2));
+      sink.add("immediate hasRef=" + i.hasRef());
+      warm.clearImmediate(warm.setImmediate(() -> {}));
+      warm.nextTick(() -> sink.add("tick"));
+      warm.queueMicrotask(() -> sink.add("micro"));
+      Promise.resolve(warm, null).thenAccept(v -> sink.add("promise " + v));
+      warm.runToCompletion();
+    }
+  }
+
+  @BeforeEach
+  void createLoop() throws UvException {
+    loop = Loop.create();
+  }
+
+  @AfterEach
+  void closeLoop() {
+    loop.close();
+  }
+
+  /** {@code console.log}. */
+  void log(String s) {
+    out.add(s);
+  }
+
+  /** Runs the rest of the "process" and checks its output and exit status against Node's. */
+  void runAndCompare(String scenario) throws IOException {
+    int code = loop.runToCompletion();
+    assertEquals(expected(scenario), String.join("\n", out) + "\n", "output of " + scenario);
+    assertEquals(expectedExitCode(scenario), code, "exit status of " + scenario);
+  }
+
+  private static Path scenarioFile(String name) {
+    Path file = SCENARIOS.resolve(name);
+    if (!Files.isRegularFile(file)) fail("conformance file missing: " + file.toAbsolutePath());
+    return file;
+  }
+
+  static String expected(String scenario) throws IOException {
+    return Files.readString(scenarioFile(scenario + ".expected"));
+  }
+
+  static int expectedExitCode(String scenario) throws IOException {
+    Path file = SCENARIOS.resolve(scenario + ".exitcode");
+    return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 0;
+  }
+
+  /** The scenario script itself, for {@code __filename}. */
+  static String filename(String scenario) {
+    return scenarioFile(scenario + ".js").toAbsolutePath().normalize().toString();
+  }
+
+  /** The origin names Node gives an {@code uncaughtException} listener. */
+  static String nodeOrigin(ErrorOrigin origin) {
+    switch (origin) {
+      case UNCAUGHT_EXCEPTION:
+        return "uncaughtException";
+      case UNHANDLED_REJECTION:
+        return "unhandledRejection";
+      default:
+        throw new AssertionError(origin);
+    }
+  }
+
+  /**
+   * Node's extra scheduling arguments ({@code setTimeout(fn, ms, ...args)}): Java callbacks take
+   * none, so the task captures a copy of the arguments given when it is scheduled.
+   */
+  static Runnable withArgs(Consumer<Object[]> fn, Object... args) {
+    Object[] captured = args.clone();
+    return () -> fn.accept(captured);
+  }
+
+  static void busyWait(long ms) {
+    long end = System.nanoTime() + ms * 1_000_000;
+    while (System.nanoTime() < end) {
+      // spin, as the scenario's Date.now() loop does
+    }
+  }
+}
