@@ -725,6 +725,16 @@ public final class Loop implements Executor, AutoCloseable {
     return acceptsCallbacks();
   }
 
+  /** Runs one callback; returns what it threw, if anything. */
+  private static Throwable callUser(Runnable callback) {
+    try {
+      callback.run();
+      return null;
+    } catch (Throwable t) {
+      return t;
+    }
+  }
+
   /** Runs one user callback of a timers or immediates pass; returns what it threw, if anything. */
   Throwable callUser(Runnable callback, LoopTracer.Phase phase, Object what) {
     LoopTracer watching = tracer;
@@ -930,7 +940,14 @@ public final class Loop implements Executor, AutoCloseable {
       do {
         Runnable tick;
         while ((tick = ticks.poll()) != null) {
-          if (!runQueued(tick)) return;
+          Throwable thrown = callUser(tick);
+          if (thrown != null) {
+            // Node leaves the rest queued for the next drain point and, once a handler took the
+            // error, queues an empty immediate so that such a point comes
+            reportThrown(thrown);
+            if (acceptsCallbacks() && !closing) scheduler().setImmediate(NOTHING);
+            return;
+          }
         }
         Runnable microtask;
         while ((microtask = microtasks.poll()) != null) {
@@ -942,6 +959,8 @@ public final class Loop implements Executor, AutoCloseable {
       if (watching != null) watching.drainEnded();
     }
   }
+
+  private static final Runnable NOTHING = () -> {};
 
   /** Runs one queued task; false if an error made the loop stop. */
   private boolean runQueued(Runnable task) {

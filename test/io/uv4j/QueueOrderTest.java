@@ -223,6 +223,34 @@ class QueueOrderTest {
   }
 
   // 44
+  /*
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err) => log('uncaught: ' + err.message));
+   * setTimeout(() => log('timeout 10ms'), 10);
+   * process.nextTick(() => { log('tick1 throws'); throw new Error('boom-tick'); });
+   * process.nextTick(() => log('tick2'));
+   * Promise.resolve().then(() => log('promise'));
+   * { const end = Date.now() + 20; while (Date.now() < end); }
+   * Node v20: tick1 throws | uncaught: boom-tick | timeout 10ms | tick2 | promise
+   */
+  @Test
+  void throwingTickLeavesTheRestQueuedForTheNextDrainPoint() {
+    loop.onUncaughtException((error, origin) -> labels.add("uncaught: " + error.getMessage()));
+    loop.setTimeout(log("timeout 10ms"), 10);
+    loop.nextTick(() -> {
+      labels.add("tick1 throws");
+      throw new IllegalStateException("boom-tick");
+    });
+    loop.nextTick(log("tick2"));
+    Promise.resolve(loop, null).thenAccept(v -> labels.add("promise"));
+    long end = System.nanoTime() + 20_000_000L;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+    loop.runToCompletion();
+    assertEquals(List.of("tick1 throws", "uncaught: boom-tick", "timeout 10ms", "tick2", "promise"), labels);
+  }
+
   @Test
   void throwingTickGoesToTheHandlerThenRemainingTicksThenMicrotasks() {
     loop.onUncaughtException((error, origin) -> labels.add("uncaught: " + error.getMessage() + " " + origin));
