@@ -336,19 +336,21 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsResult(JNIEnv *env, jclas
   return (jlong) UV4J_PTR(uv_fs_t, ptr)->result;
 }
 
-/* uv_stat_t as 20 longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then
- * atime, mtime, ctime, birthtime as (seconds, nanoseconds) pairs. */
+void uv4j_stat_to_longs(const uv_stat_t *s, jlong *v) {
+  jlong values[UV4J_STAT_LONGS] = {
+      (jlong) s->st_dev,     (jlong) s->st_mode,    (jlong) s->st_nlink,   (jlong) s->st_uid,
+      (jlong) s->st_gid,     (jlong) s->st_rdev,    (jlong) s->st_ino,     (jlong) s->st_size,
+      (jlong) s->st_blksize, (jlong) s->st_blocks,  (jlong) s->st_flags,   (jlong) s->st_gen,
+      s->st_atim.tv_sec,     s->st_atim.tv_nsec,    s->st_mtim.tv_sec,     s->st_mtim.tv_nsec,
+      s->st_ctim.tv_sec,     s->st_ctim.tv_nsec,    s->st_birthtim.tv_sec, s->st_birthtim.tv_nsec};
+  memcpy(v, values, sizeof values);
+}
+
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStat(JNIEnv *env, jclass cls,
                                                                  jlong ptr, jlongArray out) {
-  const uv_stat_t *s = &UV4J_PTR(uv_fs_t, ptr)->statbuf;
-  jlong v[20] = {(jlong) s->st_dev,       (jlong) s->st_mode,      (jlong) s->st_nlink,
-                 (jlong) s->st_uid,       (jlong) s->st_gid,       (jlong) s->st_rdev,
-                 (jlong) s->st_ino,       (jlong) s->st_size,      (jlong) s->st_blksize,
-                 (jlong) s->st_blocks,    (jlong) s->st_flags,     (jlong) s->st_gen,
-                 s->st_atim.tv_sec,       s->st_atim.tv_nsec,      s->st_mtim.tv_sec,
-                 s->st_mtim.tv_nsec,      s->st_ctim.tv_sec,       s->st_ctim.tv_nsec,
-                 s->st_birthtim.tv_sec,   s->st_birthtim.tv_nsec};
-  (*env)->SetLongArrayRegion(env, out, 0, 20, v);
+  jlong v[UV4J_STAT_LONGS];
+  uv4j_stat_to_longs(&UV4J_PTR(uv_fs_t, ptr)->statbuf, v);
+  (*env)->SetLongArrayRegion(env, out, 0, UV4J_STAT_LONGS, v);
 }
 
 /* uv_statfs_t as 7 longs: type bsize blocks bfree bavail files ffree. */

@@ -123,25 +123,14 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_fsPollStop(JNIEnv *env, jcla
   return uv_fs_poll_stop(UV4J_PTR(uv_fs_poll_t, ptr));
 }
 
-static void stat_longs(const uv_stat_t *s, jlong *v) {
-  jlong values[20] = {(jlong) s->st_dev,     (jlong) s->st_mode,    (jlong) s->st_nlink,
-                      (jlong) s->st_uid,     (jlong) s->st_gid,     (jlong) s->st_rdev,
-                      (jlong) s->st_ino,     (jlong) s->st_size,    (jlong) s->st_blksize,
-                      (jlong) s->st_blocks,  (jlong) s->st_flags,   (jlong) s->st_gen,
-                      s->st_atim.tv_sec,     s->st_atim.tv_nsec,    s->st_mtim.tv_sec,
-                      s->st_mtim.tv_nsec,    s->st_ctim.tv_sec,     s->st_ctim.tv_nsec,
-                      s->st_birthtim.tv_sec, s->st_birthtim.tv_nsec};
-  memcpy(v, values, sizeof values);
-}
-
 /* During a poll callback: previous then current stat, 20 longs each (see fsResultStat). */
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsPollStats(JNIEnv *env, jclass cls,
                                                                 jlong ptr, jlongArray out) {
   uv4j_fs_poll *poll = UV4J_PTR(uv4j_fs_poll, ptr);
-  jlong v[40];
-  stat_longs(poll->prev, v);
-  stat_longs(poll->curr, v + 20);
-  (*env)->SetLongArrayRegion(env, out, 0, 40, v);
+  jlong v[2 * UV4J_STAT_LONGS];
+  uv4j_stat_to_longs(poll->prev, v);
+  uv4j_stat_to_longs(poll->curr, v + UV4J_STAT_LONGS);
+  (*env)->SetLongArrayRegion(env, out, 0, 2 * UV4J_STAT_LONGS, v);
 }
 
 static int fs_poll_getpath(uv_handle_t *h, char *buf, size_t *len) {

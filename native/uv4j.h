@@ -83,6 +83,11 @@ void uv4j_request_done(uv_loop_t *loop, uv_req_t *req, jlong result);
 int uv4j_sockaddr_from_java(JNIEnv *env, jbyteArray encoded, struct sockaddr_storage *out);
 int uv4j_sockaddr_to_java(JNIEnv *env, const struct sockaddr *addr, jbyteArray out);
 
+/* uv_stat_t as UV4J_STAT_LONGS longs: dev mode nlink uid gid rdev ino size blksize blocks flags
+ * gen, then atime, mtime, ctime, birthtime as (seconds, nanoseconds) pairs. */
+#define UV4J_STAT_LONGS 20
+void uv4j_stat_to_longs(const uv_stat_t *s, jlong *v);
+
 /* The address of a direct buffer plus offset; NULL if the buffer is not direct (Java only
  * passes direct buffers). */
 char *uv4j_buffer_address(JNIEnv *env, jobject buffer, jint offset);
