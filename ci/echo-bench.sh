@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Compares three TCP echo servers, each on one event-loop thread: raw C libuv
-# (bench/c/echo_server.c), uv4j (examples/.../EchoServer.java) and Netty epoll
+# Compares TCP echo servers, each on one event-loop thread: raw C libuv
+# (bench/c/echo_server.c, also run with one parked thread, a multi-threaded process as a JVM
+# is), uv4j (examples/.../EchoServer.java) and Netty epoll
 # (bench/java/.../NettyEchoServer.java), under ../shared/tools/echo-load.c with 50 connections in
 # four configurations: 64 B and 4 KiB ping-pong, 16 x 64 B and 16 x 4 KiB pipelined.
 #
-# The servers run side by side and are measured alternately (C, uv4j, Netty, C, ...), so every
+# The servers run side by side and are measured alternately (C, C+thread, uv4j, Netty, C, ...), so every
 # round sees the same machine. The figure that matters on a small machine is srv_ns_per_rt, the
 # server's CPU time per round trip; round trips/s and p99 latency are printed beside it. Each
 # figure is the median over the rounds; ratios are to raw C.
@@ -45,15 +46,17 @@ start() { # name port command...
   exit 1
 }
 
-names=(c uv4j netty)
-ports=(9701 9702 9703)
+names=(c c+thread uv4j netty)
+ports=(9701 9704 9702 9703)
 start c 9701 target/cmake/echo_server 9701
 c_pid=${pids[-1]}
+start c+thread 9704 target/cmake/echo_server 9704 1
+ct_pid=${pids[-1]}
 start uv4j 9702 java -cp target/classes io.uv4j.examples.EchoServer 9702
 uv4j_pid=${pids[-1]}
 start netty 9703 java -cp bench/target/benchmarks.jar io.uv4j.bench.NettyEchoServer 9703
 netty_pid=${pids[-1]}
-server_pids=("$c_pid" "$uv4j_pid" "$netty_pid")
+server_pids=("$c_pid" "$ct_pid" "$uv4j_pid" "$netty_pid")
 
 configs=("64 1" "4096 1" "64 16" "4096 16")
 echo "echo-bench: warming up the JVM servers"
@@ -68,7 +71,7 @@ done
 for cfg in "${configs[@]}"; do
   read -r size pipeline <<< "$cfg"
   for round in $(seq 1 "$rounds"); do
-    for i in 0 1 2; do
+    for i in 0 1 2 3; do
       line=$("$load" -p "${ports[$i]}" -c 50 -s "$size" -P "$pipeline" -d "$secs" -w 1 -S "${server_pids[$i]}")
       echo "$size x$pipeline round $round ${names[$i]}: $line"
       echo "$line" >> "$out/${names[$i]}-$size-$pipeline.txt"
@@ -83,7 +86,7 @@ median() { # key file
 
 echo
 echo "TCP echo, 50 connections, medians of $rounds alternating rounds of ${secs}s"
-printf '%-14s %-6s %12s %8s %12s %8s %10s\n' config server srv_ns/rt "/C" "rt/s" "/C" "p99 us"
+printf '%-14s %-9s %12s %8s %12s %8s %10s\n' config server srv_ns/rt "/C" "rt/s" "/C" "p99 us"
 for cfg in "${configs[@]}"; do
   read -r size pipeline <<< "$cfg"
   label="$size B x$pipeline"
@@ -94,7 +97,7 @@ for cfg in "${configs[@]}"; do
     ns=$(median srv_ns_per_rt "$f")
     rps=$(median rps "$f")
     p99=$(median p99_us "$f")
-    printf '%-14s %-6s %12.0f %8.3f %12.0f %8.3f %10.0f\n' "$label" "$name" "$ns" \
+    printf '%-14s %-9s %12.0f %8.3f %12.0f %8.3f %10.0f\n' "$label" "$name" "$ns" \
       "$(awk -v a="$ns" -v b="$c_ns" 'BEGIN { print a / b }')" "$rps" \
       "$(awk -v a="$rps" -v b="$c_rps" 'BEGIN { print a / b }')" "$p99"
   done

@@ -4,7 +4,11 @@
  * with uv_try_write first, queueing a copy of whatever the socket did not take. Nagle is off
  * on every connection, as in the uv4j and Netty servers it is compared with.
  *
- * Usage: echo_server [PORT]   (default 9000; listens on 127.0.0.1; runs until killed)
+ * Usage: echo_server [PORT [PARKED_THREADS]]   (default 9000, 0; 127.0.0.1; runs until killed)
+ *
+ * PARKED_THREADS extra threads that only wait make it a multi-threaded process, as a JVM is:
+ * the kernel then charges every socket syscall for sharing the descriptor table, which is part
+ * of what a JVM server pays and C does not.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,11 @@ typedef struct pending_write {
 } pending_write;
 
 static uv_loop_t *loop;
+static uv_sem_t parked;
+
+static void park(void *arg) {
+  uv_sem_wait(&parked);
+}
 
 static void on_close(uv_handle_t *handle) {
   free(handle);
@@ -72,6 +81,12 @@ static void on_connection(uv_stream_t *server, int status) {
 
 int main(int argc, char **argv) {
   int port = argc > 1 ? atoi(argv[1]) : 9000;
+  int threads = argc > 2 ? atoi(argv[2]) : 0;
+  uv_sem_init(&parked, 0);
+  for (int i = 0; i < threads; i++) {
+    uv_thread_t thread;
+    uv_thread_create(&thread, park, NULL);
+  }
   struct sockaddr_in addr;
   uv_tcp_t server;
   loop = uv_default_loop();
