@@ -451,10 +451,10 @@ public final class Fs {
 
   /**
    * Opens a file.
+   * Runs at once on the calling thread.
    *
    * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
    * @param mode permission bits for a created file, such as {@code 0644}
-   * Runs at once on the calling thread.
    *
    * @return the file descriptor
    * @throws UvException if the operation fails
@@ -646,9 +646,9 @@ public final class Fs {
 
   /**
    * Makes a directory.
+   * Runs at once on the calling thread.
    *
    * @param mode permission bits, such as {@code 0755}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1256,9 +1256,9 @@ public final class Fs {
 
   /**
    * Copies {@code path} to {@code dest}.
+   * Runs at once on the calling thread.
    *
    * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1337,9 +1337,9 @@ public final class Fs {
 
   /**
    * Checks that the file exists and allows {@code mode}.
+   * Runs at once on the calling thread.
    *
    * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1602,9 +1602,9 @@ public final class Fs {
 
   /**
    * Makes {@code dest} a symbolic link to {@code path}.
+   * Runs at once on the calling thread.
    *
    * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
