@@ -2,9 +2,13 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Every libuv file-system operation, each in three forms, as Node's {@code fs} has them:
@@ -140,6 +144,16 @@ public final class Fs {
     return start(spec, callback, null);
   }
 
+  /** The Promise form of an operation that has a callback form. */
+  private <T> Promise<T> promised(Function<Callback<T>, Cancelable> operation) {
+    Promise.Resolver<T> resolver = loop.promise();
+    operation.apply((value, error) -> {
+      if (error == null) resolver.resolve(value);
+      else resolver.reject(error);
+    });
+    return resolver.promise();
+  }
+
   private <T> Promise<T> promise(Spec<T> spec) {
     Promise.Resolver<T> resolver = loop.promise();
     start(spec, null, resolver);
@@ -240,6 +254,26 @@ public final class Fs {
     }
   }
 
+  Loop loop() {
+    return loop;
+  }
+
+  /** A path's string, for the overloads that take a {@link Path}. */
+  private static String str(Path path, String what) {
+    Objects.requireNonNull(path, what);
+    // another file system's path (a zip entry, say) would name an unrelated file here
+    if (path.getFileSystem() != FileSystems.getDefault()) {
+      throw new IllegalArgumentException(what + " is not on the default file system: " + path);
+    }
+    return path.toString();
+  }
+
+  private static byte[] encode(String text, Charset charset) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(charset, "charset");
+    return text.getBytes(charset);
+  }
+
   static byte[] bytes(String path, String what) {
     Objects.requireNonNull(path, what);
     if (path.indexOf('\0') >= 0) {
@@ -256,7 +290,7 @@ public final class Fs {
     if (fd < 0) throw new IllegalArgumentException("file descriptor must be >= 0, got " + fd);
   }
 
-  private static void checkMode(int mode) {
+  static void checkMode(int mode) {
     if (mode < 0 || mode > 07777) throw new IllegalArgumentException("mode must be 0..07777, got 0" + Integer.toOctalString(mode));
   }
 
@@ -1799,6 +1833,340 @@ public final class Fs {
    */
   public static void lchownSync(String path, int uid, int gid) throws UvException {
     sync(chownSpec("lchown", 1, path, uid, gid));
+  }
+
+  // --- whole files and trees, as Node's fs.promises has them -------------------------------------
+
+  /**
+   * Reads a whole file: opens it, takes its size from {@code fstat}, reads it in chunks of up to
+   * 8 MiB into one array, and closes it. It reads to the actual end, so a file that grows or
+   * shrinks meanwhile, or that reports size 0 and has content (as {@code /proc} files do), is
+   * read whole. Each step runs on the thread pool; the callback is told once, on the loop thread,
+   * with the error of the step that failed (the file is closed first), {@code EFBIG} ({@code
+   * read}) if the file does not fit in a Java array, or {@code ECANCELED} if cancelled.
+   *
+   * @param callback told of the contents on the loop thread
+   * @return lets the operation be cancelled until its last read completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readFile(String path, Callback<byte[]> callback) {
+    return FsConvenience.readFile(this, path, callback);
+  }
+
+  /**
+   * Reads a whole file; see {@link #readFile(String, Callback)}.
+   *
+   * @return fulfilled with the contents, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<byte[]> readFile(String path) {
+    return promised(callback -> readFile(path, callback));
+  }
+
+  /**
+   * Reads a whole file; see {@link #readFile(String, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @return the contents
+   * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
+   *     does not fit in a Java array
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static byte[] readFileSync(String path) throws UvException {
+    return FsConvenience.readFileSync(path);
+  }
+
+  /**
+   * Reads a whole file as text; see {@link #readFile(String, Callback)}. Malformed input becomes
+   * the charset's replacement character.
+   *
+   * @param callback told of the text on the loop thread
+   * @return lets the operation be cancelled until its last read completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readFileString(String path, Charset charset, Callback<String> callback) {
+    Objects.requireNonNull(charset, "charset");
+    Objects.requireNonNull(callback, "callback");
+    return readFile(path, (bytes, error) -> callback.done(error == null ? new String(bytes, charset) : null, error));
+  }
+
+  /**
+   * Reads a whole file as text; see {@link #readFileString(String, Charset, Callback)}.
+   *
+   * @return fulfilled with the text, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> readFileString(String path, Charset charset) {
+    return promised(callback -> readFileString(path, charset, callback));
+  }
+
+  /**
+   * Reads a whole file as text; see {@link #readFileString(String, Charset, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @return the text
+   * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
+   *     does not fit in a Java array
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static String readFileStringSync(String path, Charset charset) throws UvException {
+    Objects.requireNonNull(charset, "charset");
+    return new String(FsConvenience.readFileSync(path), charset);
+  }
+
+  /**
+   * Replaces a file's contents with {@code data}: opens it with {@code O_WRONLY | O_CREAT |
+   * O_TRUNC} (a new file gets mode {@code 0666} less the umask), writes until every byte is
+   * written, in chunks of up to 8 MiB, and closes it. The callback is told once, on the loop
+   * thread, with the error of the step that failed (the file is closed first; what was written
+   * stays) or {@code ECANCELED} if cancelled. Do not change {@code data} until then.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable writeFile(String path, byte[] data, Callback<Void> callback) {
+    return FsConvenience.writeFile(this, path, FsConvenience.writeFlags(), data, callback);
+  }
+
+  /**
+   * Replaces a file's contents; see {@link #writeFile(String, byte[], Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> writeFile(String path, byte[] data) {
+    return promised(callback -> writeFile(path, data, callback));
+  }
+
+  /**
+   * Replaces a file's contents; see {@link #writeFile(String, byte[], Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void writeFileSync(String path, byte[] data) throws UvException {
+    FsConvenience.writeFileSync(path, FsConvenience.writeFlags(), data);
+  }
+
+  /**
+   * Replaces a file's contents with {@code text} encoded in {@code charset} (unmappable
+   * characters become the charset's replacement); see {@link #writeFile(String, byte[], Callback)}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable writeFile(String path, String text, Charset charset, Callback<Void> callback) {
+    return writeFile(path, encode(text, charset), callback);
+  }
+
+  /**
+   * Replaces a file's contents with text; see {@link #writeFile(String, String, Charset, Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> writeFile(String path, String text, Charset charset) {
+    return writeFile(path, encode(text, charset));
+  }
+
+  /**
+   * Replaces a file's contents with text; see {@link #writeFile(String, String, Charset, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void writeFileSync(String path, String text, Charset charset) throws UvException {
+    writeFileSync(path, encode(text, charset));
+  }
+
+  /**
+   * Appends {@code data} to a file, creating it if missing: as {@link #writeFile(String, byte[],
+   * Callback)}, but opened with {@code O_WRONLY | O_CREAT | O_APPEND}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable appendFile(String path, byte[] data, Callback<Void> callback) {
+    return FsConvenience.writeFile(this, path, FsConvenience.appendFlags(), data, callback);
+  }
+
+  /**
+   * Appends to a file; see {@link #appendFile(String, byte[], Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> appendFile(String path, byte[] data) {
+    return promised(callback -> appendFile(path, data, callback));
+  }
+
+  /**
+   * Appends to a file; see {@link #appendFile(String, byte[], Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void appendFileSync(String path, byte[] data) throws UvException {
+    FsConvenience.writeFileSync(path, FsConvenience.appendFlags(), data);
+  }
+
+  /**
+   * Appends {@code text} encoded in {@code charset} to a file; see {@link #appendFile(String,
+   * byte[], Callback)}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable appendFile(String path, String text, Charset charset, Callback<Void> callback) {
+    return appendFile(path, encode(text, charset), callback);
+  }
+
+  /**
+   * Appends text to a file; see {@link #appendFile(String, String, Charset, Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> appendFile(String path, String text, Charset charset) {
+    return appendFile(path, encode(text, charset));
+  }
+
+  /**
+   * Appends text to a file; see {@link #appendFile(String, String, Charset, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void appendFileSync(String path, String text, Charset charset) throws UvException {
+    appendFileSync(path, encode(text, charset));
+  }
+
+  /**
+   * Makes a directory and every missing parent, with {@code mode} (less the umask), as Node's
+   * {@code mkdir} with {@code recursive: true}: a directory that exists already is fine. The
+   * callback is told, on the loop thread, of the first directory made (the topmost), or {@code
+   * null} if all existed; or of the failing step's error: {@code EEXIST} ({@code mkdir}) if
+   * {@code path} is a file, {@code ENOTDIR} if a file stands where a parent should be, {@code
+   * ECANCELED} if cancelled.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last step completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdirRecursive(String path, int mode, Callback<String> callback) {
+    return FsConvenience.mkdirRecursive(this, path, mode, callback);
+  }
+
+  /**
+   * Makes a directory and every missing parent; see {@link #mkdirRecursive(String, int, Callback)}.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * @return fulfilled with the first directory made, or {@code null} if all existed; rejected
+   *     with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> mkdirRecursive(String path, int mode) {
+    return promised(callback -> mkdirRecursive(path, mode, callback));
+  }
+
+  /**
+   * Makes a directory and every missing parent; see {@link #mkdirRecursive(String, int, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * @return the first directory made, or {@code null} if all existed
+   * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
+   *     ENOTDIR} if a file stands where a parent should be
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   */
+  public static String mkdirRecursiveSync(String path, int mode) throws UvException {
+    return FsConvenience.mkdirRecursiveSync(path, mode);
+  }
+
+  /**
+   * Removes a file, a link or a whole directory tree, as Node's {@code rm} with {@code recursive:
+   * true} (and without {@code force}): {@code lstat} decides, so a symbolic link is removed, never
+   * followed. Entries that vanish meanwhile are skipped. The callback is told, on the loop
+   * thread, of the failing step's error ({@code ENOENT} from {@code lstat} if {@code path} is
+   * missing; the tree may then be partly removed), or {@code ECANCELED} if cancelled.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last step completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rmRecursive(String path, Callback<Void> callback) {
+    return FsConvenience.rmRecursive(this, path, callback);
+  }
+
+  /**
+   * Removes a file, a link or a whole directory tree; see {@link #rmRecursive(String, Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rmRecursive(String path) {
+    return promised(callback -> rmRecursive(path, callback));
+  }
+
+  /**
+   * Removes a file, a link or a whole directory tree; see {@link #rmRecursive(String, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
+   *     missing
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void rmRecursiveSync(String path) throws UvException {
+    FsConvenience.rmRecursiveSync(path);
   }
 
   // --- specs with argument checks ------------------------------------------------------------

@@ -511,6 +511,11 @@ public final class Loop implements Executor, AutoCloseable {
     return ptr;
   }
 
+  /** Whether close() is tearing the loop down, when no new work may start. */
+  boolean isTearingDown() {
+    return closing;
+  }
+
   /** Remembers a cancellable request until it completes, so that close() can cancel it. */
   void inFlight(Cancelable request) {
     cancelables.add(request);
