@@ -38,6 +38,7 @@ final class FsConvenience {
   /** A file's bytes as they are read: one array sized from fstat, grown or trimmed to what is read. */
   private static final class Contents {
     private final String path;
+    private final int expected;
     private byte[] data;
     private int length;
     private ByteBuffer chunk;
@@ -47,13 +48,14 @@ final class FsConvenience {
       // only a regular file's size is worth trusting; /proc, FIFOs and devices report 0
       long size = stat.isFile() ? stat.size() : 0;
       if (size > MAX_ARRAY) throw tooLarge();
-      data = new byte[(int) size];
+      expected = (int) size;
+      data = new byte[expected];
       chunk = ByteBuffer.allocateDirect(size > 0 ? (int) Math.min(size, CHUNK) : UNKNOWN_SIZE_CHUNK);
     }
 
-    /** Where the next read goes; once the expected size is in, a small buffer is enlarged for growth. */
+    /** Where the next read goes; a small buffer is enlarged once the file has grown past its size. */
     ByteBuffer[] target() {
-      if (length >= data.length && chunk.capacity() < UNKNOWN_SIZE_CHUNK) {
+      if (length > expected && chunk.capacity() < UNKNOWN_SIZE_CHUNK) {
         chunk = ByteBuffer.allocateDirect(UNKNOWN_SIZE_CHUNK);
       }
       return new ByteBuffer[] {chunk};
@@ -88,7 +90,7 @@ final class FsConvenience {
 
     Outgoing(byte[] data) {
       this.data = data;
-      chunk = ByteBuffer.allocateDirect(Math.max(1, Math.min(data.length, CHUNK)));
+      chunk = ByteBuffer.allocateDirect(Math.min(data.length, CHUNK));
       chunk.limit(0);
     }
 

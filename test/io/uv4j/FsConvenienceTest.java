@@ -278,6 +278,25 @@ class FsConvenienceTest {
   }
 
   @Test
+  void readFileOfAFileGrowingMeanwhileReturnsAPrefixOfWhatWasWritten() throws Exception {
+    Path path = dir.resolve("growing");
+    byte[] data = pseudoRandom(4 << 20, 8);
+    Files.write(path, Arrays.copyOf(data, 1));
+    Thread writer = new Thread(() -> {
+      try (OutputStream out = Files.newOutputStream(path, java.nio.file.StandardOpenOption.APPEND)) {
+        for (int i = 1; i < data.length; i += 4096) out.write(data, i, Math.min(4096, data.length - i));
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
+    writer.start();
+    byte[] read = Fs.readFileSync(path);
+    writer.join();
+    assertTrue(read.length >= 1);
+    assertArrayEquals(Arrays.copyOf(data, read.length), read);
+  }
+
+  @Test
   void readFileOfAFileTooLargeForAnArrayFailsWithEfbig() throws Throwable {
     String path = file("sparse");
     try (RandomAccessFile sparse = new RandomAccessFile(path, "rw")) {
