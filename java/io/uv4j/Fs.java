@@ -2,9 +2,13 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Every libuv file-system operation, each in three forms, as Node's {@code fs} has them:
@@ -18,10 +22,16 @@ import java.util.Objects;
  *
  * <p>Get the loop-bound forms from {@link Loop#fs()}; they must be called on the loop's thread.
  * Errors are {@link UvException}s naming the system call and the path (and, for two-path
- * operations, the destination), as Node's do. Paths are strings, sent to the OS as UTF-8; a path
- * with a NUL character is an {@link IllegalArgumentException}. Buffers are read or written
+ * operations, the destination), as Node's do. Paths are strings, sent to the OS as UTF-8, or
+ * {@link Path}s of the default file system, taken by their {@code toString()}; a path with a NUL
+ * character is an {@link IllegalArgumentException}. Buffers are read or written
  * between their position and limit, which are not changed; a direct buffer is used in place
  * (do not touch it until the operation completes), a heap buffer through a temporary copy.
+ *
+ * <p>Whole files and trees have operations of their own, as Node's {@code fs.promises} has
+ * them: {@code readFile}, {@code readFileString}, {@code writeFile}, {@code appendFile}, {@code
+ * mkdirRecursive} and {@code rmRecursive}. They are made of the operations above, so their
+ * asynchronous forms run one step at a time on the pool and never block the loop.
  *
  * <p>The thread pool is shared with DNS and {@link Loop#queueWork}; its size is libuv's, set by
  * the {@code UV_THREADPOOL_SIZE} environment variable (default 4) before the first use.
@@ -140,6 +150,16 @@ public final class Fs {
     return start(spec, callback, null);
   }
 
+  /** The Promise form of an operation that has a callback form. */
+  private <T> Promise<T> promised(Function<Callback<T>, Cancelable> operation) {
+    Promise.Resolver<T> resolver = loop.promise();
+    operation.apply((value, error) -> {
+      if (error == null) resolver.resolve(value);
+      else resolver.reject(error);
+    });
+    return resolver.promise();
+  }
+
   private <T> Promise<T> promise(Spec<T> spec) {
     Promise.Resolver<T> resolver = loop.promise();
     start(spec, null, resolver);
@@ -249,6 +269,26 @@ public final class Fs {
     }
   }
 
+  Loop loop() {
+    return loop;
+  }
+
+  /** A path's string, for the overloads that take a {@link Path}. */
+  private static String str(Path path, String what) {
+    Objects.requireNonNull(path, what);
+    // another file system's path (a zip entry, say) would name an unrelated file here
+    if (path.getFileSystem() != FileSystems.getDefault()) {
+      throw new IllegalArgumentException(what + " is not on the default file system: " + path);
+    }
+    return path.toString();
+  }
+
+  private static byte[] encode(String text, Charset charset) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(charset, "charset");
+    return text.getBytes(charset);
+  }
+
   static byte[] bytes(String path, String what) {
     Objects.requireNonNull(path, what);
     if (path.indexOf('\0') >= 0) {
@@ -265,7 +305,7 @@ public final class Fs {
     if (fd < 0) throw new IllegalArgumentException("file descriptor must be >= 0, got " + fd);
   }
 
-  private static void checkMode(int mode) {
+  static void checkMode(int mode) {
     if (mode < 0 || mode > 07777) throw new IllegalArgumentException("mode must be 0..07777, got 0" + Integer.toOctalString(mode));
   }
 
@@ -444,6 +484,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #open(String, int, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable open(Path path, int flags, int mode, Callback<Integer> callback) {
+    return open(str(path, "path"), flags, mode, callback);
+  }
+
+  /**
    * Opens a file.
    *
    * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
@@ -459,11 +511,23 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #open(String, int, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Integer> open(Path path, int flags, int mode) {
+    return open(str(path, "path"), flags, mode);
+  }
+
+  /**
    * Opens a file.
+   * Runs at once on the calling thread.
    *
    * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
    * @param mode permission bits for a created file, such as {@code 0644}
-   * Runs at once on the calling thread.
    *
    * @return the file descriptor
    * @throws UvException if the operation fails
@@ -472,6 +536,18 @@ public final class Fs {
    */
   public static int openSync(String path, int flags, int mode) throws UvException {
     return sync(openSpec(path, flags, mode));
+  }
+
+  /**
+   * Same as {@link #openSync(String, int, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static int openSync(Path path, int flags, int mode) throws UvException {
+    return openSync(str(path, "path"), flags, mode);
   }
 
   /**
@@ -601,6 +677,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #unlink(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable unlink(Path path, Callback<Void> callback) {
+    return unlink(str(path, "path"), callback);
+  }
+
+  /**
    * Removes a file.
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
@@ -613,6 +701,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #unlink(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> unlink(Path path) {
+    return unlink(str(path, "path"));
+  }
+
+  /**
    * Removes a file.
    * Runs at once on the calling thread.
    *
@@ -622,6 +722,18 @@ public final class Fs {
    */
   public static void unlinkSync(String path) throws UvException {
     sync(pathSpec("unlink", path, VOID, Native::fsUnlink));
+  }
+
+  /**
+   * Same as {@link #unlinkSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void unlinkSync(Path path) throws UvException {
+    unlinkSync(str(path, "path"));
   }
 
   /**
@@ -640,6 +752,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #mkdir(String, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdir(Path path, int mode, Callback<Void> callback) {
+    return mkdir(str(path, "path"), mode, callback);
+  }
+
+  /**
    * Makes a directory.
    *
    * @param mode permission bits, such as {@code 0755}
@@ -654,10 +778,22 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #mkdir(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> mkdir(Path path, int mode) {
+    return mkdir(str(path, "path"), mode);
+  }
+
+  /**
    * Makes a directory.
+   * Runs at once on the calling thread.
    *
    * @param mode permission bits, such as {@code 0755}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -665,6 +801,18 @@ public final class Fs {
    */
   public static void mkdirSync(String path, int mode) throws UvException {
     sync(mkdirSpec(path, mode));
+  }
+
+  /**
+   * Same as {@link #mkdirSync(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void mkdirSync(Path path, int mode) throws UvException {
+    mkdirSync(str(path, "path"), mode);
   }
 
   /**
@@ -681,6 +829,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #mkdtemp(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdtemp(Path template, Callback<String> callback) {
+    return mkdtemp(str(template, "template"), callback);
+  }
+
+  /**
    * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
    *
    * @return fulfilled with the directory's path, rejected with a {@link UvException}
@@ -690,6 +850,18 @@ public final class Fs {
    */
   public Promise<String> mkdtemp(String template) {
     return promise(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+  }
+
+  /**
+   * Same as {@link #mkdtemp(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> mkdtemp(Path template) {
+    return mkdtemp(str(template, "template"));
   }
 
   /**
@@ -706,6 +878,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #mkdtempSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static String mkdtempSync(Path template) throws UvException {
+    return mkdtempSync(str(template, "template"));
+  }
+
+  /**
    * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
    *
    * @param callback told of the result on the loop thread
@@ -719,6 +903,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #mkstemp(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkstemp(Path template, Callback<TempFile> callback) {
+    return mkstemp(str(template, "template"), callback);
+  }
+
+  /**
    * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
    *
    * @return fulfilled with the open descriptor and the file's path, rejected with a {@link UvException}
@@ -728,6 +924,18 @@ public final class Fs {
    */
   public Promise<TempFile> mkstemp(String template) {
     return promise(mkstempSpec(template));
+  }
+
+  /**
+   * Same as {@link #mkstemp(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<TempFile> mkstemp(Path template) {
+    return mkstemp(str(template, "template"));
   }
 
   /**
@@ -744,6 +952,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #mkstempSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static TempFile mkstempSync(Path template) throws UvException {
+    return mkstempSync(str(template, "template"));
+  }
+
+  /**
    * Removes an empty directory.
    *
    * @param callback told of the result on the loop thread
@@ -754,6 +974,18 @@ public final class Fs {
    */
   public Cancelable rmdir(String path, Callback<Void> callback) {
     return async(pathSpec("rmdir", path, VOID, Native::fsRmdir), callback);
+  }
+
+  /**
+   * Same as {@link #rmdir(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rmdir(Path path, Callback<Void> callback) {
+    return rmdir(str(path, "path"), callback);
   }
 
   /**
@@ -769,6 +1001,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #rmdir(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rmdir(Path path) {
+    return rmdir(str(path, "path"));
+  }
+
+  /**
    * Removes an empty directory.
    * Runs at once on the calling thread.
    *
@@ -778,6 +1022,18 @@ public final class Fs {
    */
   public static void rmdirSync(String path) throws UvException {
     sync(pathSpec("rmdir", path, VOID, Native::fsRmdir));
+  }
+
+  /**
+   * Same as {@link #rmdirSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void rmdirSync(Path path) throws UvException {
+    rmdirSync(str(path, "path"));
   }
 
   /**
@@ -794,6 +1050,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #opendir(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable opendir(Path path, Callback<Dir> callback) {
+    return opendir(str(path, "path"), callback);
+  }
+
+  /**
    * Opens a directory for reading in batches with {@code readdir}.
    *
    * @return fulfilled with the open directory, rejected with a {@link UvException}
@@ -803,6 +1071,18 @@ public final class Fs {
    */
   public Promise<Dir> opendir(String path) {
     return promise(opendirSpec(path));
+  }
+
+  /**
+   * Same as {@link #opendir(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Dir> opendir(Path path) {
+    return opendir(str(path, "path"));
   }
 
   /**
@@ -816,6 +1096,18 @@ public final class Fs {
    */
   public static Dir opendirSync(String path) throws UvException {
     return sync(opendirSpec(path));
+  }
+
+  /**
+   * Same as {@link #opendirSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static Dir opendirSync(Path path) throws UvException {
+    return opendirSync(str(path, "path"));
   }
 
   /**
@@ -910,6 +1202,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #scandir(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable scandir(Path path, Callback<List<Dirent>> callback) {
+    return scandir(str(path, "path"), callback);
+  }
+
+  /**
    * Lists a directory.
    *
    * @return fulfilled with the entries, without {@code .} and {@code ..}, rejected with a {@link UvException}
@@ -919,6 +1223,18 @@ public final class Fs {
    */
   public Promise<List<Dirent>> scandir(String path) {
     return promise(pathSpec("scandir", path, ENTRIES, Native::fsScandir));
+  }
+
+  /**
+   * Same as {@link #scandir(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<List<Dirent>> scandir(Path path) {
+    return scandir(str(path, "path"));
   }
 
   /**
@@ -935,6 +1251,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #scandirSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static List<Dirent> scandirSync(Path path) throws UvException {
+    return scandirSync(str(path, "path"));
+  }
+
+  /**
    * The status of a file, following symbolic links.
    *
    * @param callback told of the result on the loop thread
@@ -945,6 +1273,18 @@ public final class Fs {
    */
   public Cancelable stat(String path, Callback<Stat> callback) {
     return async(pathSpec("stat", path, STAT, Native::fsStat), callback);
+  }
+
+  /**
+   * Same as {@link #stat(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable stat(Path path, Callback<Stat> callback) {
+    return stat(str(path, "path"), callback);
   }
 
   /**
@@ -960,6 +1300,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #stat(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Stat> stat(Path path) {
+    return stat(str(path, "path"));
+  }
+
+  /**
    * The status of a file, following symbolic links.
    * Runs at once on the calling thread.
    *
@@ -970,6 +1322,18 @@ public final class Fs {
    */
   public static Stat statSync(String path) throws UvException {
     return sync(pathSpec("stat", path, STAT, Native::fsStat));
+  }
+
+  /**
+   * Same as {@link #statSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static Stat statSync(Path path) throws UvException {
+    return statSync(str(path, "path"));
   }
 
   /**
@@ -1024,6 +1388,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #lstat(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable lstat(Path path, Callback<Stat> callback) {
+    return lstat(str(path, "path"), callback);
+  }
+
+  /**
    * The status of a file, not following a final symbolic link.
    *
    * @return fulfilled with the status, rejected with a {@link UvException}
@@ -1033,6 +1409,18 @@ public final class Fs {
    */
   public Promise<Stat> lstat(String path) {
     return promise(pathSpec("lstat", path, STAT, Native::fsLstat));
+  }
+
+  /**
+   * Same as {@link #lstat(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Stat> lstat(Path path) {
+    return lstat(str(path, "path"));
   }
 
   /**
@@ -1049,6 +1437,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #lstatSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static Stat lstatSync(Path path) throws UvException {
+    return lstatSync(str(path, "path"));
+  }
+
+  /**
    * The status of the file system holding {@code path}.
    *
    * @param callback told of the result on the loop thread
@@ -1062,6 +1462,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #statfs(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable statfs(Path path, Callback<StatFs> callback) {
+    return statfs(str(path, "path"), callback);
+  }
+
+  /**
    * The status of the file system holding {@code path}.
    *
    * @return fulfilled with the file system's status, rejected with a {@link UvException}
@@ -1071,6 +1483,18 @@ public final class Fs {
    */
   public Promise<StatFs> statfs(String path) {
     return promise(pathSpec("statfs", path, STATFS, Native::fsStatfs));
+  }
+
+  /**
+   * Same as {@link #statfs(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<StatFs> statfs(Path path) {
+    return statfs(str(path, "path"));
   }
 
   /**
@@ -1087,6 +1511,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #statfsSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static StatFs statfsSync(Path path) throws UvException {
+    return statfsSync(str(path, "path"));
+  }
+
+  /**
    * Renames {@code path} to {@code dest}, replacing a file there.
    *
    * @param callback told of the result on the loop thread
@@ -1097,6 +1533,18 @@ public final class Fs {
    */
   public Cancelable rename(String path, String dest, Callback<Void> callback) {
     return async(twoPathSpec("rename", 0, path, dest, 0), callback);
+  }
+
+  /**
+   * Same as {@link #rename(String, String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rename(Path path, Path dest, Callback<Void> callback) {
+    return rename(str(path, "path"), str(dest, "dest"), callback);
   }
 
   /**
@@ -1112,6 +1560,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #rename(String, String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rename(Path path, Path dest) {
+    return rename(str(path, "path"), str(dest, "dest"));
+  }
+
+  /**
    * Renames {@code path} to {@code dest}, replacing a file there.
    * Runs at once on the calling thread.
    *
@@ -1121,6 +1581,18 @@ public final class Fs {
    */
   public static void renameSync(String path, String dest) throws UvException {
     sync(twoPathSpec("rename", 0, path, dest, 0));
+  }
+
+  /**
+   * Same as {@link #renameSync(String, String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void renameSync(Path path, Path dest) throws UvException {
+    renameSync(str(path, "path"), str(dest, "dest"));
   }
 
   /**
@@ -1250,6 +1722,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #copyfile(String, String, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable copyfile(Path path, Path dest, int flags, Callback<Void> callback) {
+    return copyfile(str(path, "path"), str(dest, "dest"), flags, callback);
+  }
+
+  /**
    * Copies {@code path} to {@code dest}.
    *
    * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
@@ -1264,10 +1748,22 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #copyfile(String, String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> copyfile(Path path, Path dest, int flags) {
+    return copyfile(str(path, "path"), str(dest, "dest"), flags);
+  }
+
+  /**
    * Copies {@code path} to {@code dest}.
+   * Runs at once on the calling thread.
    *
    * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1275,6 +1771,18 @@ public final class Fs {
    */
   public static void copyfileSync(String path, String dest, int flags) throws UvException {
     sync(copyfileSpec(path, dest, flags));
+  }
+
+  /**
+   * Same as {@link #copyfileSync(String, String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void copyfileSync(Path path, Path dest, int flags) throws UvException {
+    copyfileSync(str(path, "path"), str(dest, "dest"), flags);
   }
 
   /**
@@ -1331,6 +1839,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #access(String, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable access(Path path, int mode, Callback<Void> callback) {
+    return access(str(path, "path"), mode, callback);
+  }
+
+  /**
    * Checks that the file exists and allows {@code mode}.
    *
    * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
@@ -1345,10 +1865,22 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #access(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> access(Path path, int mode) {
+    return access(str(path, "path"), mode);
+  }
+
+  /**
    * Checks that the file exists and allows {@code mode}.
+   * Runs at once on the calling thread.
    *
    * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1356,6 +1888,18 @@ public final class Fs {
    */
   public static void accessSync(String path, int mode) throws UvException {
     sync(accessSpec(path, mode));
+  }
+
+  /**
+   * Same as {@link #accessSync(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void accessSync(Path path, int mode) throws UvException {
+    accessSync(str(path, "path"), mode);
   }
 
   /**
@@ -1372,6 +1916,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #chmod(String, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable chmod(Path path, int mode, Callback<Void> callback) {
+    return chmod(str(path, "path"), mode, callback);
+  }
+
+  /**
    * Changes a file's permission bits.
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
@@ -1384,6 +1940,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #chmod(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> chmod(Path path, int mode) {
+    return chmod(str(path, "path"), mode);
+  }
+
+  /**
    * Changes a file's permission bits.
    * Runs at once on the calling thread.
    *
@@ -1393,6 +1961,18 @@ public final class Fs {
    */
   public static void chmodSync(String path, int mode) throws UvException {
     sync(chmodSpec(path, mode));
+  }
+
+  /**
+   * Same as {@link #chmodSync(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void chmodSync(Path path, int mode) throws UvException {
+    chmodSync(str(path, "path"), mode);
   }
 
   /**
@@ -1446,6 +2026,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #utime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable utime(Path path, double atime, double mtime, Callback<Void> callback) {
+    return utime(str(path, "path"), atime, mtime, callback);
+  }
+
+  /**
    * Sets a file's access and modification times, in seconds since the epoch.
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
@@ -1458,6 +2050,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #utime(String, double, double)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> utime(Path path, double atime, double mtime) {
+    return utime(str(path, "path"), atime, mtime);
+  }
+
+  /**
    * Sets a file's access and modification times, in seconds since the epoch.
    * Runs at once on the calling thread.
    *
@@ -1467,6 +2071,18 @@ public final class Fs {
    */
   public static void utimeSync(String path, double atime, double mtime) throws UvException {
     sync(utimeSpec("utime", 0, path, atime, mtime));
+  }
+
+  /**
+   * Same as {@link #utimeSync(String, double, double)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void utimeSync(Path path, double atime, double mtime) throws UvException {
+    utimeSync(str(path, "path"), atime, mtime);
   }
 
   /**
@@ -1520,6 +2136,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #lutime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable lutime(Path path, double atime, double mtime, Callback<Void> callback) {
+    return lutime(str(path, "path"), atime, mtime, callback);
+  }
+
+  /**
    * Sets a symbolic link's own access and modification times, in seconds since the epoch.
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
@@ -1532,6 +2160,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #lutime(String, double, double)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> lutime(Path path, double atime, double mtime) {
+    return lutime(str(path, "path"), atime, mtime);
+  }
+
+  /**
    * Sets a symbolic link's own access and modification times, in seconds since the epoch.
    * Runs at once on the calling thread.
    *
@@ -1541,6 +2181,18 @@ public final class Fs {
    */
   public static void lutimeSync(String path, double atime, double mtime) throws UvException {
     sync(utimeSpec("lutime", 1, path, atime, mtime));
+  }
+
+  /**
+   * Same as {@link #lutimeSync(String, double, double)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void lutimeSync(Path path, double atime, double mtime) throws UvException {
+    lutimeSync(str(path, "path"), atime, mtime);
   }
 
   /**
@@ -1557,6 +2209,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #link(String, String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable link(Path path, Path dest, Callback<Void> callback) {
+    return link(str(path, "path"), str(dest, "dest"), callback);
+  }
+
+  /**
    * Makes {@code dest} a hard link to {@code path}.
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
@@ -1569,6 +2233,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #link(String, String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> link(Path path, Path dest) {
+    return link(str(path, "path"), str(dest, "dest"));
+  }
+
+  /**
    * Makes {@code dest} a hard link to {@code path}.
    * Runs at once on the calling thread.
    *
@@ -1578,6 +2254,18 @@ public final class Fs {
    */
   public static void linkSync(String path, String dest) throws UvException {
     sync(twoPathSpec("link", 1, path, dest, 0));
+  }
+
+  /**
+   * Same as {@link #linkSync(String, String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void linkSync(Path path, Path dest) throws UvException {
+    linkSync(str(path, "path"), str(dest, "dest"));
   }
 
   /**
@@ -1596,6 +2284,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #symlink(String, String, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable symlink(Path path, Path dest, int flags, Callback<Void> callback) {
+    return symlink(str(path, "path"), str(dest, "dest"), flags, callback);
+  }
+
+  /**
    * Makes {@code dest} a symbolic link to {@code path}.
    *
    * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
@@ -1610,10 +2310,22 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #symlink(String, String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> symlink(Path path, Path dest, int flags) {
+    return symlink(str(path, "path"), str(dest, "dest"), flags);
+  }
+
+  /**
    * Makes {@code dest} a symbolic link to {@code path}.
+   * Runs at once on the calling thread.
    *
    * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
-   * Runs at once on the calling thread.
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1621,6 +2333,18 @@ public final class Fs {
    */
   public static void symlinkSync(String path, String dest, int flags) throws UvException {
     sync(symlinkSpec(path, dest, flags));
+  }
+
+  /**
+   * Same as {@link #symlinkSync(String, String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void symlinkSync(Path path, Path dest, int flags) throws UvException {
+    symlinkSync(str(path, "path"), str(dest, "dest"), flags);
   }
 
   /**
@@ -1637,6 +2361,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #readlink(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readlink(Path path, Callback<String> callback) {
+    return readlink(str(path, "path"), callback);
+  }
+
+  /**
    * The target of a symbolic link.
    *
    * @return fulfilled with the link's target, rejected with a {@link UvException}
@@ -1646,6 +2382,18 @@ public final class Fs {
    */
   public Promise<String> readlink(String path) {
     return promise(pathSpec("readlink", path, STRING, Native::fsReadlink));
+  }
+
+  /**
+   * Same as {@link #readlink(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> readlink(Path path) {
+    return readlink(str(path, "path"));
   }
 
   /**
@@ -1662,6 +2410,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #readlinkSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static String readlinkSync(Path path) throws UvException {
+    return readlinkSync(str(path, "path"));
+  }
+
+  /**
    * The canonical absolute path, with every link resolved.
    *
    * @param callback told of the result on the loop thread
@@ -1675,6 +2435,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #realpath(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable realpath(Path path, Callback<String> callback) {
+    return realpath(str(path, "path"), callback);
+  }
+
+  /**
    * The canonical absolute path, with every link resolved.
    *
    * @return fulfilled with the canonical path, rejected with a {@link UvException}
@@ -1684,6 +2456,18 @@ public final class Fs {
    */
   public Promise<String> realpath(String path) {
     return promise(pathSpec("realpath", path, STRING, Native::fsRealpath));
+  }
+
+  /**
+   * Same as {@link #realpath(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> realpath(Path path) {
+    return realpath(str(path, "path"));
   }
 
   /**
@@ -1700,6 +2484,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #realpathSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static String realpathSync(Path path) throws UvException {
+    return realpathSync(str(path, "path"));
+  }
+
+  /**
    * Changes a file's owner and group (-1 leaves one as it is).
    *
    * @param callback told of the result on the loop thread
@@ -1710,6 +2506,18 @@ public final class Fs {
    */
   public Cancelable chown(String path, int uid, int gid, Callback<Void> callback) {
     return async(chownSpec("chown", 0, path, uid, gid), callback);
+  }
+
+  /**
+   * Same as {@link #chown(String, int, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable chown(Path path, int uid, int gid, Callback<Void> callback) {
+    return chown(str(path, "path"), uid, gid, callback);
   }
 
   /**
@@ -1725,6 +2533,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #chown(String, int, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> chown(Path path, int uid, int gid) {
+    return chown(str(path, "path"), uid, gid);
+  }
+
+  /**
    * Changes a file's owner and group (-1 leaves one as it is).
    * Runs at once on the calling thread.
    *
@@ -1734,6 +2554,18 @@ public final class Fs {
    */
   public static void chownSync(String path, int uid, int gid) throws UvException {
     sync(chownSpec("chown", 0, path, uid, gid));
+  }
+
+  /**
+   * Same as {@link #chownSync(String, int, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void chownSync(Path path, int uid, int gid) throws UvException {
+    chownSync(str(path, "path"), uid, gid);
   }
 
   /**
@@ -1787,6 +2619,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #lchown(String, int, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable lchown(Path path, int uid, int gid, Callback<Void> callback) {
+    return lchown(str(path, "path"), uid, gid, callback);
+  }
+
+  /**
    * Changes a symbolic link's own owner and group (-1 leaves one as it is).
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
@@ -1799,6 +2643,18 @@ public final class Fs {
   }
 
   /**
+   * Same as {@link #lchown(String, int, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> lchown(Path path, int uid, int gid) {
+    return lchown(str(path, "path"), uid, gid);
+  }
+
+  /**
    * Changes a symbolic link's own owner and group (-1 leaves one as it is).
    * Runs at once on the calling thread.
    *
@@ -1808,6 +2664,644 @@ public final class Fs {
    */
   public static void lchownSync(String path, int uid, int gid) throws UvException {
     sync(chownSpec("lchown", 1, path, uid, gid));
+  }
+
+  /**
+   * Same as {@link #lchownSync(String, int, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void lchownSync(Path path, int uid, int gid) throws UvException {
+    lchownSync(str(path, "path"), uid, gid);
+  }
+
+  // --- whole files and trees, as Node's fs.promises has them -------------------------------------
+
+  /**
+   * Reads a whole file: opens it, takes its size from {@code fstat}, reads it in chunks of up to
+   * 8 MiB into one array, and closes it. It reads to the actual end, so a file that grows or
+   * shrinks meanwhile, or that reports size 0 and has content (as {@code /proc} files do), is
+   * read whole. Each step runs on the thread pool; the callback is told once, on the loop thread,
+   * with the error of the step that failed (the file is closed first), {@code EFBIG} ({@code
+   * read}) if the file does not fit in a Java array, or {@code ECANCELED} if cancelled.
+   *
+   * @param callback told of the contents on the loop thread
+   * @return lets the operation be cancelled until its last read completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readFile(String path, Callback<byte[]> callback) {
+    return FsConvenience.readFile(this, path, callback);
+  }
+
+  /**
+   * Same as {@link #readFile(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readFile(Path path, Callback<byte[]> callback) {
+    return readFile(str(path, "path"), callback);
+  }
+
+  /**
+   * Reads a whole file; see {@link #readFile(String, Callback)}.
+   *
+   * @return fulfilled with the contents, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<byte[]> readFile(String path) {
+    return promised(callback -> readFile(path, callback));
+  }
+
+  /**
+   * Same as {@link #readFile(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<byte[]> readFile(Path path) {
+    return readFile(str(path, "path"));
+  }
+
+  /**
+   * Reads a whole file; see {@link #readFile(String, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @return the contents
+   * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
+   *     does not fit in a Java array
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static byte[] readFileSync(String path) throws UvException {
+    return FsConvenience.readFileSync(path);
+  }
+
+  /**
+   * Same as {@link #readFileSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
+   *     does not fit in a Java array
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static byte[] readFileSync(Path path) throws UvException {
+    return readFileSync(str(path, "path"));
+  }
+
+  /**
+   * Reads a whole file as text; see {@link #readFile(String, Callback)}. Malformed input becomes
+   * the charset's replacement character.
+   *
+   * @param callback told of the text on the loop thread
+   * @return lets the operation be cancelled until its last read completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readFileString(String path, Charset charset, Callback<String> callback) {
+    Objects.requireNonNull(charset, "charset");
+    Objects.requireNonNull(callback, "callback");
+    return readFile(path, (bytes, error) -> callback.done(error == null ? new String(bytes, charset) : null, error));
+  }
+
+  /**
+   * Same as {@link #readFileString(String, Charset, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable readFileString(Path path, Charset charset, Callback<String> callback) {
+    return readFileString(str(path, "path"), charset, callback);
+  }
+
+  /**
+   * Reads a whole file as text; see {@link #readFileString(String, Charset, Callback)}.
+   *
+   * @return fulfilled with the text, rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> readFileString(String path, Charset charset) {
+    return promised(callback -> readFileString(path, charset, callback));
+  }
+
+  /**
+   * Same as {@link #readFileString(String, Charset)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> readFileString(Path path, Charset charset) {
+    return readFileString(str(path, "path"), charset);
+  }
+
+  /**
+   * Reads a whole file as text; see {@link #readFileString(String, Charset, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @return the text
+   * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
+   *     does not fit in a Java array
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static String readFileStringSync(String path, Charset charset) throws UvException {
+    Objects.requireNonNull(charset, "charset");
+    return new String(FsConvenience.readFileSync(path), charset);
+  }
+
+  /**
+   * Same as {@link #readFileStringSync(String, Charset)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
+   *     does not fit in a Java array
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static String readFileStringSync(Path path, Charset charset) throws UvException {
+    return readFileStringSync(str(path, "path"), charset);
+  }
+
+  /**
+   * Replaces a file's contents with {@code data}: opens it with {@code O_WRONLY | O_CREAT |
+   * O_TRUNC} (a new file gets mode {@code 0666} less the umask), writes until every byte is
+   * written, in chunks of up to 8 MiB, and closes it. The callback is told once, on the loop
+   * thread, with the error of the step that failed (the file is closed first; what was written
+   * stays) or {@code ECANCELED} if cancelled. Do not change {@code data} until then.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable writeFile(String path, byte[] data, Callback<Void> callback) {
+    return FsConvenience.writeFile(this, path, FsConvenience.writeFlags(), data, callback);
+  }
+
+  /**
+   * Same as {@link #writeFile(String, byte[], Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable writeFile(Path path, byte[] data, Callback<Void> callback) {
+    return writeFile(str(path, "path"), data, callback);
+  }
+
+  /**
+   * Replaces a file's contents; see {@link #writeFile(String, byte[], Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> writeFile(String path, byte[] data) {
+    return promised(callback -> writeFile(path, data, callback));
+  }
+
+  /**
+   * Same as {@link #writeFile(String, byte[])} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> writeFile(Path path, byte[] data) {
+    return writeFile(str(path, "path"), data);
+  }
+
+  /**
+   * Replaces a file's contents; see {@link #writeFile(String, byte[], Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void writeFileSync(String path, byte[] data) throws UvException {
+    FsConvenience.writeFileSync(path, FsConvenience.writeFlags(), data);
+  }
+
+  /**
+   * Same as {@link #writeFileSync(String, byte[])} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void writeFileSync(Path path, byte[] data) throws UvException {
+    writeFileSync(str(path, "path"), data);
+  }
+
+  /**
+   * Replaces a file's contents with {@code text} encoded in {@code charset} (unmappable
+   * characters become the charset's replacement); see {@link #writeFile(String, byte[], Callback)}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable writeFile(String path, String text, Charset charset, Callback<Void> callback) {
+    return writeFile(path, encode(text, charset), callback);
+  }
+
+  /**
+   * Same as {@link #writeFile(String, String, Charset, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable writeFile(Path path, String text, Charset charset, Callback<Void> callback) {
+    return writeFile(str(path, "path"), text, charset, callback);
+  }
+
+  /**
+   * Replaces a file's contents with text; see {@link #writeFile(String, String, Charset, Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> writeFile(String path, String text, Charset charset) {
+    return writeFile(path, encode(text, charset));
+  }
+
+  /**
+   * Same as {@link #writeFile(String, String, Charset)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> writeFile(Path path, String text, Charset charset) {
+    return writeFile(str(path, "path"), text, charset);
+  }
+
+  /**
+   * Replaces a file's contents with text; see {@link #writeFile(String, String, Charset, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void writeFileSync(String path, String text, Charset charset) throws UvException {
+    writeFileSync(path, encode(text, charset));
+  }
+
+  /**
+   * Same as {@link #writeFileSync(String, String, Charset)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void writeFileSync(Path path, String text, Charset charset) throws UvException {
+    writeFileSync(str(path, "path"), text, charset);
+  }
+
+  /**
+   * Appends {@code data} to a file, creating it if missing: as {@link #writeFile(String, byte[],
+   * Callback)}, but opened with {@code O_WRONLY | O_CREAT | O_APPEND}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable appendFile(String path, byte[] data, Callback<Void> callback) {
+    return FsConvenience.writeFile(this, path, FsConvenience.appendFlags(), data, callback);
+  }
+
+  /**
+   * Same as {@link #appendFile(String, byte[], Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable appendFile(Path path, byte[] data, Callback<Void> callback) {
+    return appendFile(str(path, "path"), data, callback);
+  }
+
+  /**
+   * Appends to a file; see {@link #appendFile(String, byte[], Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> appendFile(String path, byte[] data) {
+    return promised(callback -> appendFile(path, data, callback));
+  }
+
+  /**
+   * Same as {@link #appendFile(String, byte[])} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> appendFile(Path path, byte[] data) {
+    return appendFile(str(path, "path"), data);
+  }
+
+  /**
+   * Appends to a file; see {@link #appendFile(String, byte[], Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void appendFileSync(String path, byte[] data) throws UvException {
+    FsConvenience.writeFileSync(path, FsConvenience.appendFlags(), data);
+  }
+
+  /**
+   * Same as {@link #appendFileSync(String, byte[])} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void appendFileSync(Path path, byte[] data) throws UvException {
+    appendFileSync(str(path, "path"), data);
+  }
+
+  /**
+   * Appends {@code text} encoded in {@code charset} to a file; see {@link #appendFile(String,
+   * byte[], Callback)}.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last write completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable appendFile(String path, String text, Charset charset, Callback<Void> callback) {
+    return appendFile(path, encode(text, charset), callback);
+  }
+
+  /**
+   * Same as {@link #appendFile(String, String, Charset, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable appendFile(Path path, String text, Charset charset, Callback<Void> callback) {
+    return appendFile(str(path, "path"), text, charset, callback);
+  }
+
+  /**
+   * Appends text to a file; see {@link #appendFile(String, String, Charset, Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> appendFile(String path, String text, Charset charset) {
+    return appendFile(path, encode(text, charset));
+  }
+
+  /**
+   * Same as {@link #appendFile(String, String, Charset)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> appendFile(Path path, String text, Charset charset) {
+    return appendFile(str(path, "path"), text, charset);
+  }
+
+  /**
+   * Appends text to a file; see {@link #appendFile(String, String, Charset, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void appendFileSync(String path, String text, Charset charset) throws UvException {
+    appendFileSync(path, encode(text, charset));
+  }
+
+  /**
+   * Same as {@link #appendFileSync(String, String, Charset)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails (the file is then closed; what was written stays)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void appendFileSync(Path path, String text, Charset charset) throws UvException {
+    appendFileSync(str(path, "path"), text, charset);
+  }
+
+  /**
+   * Makes a directory and every missing parent, with {@code mode} (less the umask), as Node's
+   * {@code mkdir} with {@code recursive: true}: a directory that exists already is fine. The
+   * callback is told, on the loop thread, of the first directory made (the topmost), or {@code
+   * null} if all existed; or of the failing step's error: {@code EEXIST} ({@code mkdir}) if
+   * {@code path} is a file, {@code ENOTDIR} if a file stands where a parent should be, {@code
+   * ECANCELED} if cancelled.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last step completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdirRecursive(String path, int mode, Callback<String> callback) {
+    return FsConvenience.mkdirRecursive(this, path, mode, callback);
+  }
+
+  /**
+   * Same as {@link #mkdirRecursive(String, int, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable mkdirRecursive(Path path, int mode, Callback<String> callback) {
+    return mkdirRecursive(str(path, "path"), mode, callback);
+  }
+
+  /**
+   * Makes a directory and every missing parent; see {@link #mkdirRecursive(String, int, Callback)}.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * @return fulfilled with the first directory made, or {@code null} if all existed; rejected
+   *     with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> mkdirRecursive(String path, int mode) {
+    return promised(callback -> mkdirRecursive(path, mode, callback));
+  }
+
+  /**
+   * Same as {@link #mkdirRecursive(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<String> mkdirRecursive(Path path, int mode) {
+    return mkdirRecursive(str(path, "path"), mode);
+  }
+
+  /**
+   * Makes a directory and every missing parent; see {@link #mkdirRecursive(String, int, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @param mode permission bits, such as {@code 0755}
+   * @return the first directory made, or {@code null} if all existed
+   * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
+   *     ENOTDIR} if a file stands where a parent should be
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   */
+  public static String mkdirRecursiveSync(String path, int mode) throws UvException {
+    return FsConvenience.mkdirRecursiveSync(path, mode);
+  }
+
+  /**
+   * Same as {@link #mkdirRecursiveSync(String, int)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
+   *     ENOTDIR} if a file stands where a parent should be
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static String mkdirRecursiveSync(Path path, int mode) throws UvException {
+    return mkdirRecursiveSync(str(path, "path"), mode);
+  }
+
+  /**
+   * Removes a file, a link or a whole directory tree, as Node's {@code rm} with {@code recursive:
+   * true} (and without {@code force}): {@code lstat} decides, so a symbolic link is removed, never
+   * followed. Entries that vanish meanwhile are skipped. The callback is told, on the loop
+   * thread, of the failing step's error ({@code ENOENT} from {@code lstat} if {@code path} is
+   * missing; the tree may then be partly removed), or {@code ECANCELED} if cancelled.
+   *
+   * @param callback told of the result on the loop thread
+   * @return lets the operation be cancelled until its last step completes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rmRecursive(String path, Callback<Void> callback) {
+    return FsConvenience.rmRecursive(this, path, callback);
+  }
+
+  /**
+   * Same as {@link #rmRecursive(String, Callback)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable rmRecursive(Path path, Callback<Void> callback) {
+    return rmRecursive(str(path, "path"), callback);
+  }
+
+  /**
+   * Removes a file, a link or a whole directory tree; see {@link #rmRecursive(String, Callback)}.
+   *
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rmRecursive(String path) {
+    return promised(callback -> rmRecursive(path, callback));
+  }
+
+  /**
+   * Same as {@link #rmRecursive(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Void> rmRecursive(Path path) {
+    return rmRecursive(str(path, "path"));
+  }
+
+  /**
+   * Removes a file, a link or a whole directory tree; see {@link #rmRecursive(String, Callback)}.
+   * Runs at once on the calling thread.
+   *
+   * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
+   *     missing
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   */
+  public static void rmRecursiveSync(String path) throws UvException {
+    FsConvenience.rmRecursiveSync(path);
+  }
+
+  /**
+   * Same as {@link #rmRecursiveSync(String)} for a {@link java.nio.file.Path}.
+   *
+   * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
+   *     missing
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if a path is not on the default file system
+   */
+  public static void rmRecursiveSync(Path path) throws UvException {
+    rmRecursiveSync(str(path, "path"));
   }
 
   // --- specs with argument checks ------------------------------------------------------------

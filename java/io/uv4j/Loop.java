@@ -714,6 +714,11 @@ public final class Loop implements Executor, AutoCloseable {
     return ptr;
   }
 
+  /** Whether close() is tearing the loop down, when no new work may start. */
+  boolean isTearingDown() {
+    return closing;
+  }
+
   /** Whether user callbacks may run: no unhandled error and no exit is pending. */
   boolean acceptsCallbacks() {
     return fatal == null && !exitRequested;

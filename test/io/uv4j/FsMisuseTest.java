@@ -179,7 +179,7 @@ class FsMisuseTest {
   @Test
   void nullArgumentsAreNullPointerExceptions() throws Exception {
     String f = Files.write(dir.resolve("f"), new byte[1]).toString();
-    npe(() -> Fs.statSync(null));
+    npe(() -> Fs.statSync((String) null));
     npe(() -> Fs.renameSync(f, null));
     npe(() -> Fs.renameSync(null, f));
     npe(() -> Fs.readSync(0, null, 0));
@@ -187,7 +187,7 @@ class FsMisuseTest {
     npe(() -> Fs.readdirSync(null, 1));
     npe(() -> Fs.closedirSync(null));
     npe(() -> fs.stat(f, null));
-    npe(() -> fs.stat(null));
+    npe(() -> fs.stat((String) null));
     npe(() -> fs.readdir(null, 1, ignore()));
     npe(() -> loop.queueWork(null));
     npe(() -> loop.queueWork(() -> 1, null));
