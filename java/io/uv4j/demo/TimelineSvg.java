@@ -30,7 +30,7 @@ final class TimelineSvg {
   private static final int ROW = 13;
   private static final int SPAN = 16;
   /** Average width of a character of the 10px label font, to keep labels from overlapping. */
-  private static final double CHAR = 5.6;
+  private static final double CHAR = 6.2;
   private static final Map<Phase, String> COLORS = new EnumMap<>(Phase.class);
 
   static {
@@ -138,21 +138,26 @@ final class TimelineSvg {
     }
     List<Double> rowEnds = new ArrayList<>();
     int labelTop = top + BAND + 12;
+    StringBuilder labels = new StringBuilder();
     for (Recording.CallbackRun cb : rec.callbacks()) {
       double cbEnd = Double.isNaN(cb.end) ? cb.start : cb.end;
       rect(x(cb.start), top - 2, (cbEnd - cb.start) * scale, BAND + 4, CALLBACK,
           cb.what + ": " + cb.phase + ", iteration " + cb.iteration + ", " + ms(cb.start) + " to " + ms(cbEnd));
       double at = x(cb.start);
+      double width = cb.what.length() * CHAR;
+      // a label that would run off the right edge goes to the left of its mark
+      boolean left = at + 3 + width > WIDTH - 4;
+      double from = left ? at - 3 - width : at + 3;
       int row = 0;
-      while (row < rowEnds.size() && rowEnds.get(row) > at) row++;
-      String label = cb.what;
-      double labelEnd = at + 3 + label.length() * CHAR + 6;
-      if (row == rowEnds.size()) rowEnds.add(labelEnd);
-      else rowEnds.set(row, labelEnd);
+      while (row < rowEnds.size() && rowEnds.get(row) > from) row++;
+      if (row == rowEnds.size()) rowEnds.add(from + width + 6);
+      else rowEnds.set(row, from + width + 6);
       int baseline = labelTop + (row + 1) * ROW;
       line(at, top + BAND + 10, at, baseline - 3, "#8a8a8a");
-      text(at + 3, baseline, label, CALLBACK, "start");
+      labels.append(textElement(left ? at - 3 : at + 3, baseline, cb.what, CALLBACK, left ? "end" : "start"));
     }
+    // labels after every leader line, so that their halos keep the lines off the text
+    svg.append(labels);
     svg.append("</g>\n");
     return labelTop + rowEnds.size() * ROW + 16;
   }
@@ -276,12 +281,16 @@ final class TimelineSvg {
         x1, y1, x2, y2, color));
   }
 
-  /** Text with a white halo, so that lines passing behind it do not cross it out. */
   private void text(double left, int baseline, String text, String color, String anchor) {
-    svg.append(String.format(Locale.ROOT,
+    svg.append(textElement(left, baseline, text, color, anchor));
+  }
+
+  /** Text with a white halo, so that lines passing behind it do not cross it out. */
+  private static String textElement(double left, int baseline, String text, String color, String anchor) {
+    return String.format(Locale.ROOT,
         "<text x=\"%.2f\" y=\"%d\" fill=\"%s\" text-anchor=\"%s\" stroke=\"#ffffff\" stroke-width=\"3\""
             + " stroke-linejoin=\"round\" paint-order=\"stroke\">%s</text>\n",
-        left, baseline, color, anchor, escape(text)));
+        left, baseline, color, anchor, escape(text));
   }
 
   private String tick(double t) {

@@ -146,13 +146,15 @@ public final class Tour {
     byte[] content = new byte[sizes.fileBytes()];
     new SplittableRandom(content.length).nextBytes(content);
     Files.write(file, content);
+    CRC32 crc = new CRC32();
+    crc.update(content);
     try (Loop loop = Loop.create()) {
       Recording rec = new Recording(System.nanoTime());
-      new Tour(out, loop, rec, sizes).go(file, content, svg);
+      new Tour(out, loop, rec, sizes).go(file, crc.getValue(), svg);
     }
   }
 
-  private void go(Path file, byte[] content, Path svg) throws IOException {
+  private void go(Path file, long written, Path svg) throws IOException {
     loop.setTracer(rec);
     loop.enableIdleTimeMetrics();
     out.printf("uv4j event-loop tour: libuv %s on %s (%s), I/O backend %s%n",
@@ -163,9 +165,9 @@ public final class Tour {
     out.println();
     out.println("The main script, before the loop runs:");
     out.printf("%9s  (before the clock started: %s of pseudo-random bytes written to %s)%n",
-        "", mib(content.length), file.getFileName());
+        "", mib(sizes.fileBytes()), file.getFileName());
     startEchoServer();
-    readFile(file, content);
+    readFile(file, written);
     tcpEcho(server.localAddress());
     dnsLookup();
     timer();
@@ -237,17 +239,15 @@ public final class Tour {
     line(rec.now(), "echo server listening on " + address(server.localAddress()));
   }
 
-  private void readFile(Path file, byte[] content) {
+  /** Reads the file through the pool and checks its CRC-32 against {@code written}'s. */
+  private void readFile(Path file, long written) {
     Operation op = operation("file read", Mechanism.POOL,
         "libuv thread pool: blocking open, read and close calls, run off the loop thread",
         "thread pool (C)", true);
     op.worker = POOL_C;
     issued(op, "loop.fs() open, read, close of the temp file (Promise forms)");
     Fs fs = loop.fs();
-    ByteBuffer buffer = ByteBuffer.allocateDirect(content.length);
-    CRC32 check = new CRC32();
-    check.update(content);
-    long written = check.getValue();
+    ByteBuffer buffer = ByteBuffer.allocateDirect(sizes.fileBytes());
     Step open = step(op, "fs.open");
     fs.open(file.toString(), Fs.O_RDONLY, 0)
         .thenCompose(fd -> {
