@@ -24,6 +24,7 @@ final class TimelineSvg {
   record Wait(String lane, String label, double start, double end) {}
 
   private static final int WIDTH = 1400;
+  private static final int MARGIN = 20;
   private static final int LEFT = 190;
   private static final int RIGHT = 40;
   private static final int BAND = 30;
@@ -101,11 +102,11 @@ final class TimelineSvg {
         WIDTH, height, WIDTH, height));
     doc.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", WIDTH, height));
     doc.append(String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"24\" font-size=\"16\" font-weight=\"bold\">uv4j event-loop tour</text>\n", LEFT - 170));
+        "<text x=\"%d\" y=\"24\" font-size=\"16\" font-weight=\"bold\">uv4j event-loop tour</text>\n", MARGIN));
     doc.append(String.format(Locale.ROOT,
         "<text x=\"%d\" y=\"42\" font-size=\"11\" fill=\"#444\">%d loop iterations, %d callbacks, %d drains;"
             + " I/O backend %s; time in ms since the start</text>\n",
-        LEFT - 170, rec.iterations(), rec.callbacks().size(), rec.drains().size(), escape(backend)));
+        MARGIN, rec.iterations(), rec.callbacks().size(), rec.drains().size(), escape(backend)));
     doc.append(grid);
     doc.append(svg);
     doc.append("</svg>\n");
@@ -217,7 +218,7 @@ final class TimelineSvg {
   }
 
   private void separator(int y) {
-    line(20, y, WIDTH - RIGHT, y, "#e3e3e3");
+    line(MARGIN, y, WIDTH - RIGHT, y, "#e3e3e3");
   }
 
   private String grid(int top, int bottom) {
@@ -246,14 +247,14 @@ final class TimelineSvg {
     svg.append("<g id=\"legend\">\n");
     Set<Phase> seen = EnumSet.noneOf(Phase.class);
     for (Recording.PhaseBand band : rec.bands()) seen.add(band.phase());
-    double at = LEFT - 170;
+    double at = MARGIN;
     at = swatch(at, y, SCRIPT, "main script");
     for (Phase phase : seen) at = swatch(at, y, COLORS.get(phase), phase + " phase");
     at = swatch(at, y, CALLBACK, "callback");
     at = swatch(at, y, DRAIN, "drain (next-ticks, microtasks)");
     at = swatch(at, y, WORK, "work on a pool thread");
     swatch(at, y, WAIT, "waiting: request in flight");
-    text(LEFT - 170, y + 26,
+    text(MARGIN, y + 26,
         "Phases are drawn from the tracer's phase entered/left events; a poll band includes the time the loop"
             + " slept waiting for events. Hover a mark for its exact times.",
         "#555", "start");

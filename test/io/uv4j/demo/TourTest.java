@@ -59,7 +59,8 @@ class TourTest {
     // every operation's report names its phase and iteration, then the drain after it
     for (String op : rows.keySet()) {
       Matcher block = Pattern.compile(
-              Pattern.quote(op) + ": .*\n.*mechanism .*\n.*thread .*\n.*completion +at [0-9.]+ ms: callback \".+\" in the [A-Z]+ phase of iteration [0-9]+\n")
+              Pattern.quote(op) + ": .*\\R.*mechanism .*\\R.*thread .*\\R"
+                  + ".*completion +at [0-9.]+ ms: callback \".+\" in the [A-Z]+ phase of iteration [0-9]+\\R")
           .matcher(out);
       assertTrue(block.find(), op + " in:\n" + out);
     }
