@@ -519,7 +519,7 @@ public final class Tour {
     return waits;
   }
 
-  // --- output helpers ------------------------------------------------------------------------
+  // --- output --------------------------------------------------------------------------------
 
   private void issued(Operation op, String what) {
     line(rec.now(), String.format("%-10s %s", op.name, what));
