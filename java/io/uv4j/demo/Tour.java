@@ -356,7 +356,7 @@ public final class Tour {
 
   private void timer() {
     Operation op = operation("timer", Mechanism.TIMER,
-        "libuv timer: one uv_timer_t for every setTimeout; the poll sleeps until the nearest deadline",
+        "libuv timer: one uv_timer_t serves every setTimeout; the poll sleeps until the nearest deadline",
         "timer heap", false);
     op.worker = "none: the poll's timeout is the deadline";
     issued(op, "loop.setTimeout(callback, " + TIMER_MS + ")");
