@@ -37,9 +37,9 @@ for kind in "${kinds[@]}"; do
   j=$(median "$out/java-$kind.txt")
   s=$(median "$out/node-$kind.txt")
   case $kind in
-    timeouts) target="uv4j/node >= 1" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print j / s >= 1 ? "met" : "NOT met" }') ;;
-    immediates) target="uv4j/node >= 3" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print j / s >= 3 ? "met" : "NOT met" }') ;;
-    *) target=">= 20 M/s" ; ok=$(awk -v j="$j" 'BEGIN { print j >= 20e6 ? "met" : "NOT met" }') ;;
+    timeouts) target="uv4j/node >= 1" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print ((j / s >= 1) ? "met" : "NOT met") }') ;;
+    immediates) target="uv4j/node >= 3" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print ((j / s >= 3) ? "met" : "NOT met") }') ;;
+    *) target=">= 20 M/s" ; ok=$(awk -v j="$j" 'BEGIN { print ((j >= 20e6) ? "met" : "NOT met") }') ;;
   esac
   awk -v k="$kind" -v j="$j" -v s="$s" -v t="$target: $ok" 'BEGIN { printf "  %-12s %14.0f %14.0f %10.2f  %s\n", k, j, s, j / s, t }'
 done
