@@ -84,7 +84,9 @@ public final class Loop implements Executor, AutoCloseable {
   private Scheduler scheduler;
   private volatile LoopTracer tracer;
   private LoopTracer.Phase tracedPhase;
-  private Handle[] pollMarkers;
+  /** While tracing: mark the poll phase's start (prepare runs right before it) and end. */
+  private Prepare beforePoll;
+  private Check afterPoll;
   private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
   private final List<IntConsumer> exitListeners = new ArrayList<>();
   private boolean exitRequested;
@@ -888,25 +890,21 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public void setTracer(LoopTracer tracer) {
     checkUsable();
-    if (tracer != null && pollMarkers == null) {
-      Prepare before = new Prepare(this);
-      before.markInternal();
-      before.unref();
-      Check after = new Check(this);
-      after.markInternal();
-      after.unref();
-      pollMarkers = new Handle[] {before, after};
+    if (tracer != null && beforePoll == null) {
+      beforePoll = new Prepare(this);
+      beforePoll.markInternal();
+      beforePoll.unref();
+      afterPoll = new Check(this);
+      afterPoll.markInternal();
+      afterPoll.unref();
     }
-    if (pollMarkers != null) {
-      Prepare before = (Prepare) pollMarkers[0];
-      Check after = (Check) pollMarkers[1];
+    if (beforePoll != null) {
       if (tracer != null) {
-        // a prepare handle runs last before the poll, a check handle first after it
-        before.start(() -> enterPhase(LoopTracer.Phase.POLL));
-        after.start(() -> enterPhase(LoopTracer.Phase.CHECK));
+        beforePoll.start(() -> enterPhase(LoopTracer.Phase.POLL));
+        afterPoll.start(() -> enterPhase(LoopTracer.Phase.CHECK));
       } else {
-        before.stop();
-        after.stop();
+        beforePoll.stop();
+        afterPoll.stop();
       }
     }
     if (tracer == null && this.tracer != null && tracedPhase != null) this.tracer.phaseLeft(tracedPhase);
