@@ -664,6 +664,89 @@ public final class Fs {
   }
 
   /**
+   * Reads into one buffer; same as {@link #read(int, ByteBuffer[], long, Callback)} with {@code
+   * new ByteBuffer[] {buffer}}.
+   *
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
+   *     position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable read(int fd, ByteBuffer buffer, long position, Callback<Integer> callback) {
+    return read(fd, one(buffer), position, callback);
+  }
+
+  /**
+   * Reads into one buffer; same as {@link #read(int, ByteBuffer[], long)} with one buffer.
+   *
+   * @return fulfilled with the number of bytes read (0 at the end of the file), rejected with a
+   *     {@link UvException}
+   * @throws NullPointerException if {@code buffer} is null
+   * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
+   *     position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Integer> read(int fd, ByteBuffer buffer, long position) {
+    return read(fd, one(buffer), position);
+  }
+
+  /**
+   * Reads into one buffer at once on the calling thread; same as {@link #readSync(int,
+   * ByteBuffer[], long)} with one buffer.
+   *
+   * @return the number of bytes read; 0 at the end of the file
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if {@code buffer} is null
+   * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
+   *     position} is below -1
+   */
+  public static int readSync(int fd, ByteBuffer buffer, long position) throws UvException {
+    return readSync(fd, one(buffer), position);
+  }
+
+  /**
+   * Writes one buffer; same as {@link #write(int, ByteBuffer[], long, Callback)} with one buffer.
+   *
+   * @return lets the operation be cancelled while it waits for a pool thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Cancelable write(int fd, ByteBuffer buffer, long position, Callback<Integer> callback) {
+    return write(fd, one(buffer), position, callback);
+  }
+
+  /**
+   * Writes one buffer; same as {@link #write(int, ByteBuffer[], long)} with one buffer.
+   *
+   * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
+   * @throws NullPointerException if {@code buffer} is null
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public Promise<Integer> write(int fd, ByteBuffer buffer, long position) {
+    return write(fd, one(buffer), position);
+  }
+
+  /**
+   * Writes one buffer at once on the calling thread; same as {@link #writeSync(int,
+   * ByteBuffer[], long)} with one buffer.
+   *
+   * @return the number of bytes written
+   * @throws UvException if the operation fails
+   * @throws NullPointerException if {@code buffer} is null
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   */
+  public static int writeSync(int fd, ByteBuffer buffer, long position) throws UvException {
+    return writeSync(fd, one(buffer), position);
+  }
+
+  private static ByteBuffer[] one(ByteBuffer buffer) {
+    return new ByteBuffer[] {Objects.requireNonNull(buffer, "buffer")};
+  }
+
+  /**
    * Removes a file.
    *
    * @param callback told of the result on the loop thread

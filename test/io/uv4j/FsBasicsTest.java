@@ -46,6 +46,25 @@ class FsBasicsTest {
   }
 
   @Test
+  void singleBufferReadAndWriteMatchTheVectoredForms() throws Exception {
+    String file = dir.resolve("one.bin").toString();
+    int fd = Fs.openSync(file, Fs.O_RDWR | Fs.O_CREAT | Fs.O_TRUNC, 0644);
+    assertEquals(3, Fs.writeSync(fd, ByteBuffer.wrap(new byte[] {1, 2, 3}), 0));
+    Promise<Integer> written = loop.fs().write(fd, ByteBuffer.allocateDirect(2).put(new byte[] {4, 5}).flip(), 3);
+    loop.run();
+    assertEquals(2, written.value());
+    ByteBuffer into = ByteBuffer.allocate(8);
+    Promise<Integer> read = loop.fs().read(fd, into, 0);
+    loop.run();
+    assertEquals(5, read.value());
+    assertEquals(List.of((byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5),
+        List.of(into.get(0), into.get(1), into.get(2), into.get(3), into.get(4)));
+    assertEquals(2, Fs.readSync(fd, ByteBuffer.allocate(2), 3));
+    Fs.closeSync(fd);
+    assertThrows(NullPointerException.class, () -> Fs.readSync(0, (ByteBuffer) null, 0));
+  }
+
+  @Test
   void promiseStatOfAFileReportsItsSizeAndType() throws Exception {
     Path file = Files.write(dir.resolve("b"), new byte[1234]);
     Promise<Stat> stat = loop.fs().stat(file.toString());

@@ -182,7 +182,7 @@ class FsMisuseTest {
     npe(() -> Fs.statSync((String) null));
     npe(() -> Fs.renameSync(f, null));
     npe(() -> Fs.renameSync(null, f));
-    npe(() -> Fs.readSync(0, null, 0));
+    npe(() -> Fs.readSync(0, (ByteBuffer[]) null, 0));
     npe(() -> Fs.writeSync(1, new ByteBuffer[] {ByteBuffer.allocate(1), null}, 0));
     npe(() -> Fs.readdirSync(null, 1));
     npe(() -> Fs.closedirSync(null));
