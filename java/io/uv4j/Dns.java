@@ -207,11 +207,22 @@ public final class Dns {
       return syscall + " done";
     }
 
-    @Override
-    void onNativeEvent(int event, long arg) throws Exception {
+    /** The native request is freed once this event's upcall returns: forget it. */
+    private long finished() {
       long request = ptr;
       ptr = 0;
       loop.completed(this);
+      return request;
+    }
+
+    @Override
+    void suppressed(int event, long arg) {
+      finished();
+    }
+
+    @Override
+    void onNativeEvent(int event, long arg) throws Exception {
+      long request = finished();
       int status = (int) arg;
       if (status < 0) {
         deliver(null, status);

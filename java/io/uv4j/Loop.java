@@ -770,6 +770,13 @@ public final class Loop implements Executor, AutoCloseable {
     inFlightHead = request;
   }
 
+  /** How many cancellable requests are in flight. */
+  int requestsInFlight() {
+    int n = 0;
+    for (Peer p = inFlightHead; p != null; p = p.inFlightNext) n++;
+    return n;
+  }
+
   void completed(Peer request) {
     if (!request.inFlight) return;
     request.inFlight = false;

@@ -68,6 +68,39 @@ class DnsTest {
   }
 
   @Test
+  void aLookupCompletingWhileAnUnhandledErrorStopsTheLoopIsForgotten() throws Exception {
+    // occupy every pool thread so that both requests below are still queued when cancelled
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(4);
+    for (int i = 0; i < 4; i++) {
+      loop.queueWork(() -> {
+        started.countDown();
+        return release.await(10, TimeUnit.SECONDS);
+      });
+    }
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    try {
+      IllegalStateException boom = new IllegalStateException("boom");
+      Cancelable work = loop.queueWork(() -> 1, (value, error) -> {
+        throw boom;
+      });
+      List<String> calls = new ArrayList<>();
+      Cancelable lookup = Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.DEFAULT,
+          (addresses, error) -> calls.add("lookup callback"));
+      // cancelled in this order, both completions reach the loop in one batch: the first
+      // callback throws with no handler, so the second arrives while callbacks are stopped
+      assertTrue(work.cancel());
+      assertTrue(lookup.cancel());
+      assertSame(boom, assertThrows(IllegalStateException.class, loop::run));
+      assertEquals(List.of(), calls);
+      // only the four blocking items are left: the lookup's request was freed with its completion
+      assertEquals(4, loop.requestsInFlight());
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void closingTheLoopCancelsLookupsStillWaitingForAPoolThread() throws Exception {
     Loop other = Loop.create();
     // occupy every pool thread (4 by default) so that the lookups must still be waiting
