@@ -102,9 +102,12 @@ public final class Fs {
   public record TempFile(int fd, String path) {}
 
   private final Loop loop;
+  /** Ops of the library's own multi-step tasks: they finish even while callbacks are stopped. */
+  private final boolean internal;
 
-  Fs(Loop loop) {
+  Fs(Loop loop, boolean internal) {
     this.loop = loop;
+    this.internal = internal;
   }
 
   // --- machinery ------------------------------------------------------------------------------
@@ -139,11 +142,41 @@ public final class Fs {
    * an asynchronous run has finished ({@code after}, may be null).
    */
   private record Spec<T>(
-      String syscall, String path, String dest, Object keep, Result<T> result, Starter starter, Runnable after) {
+      String syscall,
+      String path,
+      String dest,
+      Object keep,
+      Result<T> result,
+      Starter starter,
+      Runnable after,
+      Orphan orphan) {
     Spec(String syscall, String path, String dest, Object keep, Result<T> result, Starter starter) {
-      this(syscall, path, dest, keep, result, starter, null);
+      this(syscall, path, dest, keep, result, starter, null, null);
+    }
+
+    Spec(String syscall, String path, String dest, Object keep, Result<T> result, Starter starter, Runnable after) {
+      this(syscall, path, dest, keep, result, starter, after, null);
+    }
+
+    Spec<T> orphaned(Orphan release) {
+      return new Spec<>(syscall, path, dest, keep, result, starter, after, release);
     }
   }
+
+  /** Releases what a finished request produced when no callback will take it. */
+  @FunctionalInterface
+  private interface Orphan {
+    void release(long request, long result);
+  }
+
+  private static final Orphan CLOSE_FD =
+      (req, fd) -> {
+        try {
+          closeSync((int) fd);
+        } catch (UvException e) {
+          // the descriptor is gone either way; nobody is left to tell
+        }
+      };
 
   private <T> Cancelable async(Spec<T> spec, Callback<T> callback) {
     Objects.requireNonNull(callback, "callback");
@@ -168,7 +201,7 @@ public final class Fs {
 
   private <T> Op<T> start(Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver) {
     long p = loop.checkUsable();
-    Op<T> op = new Op<>(loop, spec, callback, resolver);
+    Op<T> op = new Op<>(loop, spec, callback, resolver, internal);
     long rc = spec.starter.start(p, op);
     if (rc < 0) {
       op.failure = (int) rc;
@@ -201,22 +234,30 @@ public final class Fs {
     private final Spec<T> spec;
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
+    private final boolean internal;
     private long ptr;
     private boolean cancelled;
     private int failure;
 
-    Op(Loop loop, Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver) {
+    Op(Loop loop, Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver, boolean internal) {
       super(loop);
       this.spec = spec;
       this.callback = callback;
       this.resolver = resolver;
+      this.internal = internal;
+    }
+
+    @Override
+    boolean runsWhenStopped() {
+      return internal;
     }
 
     @Override
     public boolean cancel() {
       loop.checkThread();
-      // libuv reports a second cancel of the same request as a success
-      if (ptr == 0 || cancelled) return false;
+      // libuv reports a second cancel of the same request as a success; a close is never
+      // cancelled, not even by a closing loop, because its descriptor would leak
+      if (ptr == 0 || cancelled || spec.syscall.equals("close")) return false;
       cancelled = Native.requestCancel(ptr) == 0;
       return cancelled;
     }
@@ -229,9 +270,11 @@ public final class Fs {
       return "fs." + spec.syscall + " done";
     }
 
+    /** Nobody will see the result: a descriptor it opened is closed rather than leaked. */
     @Override
     void suppressed(int event, long arg) {
-      finished();
+      long req = finished();
+      if (arg >= 0 && spec.orphan != null) spec.orphan.release(req, arg);
     }
 
     private long finished() {
@@ -314,7 +357,7 @@ public final class Fs {
   private static Spec<Integer> openSpec(String path, int flags, int mode) {
     byte[] p = bytes(path, "path");
     checkMode(mode);
-    return new Spec<>("open", path, null, null, INT, (l, r) -> Native.fsOpen(l, r, p, flags, mode));
+    return new Spec<>("open", path, null, null, INT, (l, r) -> Native.fsOpen(l, r, p, flags, mode)).orphaned(CLOSE_FD);
   }
 
   private static Spec<Void> fileSpec(String syscall, int op, int fd) {
@@ -427,8 +470,16 @@ public final class Fs {
 
   private static Spec<Dir> opendirSpec(String path) {
     byte[] p = bytes(path, "path");
-    return new Spec<>("opendir", path, null, null, (req, n) -> new Dir(Native.fsResultDir(req), path),
-        (l, r) -> Native.fsOpendir(l, r, p));
+    return new Spec<Dir>("opendir", path, null, null, (req, n) -> new Dir(Native.fsResultDir(req), path),
+            (l, r) -> Native.fsOpendir(l, r, p))
+        .orphaned(
+            (req, n) -> {
+              try {
+                closedirSync(new Dir(Native.fsResultDir(req), path));
+              } catch (UvException e) {
+                // the directory stream is gone either way; nobody is left to tell
+              }
+            });
   }
 
   private static Spec<List<Dirent>> readdirSpec(Dir dir, int entries) {
@@ -551,10 +602,10 @@ public final class Fs {
   }
 
   /**
-   * Closes a file descriptor.
+   * Closes a file descriptor. A close is never cancelled: its descriptor would leak.
    *
    * @param callback told of the result on the loop thread
-   * @return lets the operation be cancelled while it waits for a pool thread
+   * @return a handle whose {@code cancel()} always returns false
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -3402,7 +3453,8 @@ public final class Fs {
   }
 
   private static Spec<TempFile> mkstempSpec(String template) {
-    return pathSpec("mkstemp", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp);
+    return pathSpec("mkstemp", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp)
+        .orphaned(CLOSE_FD);
   }
 
   private static Spec<Void> ftruncateSpec(int fd, long length) {

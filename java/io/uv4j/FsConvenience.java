@@ -312,8 +312,9 @@ final class FsConvenience {
     private boolean settled;
 
     Task(Fs fs, Callback<T> callback) {
-      this.fs = fs;
       this.loop = fs.loop();
+      // its steps finish (closing what they opened) even when callbacks stop
+      this.fs = loop.internalFs();
       this.callback = callback;
     }
 
@@ -351,7 +352,8 @@ final class FsConvenience {
         value = null;
         error = new UvException(UvError.ECANCELED.errno(), syscall, path, null);
       }
-      callback.done(value, error);
+      // an unhandled error or an exit stopped callbacks: the steps ran to the end, the user's does not
+      if (loop.acceptsCallbacks()) callback.done(value, error);
     }
 
     @Override

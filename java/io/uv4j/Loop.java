@@ -81,6 +81,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   private ByteBuffer readSlab;
   private Fs fs;
+  private Fs internalFs;
   private Scheduler scheduler;
   private volatile LoopTracer tracer;
   private LoopTracer.Phase tracedPhase;
@@ -620,8 +621,14 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public Fs fs() {
     checkOpen();
-    if (fs == null) fs = new Fs(this);
+    if (fs == null) fs = new Fs(this, false);
     return fs;
+  }
+
+  /** The file-system operations of the library's own multi-step tasks (see Fs's internal flag). */
+  Fs internalFs() {
+    if (internalFs == null) internalFs = new Fs(this, true);
+    return internalFs;
   }
 
   // --- closing ------------------------------------------------------------------------------
@@ -845,7 +852,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   private void dispatch(Peer target, int event, long arg) {
     if (event == Native.EVENT_CLOSED) target.released();
-    if (!acceptsCallbacks()) {
+    if (!acceptsCallbacks() && !target.runsWhenStopped()) {
       target.suppressed(event, arg);
       return;
     }

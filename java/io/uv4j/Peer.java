@@ -19,6 +19,14 @@ abstract class Peer {
   abstract void released();
 
   /**
+   * Whether this peer's events still run while an unhandled error or an exit stops callbacks:
+   * true only for the library's own continuations, which then report nothing to user code.
+   */
+  boolean runsWhenStopped() {
+    return false;
+  }
+
+  /**
    * An event arrived while an unhandled error stops every callback: keep the bookkeeping that
    * later events rely on, run no user code.
    */
