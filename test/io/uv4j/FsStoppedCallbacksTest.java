@@ -3,8 +3,8 @@ package io.uv4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +46,15 @@ class FsStoppedCallbacksTest {
     return n;
   }
 
-  /** Opens the FIFO for writing after a delay, writes {@code bytes} and closes it. */
+  /**
+   * After a delay, opens the FIFO for reading and writing (on Linux that never blocks, so the
+   * writer cannot hang even if the loop's open was cancelled), writes {@code bytes} and closes it.
+   */
   private static Thread writerAfter(Path fifo, int bytes) {
     Thread writer = new Thread(() -> {
       try {
         Thread.sleep(200);
-        try (FileOutputStream out = new FileOutputStream(fifo.toFile())) {
+        try (RandomAccessFile out = new RandomAccessFile(fifo.toFile(), "rw")) {
           out.write(new byte[bytes]);
         }
       } catch (Exception e) {
@@ -62,6 +65,11 @@ class FsStoppedCallbacksTest {
     return writer;
   }
 
+  /** Gives the pool a moment to start the request that then blocks on the FIFO. */
+  private static void letThePoolStart() throws InterruptedException {
+    Thread.sleep(100);
+  }
+
   @Test
   void anOpenCompletingAfterAnExitIsClosedNotHandedToItsCallback() throws Exception {
     Path fifo = fifo();
@@ -70,6 +78,7 @@ class FsStoppedCallbacksTest {
     loop.fs().open(fifo.toString(), Fs.O_RDONLY, 0, (fd, error) -> calls.add("open callback"));
     loop.setImmediate(() -> loop.exit(3));
     loop.run();
+    letThePoolStart();
     // the open is running on a pool thread, blocked until the writer comes: close() waits for it
     Thread writer = writerAfter(fifo, 0);
     loop.close();
@@ -86,6 +95,7 @@ class FsStoppedCallbacksTest {
     loop.fs().readFile(fifo.toString(), (bytes, error) -> calls.add("readFile callback"));
     loop.setImmediate(() -> loop.exit(3));
     loop.run();
+    letThePoolStart();
     Thread writer = writerAfter(fifo, 1000);
     loop.close();
     writer.join();
