@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Microtasks per second: a 0 ms timer's callback queues one microtask, and each one queues the next
- * until BATCH have run, all in the drain that follows that one callback.
+ * Next-ticks and microtasks per second: a 0 ms timer's callback queues one task, and each task
+ * queues the next until BATCH have run, all in the drain that follows that one callback.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -26,24 +26,29 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class MicrotaskThroughput {
+public class QueueThroughput {
   static final int BATCH = 100_000;
 
   private Loop loop;
   private Timer timer;
   private int ran;
   private Runnable tick;
-  private Runnable first;
+  private Runnable microtask;
+  private Runnable firstTick;
+  private Runnable firstMicrotask;
 
   @Setup
   public void setup() throws Exception {
     loop = Loop.create();
     timer = new Timer(loop);
-    tick =
-        () -> {
-          if (++ran < BATCH) loop.queueMicrotask(tick);
-        };
-    first = () -> loop.queueMicrotask(tick);
+    tick = () -> {
+      if (++ran < BATCH) loop.nextTick(tick);
+    };
+    microtask = () -> {
+      if (++ran < BATCH) loop.queueMicrotask(microtask);
+    };
+    firstTick = () -> loop.nextTick(tick);
+    firstMicrotask = () -> loop.queueMicrotask(microtask);
   }
 
   @TearDown
@@ -51,13 +56,23 @@ public class MicrotaskThroughput {
     loop.close();
   }
 
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public int microtaskChain() {
+  private int chain(Runnable first) {
     ran = 0;
     timer.start(0, first);
     loop.run();
-    if (ran != BATCH) throw new IllegalStateException(ran + " microtasks ran, not " + BATCH);
+    if (ran != BATCH) throw new IllegalStateException(ran + " tasks ran, not " + BATCH);
     return ran;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int nextTickChain() {
+    return chain(firstTick);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int microtaskChain() {
+    return chain(firstMicrotask);
   }
 }
