@@ -79,6 +79,8 @@ class NativeLibraryTest {
   private static Probe runProbe(String... jvmOptions) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // JDK 24 and later warn on System.load unless native access is granted
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(List.of(jvmOptions));
     command.add("-cp");
     command.add(locationOf(Uv.class) + File.pathSeparator + locationOf(LoaderProbe.class));

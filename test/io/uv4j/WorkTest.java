@@ -281,6 +281,8 @@ class WorkTest {
   private static String probe(int poolSize, int items, String mode) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // JDK 24 and later warn on System.load unless native access is granted
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-Xcheck:jni");
     command.add("-cp");
     command.add(System.getProperty("java.class.path") + File.pathSeparator + locationOf(Uv.class) + File.pathSeparator
