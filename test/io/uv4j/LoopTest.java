@@ -235,7 +235,8 @@ class LoopTest {
     // the timer; but each one blocks, so a few suffice, where non-blocking runs would spin
     assertEquals(1, fired.get());
     assertTrue(runs <= 5, runs + " ONCE runs to wait 50 ms");
-    assertTrue(elapsedMs >= 49, "the timer fired after " + elapsedMs + " ms");
+    // the loop's clock counts whole milliseconds, so it may start up to one behind
+    assertTrue(elapsedMs >= 48, "the timer fired after " + elapsedMs + " ms");
   }
 
   @Test
