@@ -53,6 +53,9 @@ final class Scheduler {
   private final Idle idleHandle;
   /** Active only while immediates are queued, so that an idle loop makes no upcall for it. */
   private final Check checkHandle;
+  /** What the two handles are doing, so that a chain of immediates makes no redundant call. */
+  private boolean checking;
+  private boolean idling;
   private final HashMap<Long, TimerList> lists = new HashMap<>();
   private final PriorityQueue<TimerList> queue =
       new PriorityQueue<>((a, b) -> a.expiry != b.expiry ? Long.compare(a.expiry, b.expiry) : Long.compare(a.id, b.id));
@@ -261,7 +264,10 @@ final class Scheduler {
     Immediate immediate = new Immediate(this, callback);
     immediate.refed = Boolean.FALSE;
     ref(immediate, true);
-    if (immediateCount++ == 0) checkHandle.start(this::checkImmediate);
+    if (immediateCount++ == 0 && !checking) {
+      checkHandle.start(this::checkImmediate);
+      checking = true;
+    }
     immediate.prev = immediateTail;
     if (immediateTail == null) immediateHead = immediate;
     else immediateTail.next = immediate;
@@ -273,7 +279,7 @@ final class Scheduler {
     if (immediate.destroyed) return;
     immediateCount--;
     immediate.destroyed = true;
-    if (Boolean.TRUE.equals(immediate.refed) && --immediateRefCount == 0) idleHandle.stop();
+    if (Boolean.TRUE.equals(immediate.refed) && --immediateRefCount == 0) stopIdling();
     immediate.refed = null;
     immediate.callback = null;
     if (immediate == outstanding) outstanding = immediate.next;
@@ -297,12 +303,21 @@ final class Scheduler {
     if (refed) {
       if (Boolean.FALSE.equals(immediate.refed)) {
         immediate.refed = Boolean.TRUE;
-        if (immediateRefCount++ == 0) idleHandle.startQuiet();
+        if (immediateRefCount++ == 0 && !idling) {
+          idleHandle.startQuiet();
+          idling = true;
+        }
       }
     } else if (Boolean.TRUE.equals(immediate.refed)) {
       immediate.refed = Boolean.FALSE;
-      if (--immediateRefCount == 0) idleHandle.stop();
+      if (--immediateRefCount == 0) stopIdling();
     }
+  }
+
+  private void stopIdling() {
+    if (!idling) return;
+    idleHandle.stop();
+    idling = false;
   }
 
   /** The check handle fired: Node's CheckImmediate. */
@@ -313,8 +328,11 @@ final class Scheduler {
         if (!threw) loop.runNextTicks();
       } while (hasOutstanding && loop.acceptsCallbacks());
     }
-    if (immediateRefCount == 0) idleHandle.stop();
-    if (immediateCount == 0 && !hasOutstanding) checkHandle.stop();
+    if (immediateRefCount == 0) stopIdling();
+    if (immediateCount == 0 && !hasOutstanding && checking) {
+      checkHandle.stop();
+      checking = false;
+    }
   }
 
   /** Node's processImmediate: runs the batch queued before it started; true if one threw. */
