@@ -108,9 +108,12 @@ static void path_done(path_bytes *p) {
   uv4j_fs *req = fs_new(env, loop, request, &uv, &cb); \
   if (req == NULL) return UV_ENOMEM;
 
-#define FS_PATH_OP(Name, call)                                                               \
+/* One op on one path. `Params` is NO_MORE_PARAMS or INT_PARAM, which adds `jint arg`. */
+#define NO_MORE_PARAMS
+#define INT_PARAM , jint arg
+#define FS_PATH_OP(Name, Params, call)                                                       \
   JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##Name(                               \
-      JNIEnv *env, jclass cls, jlong loop, jobject request, jbyteArray path) {               \
+      JNIEnv *env, jclass cls, jlong loop, jobject request, jbyteArray path Params) {        \
     path_bytes p = {{0}, NULL};                                                              \
     if (path_of(env, path, &p) == NULL) return UV_ENOMEM;                                    \
     uv_loop_t *uv;                                                                           \
@@ -125,38 +128,20 @@ static void path_done(path_bytes *p) {
     return fs_started(env, req, rc);                                                         \
   }
 
-FS_PATH_OP(fsUnlink, uv_fs_unlink(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsRmdir, uv_fs_rmdir(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsMkdtemp, uv_fs_mkdtemp(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsMkstemp, uv_fs_mkstemp(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsOpendir, uv_fs_opendir(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsStat, uv_fs_stat(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsLstat, uv_fs_lstat(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsStatfs, uv_fs_statfs(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsReadlink, uv_fs_readlink(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsRealpath, uv_fs_realpath(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsScandir, uv_fs_scandir(uv, &req->uv, p.chars, 0, cb))
-
-#define FS_PATH_INT_OP(Name, call)                                                           \
-  JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##Name(                               \
-      JNIEnv *env, jclass cls, jlong loop, jobject request, jbyteArray path, jint arg) {      \
-    path_bytes p = {{0}, NULL};                                                              \
-    if (path_of(env, path, &p) == NULL) return UV_ENOMEM;                                    \
-    uv_loop_t *uv;                                                                           \
-    uv_fs_cb cb;                                                                             \
-    uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);                                     \
-    if (req == NULL) {                                                                       \
-      path_done(&p);                                                                         \
-      return UV_ENOMEM;                                                                      \
-    }                                                                                        \
-    int rc = call;                                                                           \
-    path_done(&p);                                                                           \
-    return fs_started(env, req, rc);                                                         \
-  }
-
-FS_PATH_INT_OP(fsMkdir, uv_fs_mkdir(uv, &req->uv, p.chars, arg, cb))
-FS_PATH_INT_OP(fsAccess, uv_fs_access(uv, &req->uv, p.chars, arg, cb))
-FS_PATH_INT_OP(fsChmod, uv_fs_chmod(uv, &req->uv, p.chars, arg, cb))
+FS_PATH_OP(fsUnlink, NO_MORE_PARAMS, uv_fs_unlink(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsRmdir, NO_MORE_PARAMS, uv_fs_rmdir(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsMkdtemp, NO_MORE_PARAMS, uv_fs_mkdtemp(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsMkstemp, NO_MORE_PARAMS, uv_fs_mkstemp(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsOpendir, NO_MORE_PARAMS, uv_fs_opendir(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsStat, NO_MORE_PARAMS, uv_fs_stat(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsLstat, NO_MORE_PARAMS, uv_fs_lstat(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsStatfs, NO_MORE_PARAMS, uv_fs_statfs(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsReadlink, NO_MORE_PARAMS, uv_fs_readlink(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsRealpath, NO_MORE_PARAMS, uv_fs_realpath(uv, &req->uv, p.chars, cb))
+FS_PATH_OP(fsScandir, NO_MORE_PARAMS, uv_fs_scandir(uv, &req->uv, p.chars, 0, cb))
+FS_PATH_OP(fsMkdir, INT_PARAM, uv_fs_mkdir(uv, &req->uv, p.chars, arg, cb))
+FS_PATH_OP(fsAccess, INT_PARAM, uv_fs_access(uv, &req->uv, p.chars, arg, cb))
+FS_PATH_OP(fsChmod, INT_PARAM, uv_fs_chmod(uv, &req->uv, p.chars, arg, cb))
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsOpen(JNIEnv *env, jclass cls, jlong loop,
                                                             jobject request, jbyteArray path,
