@@ -30,7 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisabledOnOs(OS.WINDOWS)
 class PipeHandlePassingTest {
   private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-  /** Handles closed in the same tick as the sent one: more than the allocator's per-thread cache holds. */
+  /**
+   * Handles closed in the same tick as the sent one, after it: more than the allocator's per-thread
+   * cache holds, so that freed memory goes back where new handles are allocated from.
+   */
   private static final int CLOSED_ALONGSIDE = 16;
   /** Handles opened once the sent handle's close has completed, while its write still waits. */
   private static final int OPENED_AFTER = 16;
@@ -116,17 +119,25 @@ class PipeHandlePassingTest {
     for (Handle handle : opened) handle.close();
   }
 
+  /**
+   * Writes one byte that passes {@code handle} behind the {@code filled} bytes already queued; its
+   * outcome goes to {@code outcomes}, and the bytes the receiver is then to get to {@code expected}.
+   */
+  private void pass(Tcp handle, long filled, long[] expected, List<String> outcomes) {
+    sender.write(oneByte(), handle, error -> {
+      outcomes.add(error == null ? "sent" : error.code());
+      expected[0] = filled + (error == null ? 1 : 0);
+      finishIfAllReceived(expected);
+    });
+  }
+
   @Test
   void closingTheSentHandleWhileItsWriteIsQueuedFailsThatWriteWithEbadf() throws Exception {
     long filled = Net.fill(sender);
     Tcp sent = boundTcp();
     long[] expected = {-1};
     List<String> outcomes = new ArrayList<>();
-    sender.write(oneByte(), sent, error -> {
-      outcomes.add(error == null ? "sent" : error.code());
-      expected[0] = filled + (error == null ? 1 : 0);
-      finishIfAllReceived(expected);
-    });
+    pass(sent, filled, expected, outcomes);
     sent.close();
     receive(expected);
     loop.run();
@@ -159,13 +170,10 @@ class PipeHandlePassingTest {
     for (int i = 0; i < CLOSED_ALONGSIDE; i++) closedAlongside.add(new Tcp(loop));
     long[] expected = {-1};
     List<String> outcomes = new ArrayList<>();
-    sender.write(oneByte(), sent, error -> {
-      outcomes.add(error == null ? "sent" : error.code());
-      expected[0] = filled + (error == null ? 1 : 0);
-      finishIfAllReceived(expected);
-    });
-    // Once every close below has completed, new handles may take the memory the closed ones had;
-    // only then does the receiver start reading, so the write goes out after they exist.
+    pass(sent, filled, expected, outcomes);
+    // Started from the sent handle's close callback, the timer fires in the next loop iteration,
+    // after every close of this tick has completed; handles opened then may get the memory those
+    // closes released. Only then does the receiver read, so the write goes out after they exist.
     Timer afterTheCloses = new Timer(loop);
     sent.close(() -> afterTheCloses.start(0, Net.unchecked(() -> {
       afterTheCloses.close();
