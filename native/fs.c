@@ -373,40 +373,38 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsResultDir(JNIEnv *env, jc
   return UV4J_JPTR(UV4J_PTR(uv_fs_t, ptr)->ptr);
 }
 
-static jobjectArray entries_to_java(JNIEnv *env, uv_dirent_t *entries, jsize count) {
-  jobjectArray out = (*env)->NewObjectArray(env, count * 2, uv4j_object_class, NULL);
-  if (out == NULL) return NULL;
-  for (jsize i = 0; i < count; i++) {
-    jbyteArray name = bytes_of(env, entries[i].name);
-    if (name == NULL) return NULL;
-    (*env)->SetObjectArrayElement(env, out, 2 * i, name);
-    (*env)->DeleteLocalRef(env, name);
-    jbyteArray type = (*env)->NewByteArray(env, 1);
-    if (type == NULL) return NULL;
-    jbyte t = (jbyte) entries[i].type;
-    (*env)->SetByteArrayRegion(env, type, 0, 1, &t);
-    (*env)->SetObjectArrayElement(env, out, 2 * i + 1, type);
-    (*env)->DeleteLocalRef(env, type);
-    if ((*env)->ExceptionCheck(env)) return NULL;
-  }
-  return out;
+/* Stores one entry at pair index i of out as {name bytes, byte[]{type}}; 0, or -1 with an
+ * exception pending. */
+static int entry_to_java(JNIEnv *env, jobjectArray out, jsize i, const uv_dirent_t *entry) {
+  jbyteArray name = bytes_of(env, entry->name);
+  if (name == NULL) return -1;
+  (*env)->SetObjectArrayElement(env, out, 2 * i, name);
+  (*env)->DeleteLocalRef(env, name);
+  jbyteArray type = (*env)->NewByteArray(env, 1);
+  if (type == NULL) return -1;
+  jbyte t = (jbyte) entry->type;
+  (*env)->SetByteArrayRegion(env, type, 0, 1, &t);
+  (*env)->SetObjectArrayElement(env, out, 2 * i + 1, type);
+  (*env)->DeleteLocalRef(env, type);
+  return (*env)->ExceptionCheck(env) ? -1 : 0;
 }
 
-/* scandir's or readdir's entries as {name bytes, byte[]{uv_dirent_type_t}} pairs. */
+/* scandir's or readdir's entries as {name bytes, byte[]{uv_dirent_type_t}} pairs, null pairs
+ * after the last if scandir ended early. Each scandir name is copied as soon as
+ * uv_fs_scandir_next hands it out: its next call frees it. */
 JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_fsResultEntries(JNIEnv *env,
                                                                             jclass cls,
                                                                             jlong ptr) {
   uv4j_fs *req = UV4J_PTR(uv4j_fs, ptr);
-  if (req->uv.fs_type == UV_FS_READDIR) {
-    return entries_to_java(env, req->dirents, req->uv.result > 0 ? (jsize) req->uv.result : 0);
-  }
   jsize count = req->uv.result > 0 ? (jsize) req->uv.result : 0;
-  uv_dirent_t *entries = calloc(count > 0 ? (size_t) count : 1, sizeof *entries);
-  if (entries == NULL) return NULL;
-  jsize n = 0;
-  while (n < count && uv_fs_scandir_next(&req->uv, &entries[n]) == 0) n++;
-  jobjectArray out = entries_to_java(env, entries, n);
-  free(entries);
+  jobjectArray out = (*env)->NewObjectArray(env, count * 2, uv4j_object_class, NULL);
+  if (out == NULL) return NULL;
+  for (jsize i = 0; i < count; i++) {
+    uv_dirent_t entry;
+    if (req->uv.fs_type == UV_FS_READDIR) entry = req->dirents[i];
+    else if (uv_fs_scandir_next(&req->uv, &entry) != 0) break; /* the rest stay null */
+    if (entry_to_java(env, out, i, &entry) < 0) return NULL;
+  }
   return out;
 }
 

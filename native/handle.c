@@ -27,7 +27,7 @@ void uv4j_fired_cb(uv_handle_t *handle) {
 void uv4j_close_cb(uv_handle_t *handle) {
   uv4j_loop *loop = (uv4j_loop *) handle->loop;
   uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_CLOSED, 0);
-  uv4j_handle_free(loop->env, handle);
+  if (!uv4j_stream_outlives_close(handle)) uv4j_handle_free(loop->env, handle);
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_handleClose(JNIEnv *env, jclass cls,

@@ -27,18 +27,40 @@ static void connection_cb(uv_stream_t *server, int status) {
 }
 
 /* A write request, with the copy of the bytes the socket did not take at once when they
- * lived in a Java array or in the loop's read slab (which the next read overwrites). Its
- * completion goes to the stream's own peer, which keeps its pending writes in order. */
+ * lived in a Java array or in the loop's read slab (which the next read overwrites), and the
+ * handle it passes over an IPC pipe, if any. Its completion goes to the stream's own peer,
+ * which keeps its pending writes in order. */
 typedef struct uv4j_write {
   uv_write_t uv;
   char *owned;
+  uv4j_stream *passed;
 } uv4j_write;
+
+static int is_stream(const uv_handle_t *handle) {
+  return handle->type == UV_TCP || handle->type == UV_NAMED_PIPE || handle->type == UV_TTY;
+}
+
+int uv4j_stream_outlives_close(uv_handle_t *handle) {
+  if (!is_stream(handle)) return 0;
+  uv4j_stream *stream = (uv4j_stream *) handle;
+  stream->closed = 1;
+  return stream->passing_writes > 0;
+}
+
+/* A write that passed a handle is done with it: free the handle if it closed meanwhile. */
+static void release_passed(uv4j_loop *loop, uv4j_stream *passed) {
+  if (--passed->passing_writes == 0 && passed->closed) {
+    uv4j_handle_free(loop->env, (uv_handle_t *) passed);
+  }
+}
 
 static void write_cb(uv_write_t *req, int status) {
   uv_stream_t *stream = req->handle;
+  uv4j_stream *passed = ((uv4j_write *) req)->passed;
   free(((uv4j_write *) req)->owned);
   free(req);
   uv4j_upcall(stream->loop, stream->data, UV4J_EVENT_WRITTEN, status);
+  if (passed != NULL) release_passed((uv4j_loop *) stream->loop, passed);
 }
 
 static void shutdown_cb(uv_shutdown_t *req, int status) {
@@ -82,7 +104,7 @@ static int in_slab(uv_stream_t *stream, const uv_buf_t *bufs, unsigned int count
 }
 
 static jint queue_write(uv_stream_t *stream, uv_buf_t *bufs, unsigned int count,
-                        uv_stream_t *send_handle, char *owned) {
+                        uv4j_stream *send_handle, char *owned) {
   uv_buf_t gathered;
   if (owned == NULL && in_slab(stream, bufs, count)) {
     size_t total = 0;
@@ -104,9 +126,13 @@ static jint queue_write(uv_stream_t *stream, uv_buf_t *bufs, unsigned int count,
     return UV_ENOMEM;
   }
   req->owned = owned;
-  int rc = send_handle == NULL ? uv_write(&req->uv, stream, bufs, count, write_cb)
-                               : uv_write2(&req->uv, stream, bufs, count, send_handle, write_cb);
+  req->passed = send_handle;
+  if (send_handle != NULL) send_handle->passing_writes++;
+  int rc = send_handle == NULL
+               ? uv_write(&req->uv, stream, bufs, count, write_cb)
+               : uv_write2(&req->uv, stream, bufs, count, &send_handle->uv.stream, write_cb);
   if (rc < 0) {
+    if (send_handle != NULL) send_handle->passing_writes--;
     free(owned);
     free(req);
   }
@@ -121,7 +147,7 @@ static int try_write(uv_stream_t *stream, const uv_buf_t *bufs, unsigned int cou
 }
 
 static jint write_bufs(uv_stream_t *stream, uv_buf_t *bufs, unsigned int count, size_t total,
-                       uv_stream_t *send_handle) {
+                       uv4j_stream *send_handle) {
   size_t sent = 0;
   if (send_handle == NULL) {
     int rc = try_write(stream, bufs, count);
@@ -147,7 +173,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWrite(JNIEnv *env, jcl
                                                                 jlong sendHandle) {
   uv_buf_t buf = uv_buf_init(uv4j_buffer_address(env, buffer, offset), (unsigned int) length);
   return write_bufs(STREAM(ptr), &buf, 1, (size_t) length,
-                    sendHandle == 0 ? NULL : STREAM(sendHandle));
+                    sendHandle == 0 ? NULL : UV4J_PTR(uv4j_stream, sendHandle));
 }
 
 /* Writes from a byte[]: straight from the array when the socket takes it all at once,

@@ -32,7 +32,9 @@ typedef struct uv4j_loop {
   size_t slab_len;     /* without a buffer of its own fills from the start               */
 } uv4j_loop;
 
-/* A stream handle with the buffer Java chose for its next read (NULL: the loop's slab). */
+/* A stream handle with the buffer Java chose for its next read (NULL: the loop's slab). libuv
+ * reads a handle passed over an IPC pipe when the write that passes it goes out, so a stream
+ * that pending writes pass stays allocated past its close callback: the last of them frees it. */
 typedef struct uv4j_stream {
   union {
     uv_stream_t stream;
@@ -42,6 +44,8 @@ typedef struct uv4j_stream {
   } uv;
   char *read_base;
   size_t read_len;
+  unsigned int passing_writes; /* pending writes that pass this handle */
+  int closed;                  /* its close callback ran */
 } uv4j_stream;
 
 extern JavaVM *uv4j_vm;
@@ -65,8 +69,12 @@ uv_handle_t *uv4j_handle_alloc(JNIEnv *env, size_t size, jobject peer);
 /* Undoes uv4j_handle_alloc for a handle whose init failed. */
 void uv4j_handle_free(JNIEnv *env, uv_handle_t *handle);
 
-/* The close callback of every handle: upcall, then free. */
+/* The close callback of every handle: upcall, then free unless uv4j_stream_outlives_close. */
 void uv4j_close_cb(uv_handle_t *handle);
+
+/* Whether a handle whose close callback is running must stay allocated because pending writes
+ * still pass it; the last of those writes then frees it. */
+int uv4j_stream_outlives_close(uv_handle_t *handle);
 
 /* The callback shared by every handle kind that just "fires". */
 void uv4j_fired_cb(uv_handle_t *handle);

@@ -32,11 +32,11 @@ public record Dirent(String name, Type type) {
     BLOCK
   }
 
-  /** Entries from the {name bytes, byte[]{type}} pairs the native side returns. */
+  /** Entries from the {name bytes, byte[]{type}} pairs the native side returns, up to the first null pair. */
   static List<Dirent> listOf(Object[] pairs) {
     List<Dirent> entries = new ArrayList<>(pairs.length / 2);
     Type[] types = Type.values();
-    for (int i = 0; i < pairs.length; i += 2) {
+    for (int i = 0; i < pairs.length && pairs[i] != null; i += 2) {
       String name = new String((byte[]) pairs[i], StandardCharsets.UTF_8);
       int type = ((byte[]) pairs[i + 1])[0];
       entries.add(new Dirent(name, type >= 0 && type < types.length ? types[type] : Type.UNKNOWN));

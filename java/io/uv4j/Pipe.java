@@ -181,6 +181,10 @@ public final class Pipe extends Stream {
    * Writes {@code data} and passes {@code handle} along with it (IPC pipes only); the receiver
    * accepts it from its read callback.
    *
+   * <p>{@code handle} may be closed while the write waits in the queue. On Unix the handle is read
+   * when the write goes out, so the write then fails with {@code EBADF} and passes nothing; on
+   * Windows the socket is duplicated within this call and the handle is not read afterwards.
+   *
    * @param data the bytes sent with the handle (at least one byte)
    * @param handle a {@link Tcp} or {@link Pipe} to pass
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling

@@ -357,7 +357,7 @@ public final class Native {
   /** opendir's directory pointer. */
   public static native long fsResultDir(long request);
 
-  /** scandir's or readdir's entries as {name bytes, byte[]{type}} pairs. */
+  /** scandir's or readdir's entries as {name bytes, byte[]{type}} pairs; null pairs end it early. */
   public static native Object[] fsResultEntries(long request);
 
   /** UV_FS_O_* values in io.uv4j.Fs's order. */
