@@ -63,20 +63,25 @@ public final class Pipe extends Stream {
   }
 
   /**
-   * Binds to a path (or, on Linux, an abstract name starting with {@code '\0'}).
+   * Binds to a path (or, on Linux, an abstract name starting with {@code '\0'}). A name longer
+   * than the platform allows (108 bytes for a Unix socket on Linux, 104 on macOS) is refused, never
+   * cut short.
    *
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is empty
-   * @throws UvException if the OS refuses ({@code EADDRINUSE}, {@code EACCES}, ...)
+   * @throws UvException if the OS refuses ({@code EADDRINUSE}, {@code EACCES}, ...), or {@code
+   *     EINVAL}, naming the name and its length in bytes, if it is too long or already bound
    * @throws IllegalStateException if closed or called from another thread
    */
   public void bind(String name) throws UvException {
     byte[] encoded = encode(name);
-    UvException.check(Native.pipeBind(open(), encoded), "bind", name);
+    int rc = Native.pipeBind(open(), encoded);
+    if (rc < 0) throw nameError(rc, "bind", name);
   }
 
   /**
-   * Connects to the pipe named {@code name}.
+   * Connects to the pipe named {@code name}. A name longer than the platform allows fails with
+   * {@code EINVAL}, as {@link #bind(String)} does, instead of naming another pipe.
    *
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling
    * @throws NullPointerException if {@code name} is null
@@ -88,9 +93,11 @@ public final class Pipe extends Stream {
   }
 
   /**
-   * Connects to the pipe named {@code name}.
+   * Connects to the pipe named {@code name}. A name longer than the platform allows fails with
+   * {@code EINVAL}, as {@link #bind(String)} does, instead of naming another pipe.
    *
-   * @return fulfilled once connected, rejected with a {@link UvException} ({@code ENOENT}, ...)
+   * @return fulfilled once connected, rejected with a {@link UvException} ({@code ENOENT}, {@code
+   *     EINVAL}, ...)
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is empty
    * @throws IllegalStateException if closed or called from another thread
@@ -225,6 +232,12 @@ public final class Pipe extends Stream {
     return name.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** An error that names the pipe; EINVAL, which a name too long gets, also tells its length. */
+  private static UvException nameError(int rc, String syscall, String name) {
+    String note = rc == UvError.EINVAL.errno() ? "name of " + encode(name).length + " bytes" : null;
+    return new UvException(rc, syscall, name, null, note);
+  }
+
   /** A request on a named pipe: its errors name the path. */
   private static final class PathRequest extends Request {
     private final String path;
@@ -236,7 +249,7 @@ public final class Pipe extends Stream {
 
     @Override
     UvException error(int result) {
-      return new UvException(result, "connect", path, null);
+      return nameError(result, "connect", path);
     }
   }
 }
