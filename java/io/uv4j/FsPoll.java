@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -76,7 +75,7 @@ public final class FsPoll extends Handle {
   public String path() {
     int[] status = new int[1];
     byte[] bytes = Native.fsPollPath(open(), status);
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    return bytes == null ? null : PathCodec.decode(bytes);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -68,7 +67,8 @@ public final class Pipe extends Stream {
    * cut short.
    *
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
+   *     stands for no byte (see {@link Fs#bytesOf(String)})
    * @throws UvException if the OS refuses ({@code EADDRINUSE}, {@code EACCES}, ...), or {@code
    *     EINVAL}, naming the name and its length in bytes, if it is too long or already bound
    * @throws IllegalStateException if closed or called from another thread
@@ -85,7 +85,8 @@ public final class Pipe extends Stream {
    *
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
+   *     stands for no byte (see {@link Fs#bytesOf(String)})
    * @throws IllegalStateException if closed or called from another thread
    */
   public void connect(String name, Completion callback) {
@@ -99,7 +100,8 @@ public final class Pipe extends Stream {
    * @return fulfilled once connected, rejected with a {@link UvException} ({@code ENOENT}, {@code
    *     EINVAL}, ...)
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
+   *     stands for no byte (see {@link Fs#bytesOf(String)})
    * @throws IllegalStateException if closed or called from another thread
    */
   public Promise<Void> connect(String name) {
@@ -124,7 +126,7 @@ public final class Pipe extends Stream {
     int[] status = new int[1];
     byte[] name = Native.pipeSockName(open(), status);
     UvException.check(status[0], "getsockname");
-    return new String(name, StandardCharsets.UTF_8);
+    return PathCodec.decode(name);
   }
 
   /**
@@ -137,7 +139,7 @@ public final class Pipe extends Stream {
     int[] status = new int[1];
     byte[] name = Native.pipePeerName(open(), status);
     UvException.check(status[0], "getpeername");
-    return new String(name, StandardCharsets.UTF_8);
+    return PathCodec.decode(name);
   }
 
   /**
@@ -229,7 +231,7 @@ public final class Pipe extends Stream {
   private static byte[] encode(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty()) throw new IllegalArgumentException("pipe name is empty");
-    return name.getBytes(StandardCharsets.UTF_8);
+    return PathCodec.encode(name, "name");
   }
 
   /** An error that names the pipe; EINVAL, which a name too long gets, also tells its length. */
