@@ -107,7 +107,7 @@ public final class NativeLibrary {
    * (Windows) it has the folder's default access and is deleted when the JVM exits, since Windows
    * has no POSIX modes and cannot delete a DLL that is loaded.
    *
-   * @return the new file; the caller deletes it
+   * @return the new file; on POSIX the caller deletes it
    * @throws IOException if the file cannot be made or written
    */
   public static Path extract(InputStream library, Path dir, String fileName) throws IOException {
