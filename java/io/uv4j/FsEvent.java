@@ -41,11 +41,12 @@ public final class FsEvent extends Handle {
    * @throws NullPointerException if {@code loop} is null
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public FsEvent(Loop loop) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     long p = Native.fsEventNew(loop.checkUsable(), this);
-    if (p < 0) throw new UvException((int) p, "uv_fs_event_init");
+    if (p < 0) throw initFailure(p, "uv_fs_event_init");
     bind(p);
   }
 

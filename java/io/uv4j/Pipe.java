@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -37,11 +38,15 @@ public final class Pipe extends Stream {
    * @param ipc whether handles may be passed over it
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   * @throws UncheckedIOException wrapping a {@link UvException} if {@code uv_pipe_init} fails
+   *     with another error (unchecked, so that existing callers still compile; libuv 1.50 has
+   *     no such error for it)
    */
   public Pipe(Loop loop, boolean ipc) {
     super(Objects.requireNonNull(loop, "loop"));
     long p = Native.pipeNew(loop.checkUsable(), this, ipc);
-    if (p < 0) throw new OutOfMemoryError("uv4j: no memory for a pipe handle");
+    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_pipe_init"));
     bind(p);
     this.ipc = ipc;
   }
