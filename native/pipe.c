@@ -26,13 +26,14 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeOpen(JNIEnv *env, jclass
   return uv_pipe_open(PIPE(ptr), (uv_file) fd);
 }
 
-/* Names cross as bytes so that Linux abstract names (a leading NUL) survive. */
+/* Names cross as bytes so that Linux abstract names (a leading NUL) survive. A name longer than
+ * the platform allows fails with UV_EINVAL instead of being cut short (UV_PIPE_NO_TRUNCATE). */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeBind(JNIEnv *env, jclass cls, jlong ptr,
                                                              jbyteArray name) {
   jsize len = (*env)->GetArrayLength(env, name);
   jbyte *bytes = (*env)->GetByteArrayElements(env, name, NULL);
   if (bytes == NULL) return UV_ENOMEM;
-  int rc = uv_pipe_bind2(PIPE(ptr), (const char *) bytes, (size_t) len, 0);
+  int rc = uv_pipe_bind2(PIPE(ptr), (const char *) bytes, (size_t) len, UV_PIPE_NO_TRUNCATE);
   (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
   return rc;
 }
@@ -48,7 +49,8 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeConnect(JNIEnv *env, jcl
     uv4j_request_free(env, (uv_req_t *) req);
     return UV_ENOMEM;
   }
-  int rc = uv_pipe_connect2(req, PIPE(ptr), (const char *) bytes, (size_t) len, 0, connect_cb);
+  int rc = uv_pipe_connect2(req, PIPE(ptr), (const char *) bytes, (size_t) len,
+                            UV_PIPE_NO_TRUNCATE, connect_cb);
   (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
   if (rc < 0) uv4j_request_free(env, (uv_req_t *) req);
   return rc;

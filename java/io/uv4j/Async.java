@@ -21,6 +21,7 @@ public final class Async extends Handle {
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    * @throws UvException if libuv cannot create it (out of file descriptors)
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public Async(Loop loop, Runnable callback) throws UvException {
     this(loop, callback, false);
@@ -31,7 +32,7 @@ public final class Async extends Handle {
     this.callback = Objects.requireNonNull(callback, "callback");
     if (internal) markInternal();
     long p = Native.asyncNew(internal ? loop.pointer() : loop.checkUsable(), this);
-    if (p < 0) throw new UvException((int) p, "uv_async_init");
+    if (p < 0) throw initFailure(p, "uv_async_init");
     bind(p);
     synchronized (this) {
       sendable = true;

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -16,11 +17,15 @@ public final class Check extends Handle {
    * @param loop the loop it belongs to
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   * @throws UncheckedIOException wrapping a {@link UvException} if {@code uv_check_init} fails
+   *     with another error (unchecked, so that existing callers still compile; libuv 1.50 has
+   *     no such error for it)
    */
   public Check(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
     long p = Native.checkNew(loop.checkUsable(), this);
-    if (p < 0) throw new OutOfMemoryError("uv4j: no memory for a check handle");
+    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_check_init"));
     bind(p);
   }
 

@@ -3,7 +3,6 @@ package io.uv4j;
 import io.uv4j.internal.Native;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +22,20 @@ import java.util.function.Function;
  * <p>Get the loop-bound forms from {@link Loop#fs()}; they must be called on the loop's thread.
  * Errors are {@link UvException}s naming the system call and the path (and, for two-path
  * operations, the destination), as Node's do. Paths are strings, sent to the OS as UTF-8, or
- * {@link Path}s of the default file system, taken by their {@code toString()}; a path with a NUL
- * character is an {@link IllegalArgumentException}. Buffers are read or written
+ * {@link Path}s of the default file system; a path with a NUL character, or with a lone surrogate
+ * that stands for no byte (see below), is an {@link IllegalArgumentException}.
+ *
+ * <p>Every name is byte-exact, even one that is not valid UTF-8 (which Linux and macOS allow): a
+ * name the OS returns (scandir, readdir, readlink, realpath, mkdtemp, mkstemp, {@link FsEvent})
+ * decodes each byte of an invalid sequence to the lone surrogate {@code U+DC80..U+DCFF} (the byte
+ * plus {@code 0xDC00}, as Python's {@code surrogateescape}), and a path given here encodes such a
+ * surrogate back to its byte; so a returned name, passed back to any method, names the same file.
+ * {@link #pathOf(byte[])} makes such a path from raw bytes, {@link #bytesOf(String)} gives them
+ * back, and {@link Dirent#nameBytes()} gives an entry's. A {@link Path} whose name is not valid
+ * UTF-8 (from {@code Files.list}, say) is taken by its exact bytes; a string holding such
+ * surrogates cannot become a {@code Path}, so use the string forms for it.
+ *
+ * <p>Buffers are read or written
  * between their position and limit, which are not changed; a direct buffer is used in place
  * (do not touch it until the operation completes), a heap buffer through a temporary copy.
  *
@@ -110,6 +121,43 @@ public final class Fs {
     this.internal = internal;
   }
 
+  /**
+   * The path string that names exactly {@code bytes}: valid UTF-8 reads as text, any other byte
+   * as the lone surrogate {@code U+DC00} plus its value (see the class comment).
+   *
+   * @param bytes a file name or path as the OS spells it
+   * @return the string every method here turns back into {@code bytes}
+   * @throws NullPointerException if {@code bytes} is null
+   */
+  public static String pathOf(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    return PathCodec.decode(bytes);
+  }
+
+  /**
+   * The bytes the OS gets for {@code path}: its UTF-8, with each lone surrogate {@code
+   * U+DC80..U+DCFF} standing for one byte (the inverse of {@link #pathOf(byte[])}).
+   *
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalArgumentException if {@code path} holds another lone surrogate, which stands
+   *     for no byte
+   */
+  public static byte[] bytesOf(String path) {
+    Objects.requireNonNull(path, "path");
+    return PathCodec.encode(path, "path");
+  }
+
+  /**
+   * The bytes the OS gets for {@code path}, exact even where its name is not valid UTF-8 (which
+   * its {@code toString()} shows with U+FFFD).
+   *
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalArgumentException if {@code path} is not on the default file system
+   */
+  public static byte[] bytesOf(Path path) {
+    return PathCodec.encode(str(path, "path"), "path");
+  }
+
   // --- machinery ------------------------------------------------------------------------------
 
   /** Starts the native op for {@code request} on {@code loop}, or runs it at once (0, null). */
@@ -133,8 +181,8 @@ public final class Fs {
         Native.fsResultStat(req, v);
         return Stat.of(v);
       };
-  private static final Result<String> STRING = (req, n) -> utf8(Native.fsResultString(req));
-  private static final Result<String> CREATED_PATH = (req, n) -> utf8(Native.fsResultPath(req));
+  private static final Result<String> STRING = (req, n) -> decoded(Native.fsResultString(req));
+  private static final Result<String> CREATED_PATH = (req, n) -> decoded(Native.fsResultPath(req));
   private static final Result<List<Dirent>> ENTRIES = (req, n) -> Dirent.listOf(Native.fsResultEntries(req));
 
   /**
@@ -323,7 +371,7 @@ public final class Fs {
     if (path.getFileSystem() != FileSystems.getDefault()) {
       throw new IllegalArgumentException(what + " is not on the default file system: " + path);
     }
-    return path.toString();
+    return PathCodec.of(path);
   }
 
   private static byte[] encode(String text, Charset charset) {
@@ -337,11 +385,11 @@ public final class Fs {
     if (path.indexOf('\0') >= 0) {
       throw new IllegalArgumentException(what + " contains a NUL character: " + path.replace("\0", "\\0"));
     }
-    return path.getBytes(StandardCharsets.UTF_8);
+    return PathCodec.encode(path, what);
   }
 
-  private static String utf8(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  private static String decoded(byte[] bytes) {
+    return bytes == null ? null : PathCodec.decode(bytes);
   }
 
   private static void checkFd(int fd) {

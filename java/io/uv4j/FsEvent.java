@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -42,11 +41,12 @@ public final class FsEvent extends Handle {
    * @throws NullPointerException if {@code loop} is null
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public FsEvent(Loop loop) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     long p = Native.fsEventNew(loop.checkUsable(), this);
-    if (p < 0) throw new UvException((int) p, "uv_fs_event_init");
+    if (p < 0) throw initFailure(p, "uv_fs_event_init");
     bind(p);
   }
 
@@ -89,7 +89,7 @@ public final class FsEvent extends Handle {
   public String path() {
     int[] status = new int[1];
     byte[] bytes = Native.fsEventPath(open(), status);
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    return bytes == null ? null : PathCodec.decode(bytes);
   }
 
   private static boolean recursiveSupported() {
@@ -105,7 +105,7 @@ public final class FsEvent extends Handle {
     }
     int value = (int) arg;
     byte[] name = Native.fsEventFilename(ptr);
-    String filename = name == null ? null : new String(name, StandardCharsets.UTF_8);
+    String filename = name == null ? null : PathCodec.decode(name);
     if (value < 0) listener.onEvent(filename, 0, new UvException(value, "watch", path, null));
     else listener.onEvent(filename, value, null);
   }

@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -30,11 +29,12 @@ public final class FsPoll extends Handle {
    * @throws NullPointerException if {@code loop} is null
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public FsPoll(Loop loop) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     long p = Native.fsPollNew(loop.checkUsable(), this);
-    if (p < 0) throw new UvException((int) p, "uv_fs_poll_init");
+    if (p < 0) throw initFailure(p, "uv_fs_poll_init");
     bind(p);
   }
 
@@ -76,7 +76,7 @@ public final class FsPoll extends Handle {
   public String path() {
     int[] status = new int[1];
     byte[] bytes = Native.fsPollPath(open(), status);
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    return bytes == null ? null : PathCodec.decode(bytes);
   }
 
   @Override

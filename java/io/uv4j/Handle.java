@@ -21,6 +21,21 @@ public abstract class Handle extends Peer implements AutoCloseable {
     super(loop);
   }
 
+  /**
+   * What a failed native init stands for, one rule for every handle: {@code ENOMEM} (no memory for
+   * the native struct, or for libuv) is thrown here as {@link OutOfMemoryError}; any other libuv
+   * error is returned as a {@link UvException} naming {@code syscall}, for the constructor to throw
+   * (wrapped in {@link java.io.UncheckedIOException} where the constructor declares no {@code
+   * UvException}).
+   *
+   * @param result the negative error code the native {@code *New} call returned
+   */
+  static UvException initFailure(long result, String syscall) {
+    int code = (int) result;
+    if (code == UvError.ENOMEM.errno()) throw new OutOfMemoryError("uv4j: no memory for " + syscall + " (ENOMEM)");
+    return new UvException(code, syscall);
+  }
+
   /** Binds the native handle created by the subclass. */
   final void bind(long ptr) {
     this.ptr = ptr;

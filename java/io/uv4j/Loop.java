@@ -343,6 +343,11 @@ public final class Loop implements Executor, AutoCloseable {
    * were submitted (per submitting thread), each as a callback of its own, and keep {@link
    * #run()} going until they have run.
    *
+   * <p>A task this method accepted (it returned normally) runs: if no run reaches it, {@link
+   * #close()} runs it, even after an earlier task threw or called {@link #exit}. Once {@code
+   * close()} has begun, tasks are refused with {@link RejectedExecutionException}, so a caller
+   * never waits for a task that will not run.
+   *
    * @param task what to run
    * @throws NullPointerException if {@code task} is null
    * @throws RejectedExecutionException if the loop is closing or closed
@@ -639,10 +644,17 @@ public final class Loop implements Executor, AutoCloseable {
    * close callback and completion has run, then frees it. Callbacks that run during this teardown cannot
    * start new work ({@link IllegalStateException}). Closing a closed loop does nothing.
    *
+   * <p>Every task {@link #execute(Runnable)} accepted runs here if it has not run yet, each as a
+   * callback of its own: a task that throws or calls {@link #exit} does not stop the ones after
+   * it, and an exit requested before {@code close()} does not either. With no uncaught-exception
+   * handler, the first error a task threw is rethrown once the loop is closed, with the errors of
+   * later tasks added to it as suppressed.
+   *
    * @throws IllegalStateException if called from another thread or from inside a callback of
    *     this loop
-   * @throws RuntimeException an error a callback threw during the teardown with no handler
-   *     installed
+   * @throws RuntimeException an error a task or callback threw during the teardown with no
+   *     handler installed (a checked one wrapped in {@link UncaughtException}), later ones
+   *     suppressed in it
    */
   @Override
   public void close() {
@@ -652,7 +664,7 @@ public final class Loop implements Executor, AutoCloseable {
     wakeup.close();
     running = true;
     try {
-      while (!submitted.isEmpty() && acceptsCallbacks()) runSubmitted();
+      runEveryAcceptedTask();
       closing = true;
       for (Object peer : Native.loopWalk(ptr)) ((Handle) peer).closeForTeardown();
       List<Cancelable> pending = new ArrayList<>();
@@ -1062,6 +1074,36 @@ public final class Loop implements Executor, AutoCloseable {
       depth = outer;
     }
     if (!submitted.isEmpty()) wakeup.trySend(null);
+  }
+
+  /**
+   * close(): runs every task execute() accepted, none skipped because an earlier one threw or
+   * requested an exit; the first error stays pending with later ones suppressed in it.
+   */
+  private void runEveryAcceptedTask() {
+    Throwable first = fatal;
+    ErrorOrigin firstOrigin = fatalOrigin;
+    boolean exitWasRequested = exitRequested;
+    try {
+      Runnable task;
+      while ((task = submitted.poll()) != null) {
+        fatal = null;
+        exitRequested = false;
+        invoke(task);
+        exitWasRequested |= exitRequested;
+        if (fatal == null) continue;
+        if (first == null) {
+          first = fatal;
+          firstOrigin = fatalOrigin;
+        } else if (fatal != first) {
+          first.addSuppressed(fatal);
+        }
+      }
+    } finally {
+      fatal = first;
+      fatalOrigin = firstOrigin;
+      exitRequested = exitWasRequested;
+    }
   }
 
   /** Unwinds a callback that called {@link #exit}; never reported as an error. */

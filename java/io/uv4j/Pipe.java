@@ -1,7 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -38,11 +38,15 @@ public final class Pipe extends Stream {
    * @param ipc whether handles may be passed over it
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   * @throws UncheckedIOException wrapping a {@link UvException} if {@code uv_pipe_init} fails
+   *     with another error (unchecked, so that existing callers still compile; libuv 1.50 has
+   *     no such error for it)
    */
   public Pipe(Loop loop, boolean ipc) {
     super(Objects.requireNonNull(loop, "loop"));
     long p = Native.pipeNew(loop.checkUsable(), this, ipc);
-    if (p < 0) throw new OutOfMemoryError("uv4j: no memory for a pipe handle");
+    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_pipe_init"));
     bind(p);
     this.ipc = ipc;
   }
@@ -63,24 +67,31 @@ public final class Pipe extends Stream {
   }
 
   /**
-   * Binds to a path (or, on Linux, an abstract name starting with {@code '\0'}).
+   * Binds to a path (or, on Linux, an abstract name starting with {@code '\0'}). A name longer
+   * than the platform allows (108 bytes for a Unix socket on Linux, 104 on macOS) is refused, never
+   * cut short.
    *
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is empty
-   * @throws UvException if the OS refuses ({@code EADDRINUSE}, {@code EACCES}, ...)
+   * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
+   *     stands for no byte (see {@link Fs#bytesOf(String)})
+   * @throws UvException if the OS refuses ({@code EADDRINUSE}, {@code EACCES}, ...), or {@code
+   *     EINVAL}, naming the name and its length in bytes, if it is too long or already bound
    * @throws IllegalStateException if closed or called from another thread
    */
   public void bind(String name) throws UvException {
     byte[] encoded = encode(name);
-    UvException.check(Native.pipeBind(open(), encoded), "bind", name);
+    int rc = Native.pipeBind(open(), encoded);
+    if (rc < 0) throw nameError(rc, "bind", name);
   }
 
   /**
-   * Connects to the pipe named {@code name}.
+   * Connects to the pipe named {@code name}. A name longer than the platform allows fails with
+   * {@code EINVAL}, as {@link #bind(String)} does, instead of naming another pipe.
    *
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
+   *     stands for no byte (see {@link Fs#bytesOf(String)})
    * @throws IllegalStateException if closed or called from another thread
    */
   public void connect(String name, Completion callback) {
@@ -88,11 +99,14 @@ public final class Pipe extends Stream {
   }
 
   /**
-   * Connects to the pipe named {@code name}.
+   * Connects to the pipe named {@code name}. A name longer than the platform allows fails with
+   * {@code EINVAL}, as {@link #bind(String)} does, instead of naming another pipe.
    *
-   * @return fulfilled once connected, rejected with a {@link UvException} ({@code ENOENT}, ...)
+   * @return fulfilled once connected, rejected with a {@link UvException} ({@code ENOENT}, {@code
+   *     EINVAL}, ...)
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
+   *     stands for no byte (see {@link Fs#bytesOf(String)})
    * @throws IllegalStateException if closed or called from another thread
    */
   public Promise<Void> connect(String name) {
@@ -117,7 +131,7 @@ public final class Pipe extends Stream {
     int[] status = new int[1];
     byte[] name = Native.pipeSockName(open(), status);
     UvException.check(status[0], "getsockname");
-    return new String(name, StandardCharsets.UTF_8);
+    return PathCodec.decode(name);
   }
 
   /**
@@ -130,7 +144,7 @@ public final class Pipe extends Stream {
     int[] status = new int[1];
     byte[] name = Native.pipePeerName(open(), status);
     UvException.check(status[0], "getpeername");
-    return new String(name, StandardCharsets.UTF_8);
+    return PathCodec.decode(name);
   }
 
   /**
@@ -226,7 +240,13 @@ public final class Pipe extends Stream {
   private static byte[] encode(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty()) throw new IllegalArgumentException("pipe name is empty");
-    return name.getBytes(StandardCharsets.UTF_8);
+    return PathCodec.encode(name, "name");
+  }
+
+  /** An error that names the pipe; EINVAL, which a name too long gets, also tells its length. */
+  private static UvException nameError(int rc, String syscall, String name) {
+    String note = rc == UvError.EINVAL.errno() ? "name of " + encode(name).length + " bytes" : null;
+    return new UvException(rc, syscall, name, null, note);
   }
 
   /** A request on a named pipe: its errors name the path. */
@@ -240,7 +260,7 @@ public final class Pipe extends Stream {
 
     @Override
     UvException error(int result) {
-      return new UvException(result, "connect", path, null);
+      return nameError(result, "connect", path);
     }
   }
 }

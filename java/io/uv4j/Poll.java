@@ -38,12 +38,13 @@ public final class Poll extends Handle {
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws UvException if libuv refuses the descriptor
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public Poll(Loop loop, long fd) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
     long p = Native.pollNew(loop.checkUsable(), this, fd);
-    if (p < 0) throw new UvException((int) p, "uv_poll_init");
+    if (p < 0) throw initFailure(p, "uv_poll_init");
     bind(p);
   }
 

@@ -386,10 +386,16 @@ public final class Promise<T> {
   /**
    * A future completed, on the loop thread, as this promise settles. Counts as a handler.
    *
+   * <p>Only the loop thread completes the future, so on that thread its {@code get} and {@code
+   * join} (and those of futures derived from it, such as {@code thenApply}'s) answer only once it
+   * is done or this promise has settled, and otherwise throw {@link IllegalStateException} rather
+   * than wait for ever; react with {@link #then(Handler)} instead. Other threads wait as usual.
+   *
    * @throws IllegalStateException if called from another thread
    */
   public CompletableFuture<T> toCompletableFuture() {
-    CompletableFuture<T> future = new CompletableFuture<>();
+    loop.checkThread();
+    CompletableFuture<T> future = new LoopFuture<>(loop, Thread.currentThread(), this);
     subscribe(future::complete, future::completeExceptionally);
     return future;
   }
@@ -601,6 +607,22 @@ public final class Promise<T> {
       for (Reaction reaction : queued) loop.enqueueMicrotask(reaction);
     }
     return true;
+  }
+
+  /** Completes {@code future} with this promise's outcome at once; false if still pending. */
+  boolean completeIfSettled(CompletableFuture<T> future) {
+    @SuppressWarnings("unchecked")
+    T value = (T) result;
+    switch (state) {
+      case FULFILLED:
+        future.complete(value);
+        return true;
+      case REJECTED:
+        future.completeExceptionally((Throwable) result);
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Called when a drain reports rejections: true if this one is still unhandled. */

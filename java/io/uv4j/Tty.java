@@ -22,12 +22,13 @@ public final class Tty extends Stream {
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws UvException if {@code fd} is not a terminal or cannot be opened
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public Tty(Loop loop, int fd) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
     long p = Native.ttyNew(loop.checkUsable(), this, fd);
-    if (p < 0) throw new UvException((int) p, "uv_tty_init");
+    if (p < 0) throw initFailure(p, "uv_tty_init");
     bind(p);
   }
 

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -47,12 +48,16 @@ public final class Udp extends Handle {
    *
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   * @throws UncheckedIOException wrapping a {@link UvException} if {@code uv_udp_init_ex} fails
+   *     with another error (unchecked, so that existing callers still compile; libuv 1.50 has
+   *     no such error for it)
    */
   public Udp(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
     loop.ensureReadSlab();
     long p = Native.udpNew(loop.checkUsable(), this, 0);
-    if (p < 0) throw new OutOfMemoryError("uv4j: no memory for a udp handle");
+    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_udp_init_ex"));
     bind(p);
   }
 

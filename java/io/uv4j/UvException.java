@@ -26,7 +26,12 @@ public class UvException extends IOException {
    * @throws IllegalArgumentException if {@code errno} is not negative
    */
   public UvException(int errno, String syscall, String path, String dest) {
-    super(message(errno, syscall, path, dest));
+    this(errno, syscall, path, dest, null);
+  }
+
+  /** As the public constructor, with {@code note} (if not null) in parentheses after the message. */
+  UvException(int errno, String syscall, String path, String dest, String note) {
+    super(message(errno, syscall, path, dest) + (note == null ? "" : " (" + note + ")"));
     this.errno = errno;
     this.code = codeOf(errno);
     this.syscall = syscall;

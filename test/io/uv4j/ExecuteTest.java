@@ -254,6 +254,70 @@ class ExecuteTest {
     assertSame(boom, thrown);
   }
 
+  @Test
+  void closeRunsTheTasksAcceptedAfterOneThatThrowsAndRethrowsItsError() {
+    RuntimeException boom = new RuntimeException("boom");
+    List<String> ran = new ArrayList<>();
+    loop.execute(() -> {
+      ran.add("first");
+      throw boom;
+    });
+    loop.execute(() -> ran.add("second"));
+    loop.execute(() -> ran.add("third"));
+
+    RuntimeException thrown = assertThrows(RuntimeException.class, loop::close);
+
+    assertSame(boom, thrown);
+    assertEquals(List.of("first", "second", "third"), ran);
+    assertTrue(loop.isClosed());
+  }
+
+  @Test
+  void closeRethrowsTheFirstTaskErrorWithTheLaterOnesSuppressed() {
+    RuntimeException first = new RuntimeException("first");
+    RuntimeException second = new RuntimeException("second");
+    loop.execute(() -> {
+      throw first;
+    });
+    loop.execute(() -> {
+      throw second;
+    });
+
+    RuntimeException thrown = assertThrows(RuntimeException.class, loop::close);
+
+    assertSame(first, thrown);
+    assertEquals(List.of(second), List.of(thrown.getSuppressed()));
+  }
+
+  @Test
+  void closeRunsTheTasksAcceptedBeforeARunEndedByExit() throws Exception {
+    AtomicBoolean ran = new AtomicBoolean();
+    new Timer(loop).start(0, () -> {
+      loop.execute(() -> ran.set(true));
+      loop.exit(3);
+    });
+    loop.run();
+    assertFalse(ran.get());
+
+    loop.close();
+
+    assertTrue(ran.get());
+  }
+
+  @Test
+  void closeRunsTheTasksAcceptedAfterOneThatCallsExit() {
+    List<String> ran = new ArrayList<>();
+    loop.execute(() -> {
+      ran.add("exits");
+      loop.exit(3);
+    });
+    loop.execute(() -> ran.add("after"));
+
+    loop.close();
+
+    assertEquals(List.of("exits", "after"), ran);
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -513,7 +513,7 @@ class FsConvenienceTest {
       assertEquals(Modifier.isStatic(method.getModifiers()), Modifier.isStatic(overload.getModifiers()), overload.toString());
       checked++;
     }
-    assertEquals(93, checked);
+    assertEquals(94, checked);
   }
 
   /** A String parameter is a path unless it is the text of a text form (the second parameter). */

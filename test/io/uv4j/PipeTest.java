@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -288,6 +289,66 @@ class PipeTest {
     Pipe pipe = new Pipe(loop, false);
     pipe.bind(name);
     assertEquals(name, pipe.localName());
+  }
+
+  /** A path in the test's directory of {@code length} bytes, longer than any platform allows. */
+  private String nameOfLength(int length) {
+    String prefix = dir.toString() + "/";
+    return prefix + "n".repeat(length - prefix.length());
+  }
+
+  @Test
+  void bindingANameTooLongFailsWithEinvalNamingItAndItsLengthInsteadOfTruncatingIt() {
+    String name = nameOfLength(300);
+    Pipe pipe = new Pipe(loop, false);
+
+    UvException e = assertThrows(UvException.class, () -> pipe.bind(name));
+
+    assertEquals("EINVAL", e.code());
+    assertEquals(name, e.path());
+    assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("300 bytes"), e.getMessage());
+  }
+
+  @Test
+  void connectingToANameTooLongFailsWithEinvalNamingItAndItsLength() {
+    String name = nameOfLength(300);
+    Pipe client = new Pipe(loop, false);
+
+    Promise<Void> connect = client.connect(name);
+    connect.catchError(e -> null);
+    loop.run();
+
+    UvException e = assertInstanceOf(UvException.class, connect.reason());
+    assertEquals("EINVAL", e.code());
+    assertEquals(name, e.path());
+    assertTrue(e.getMessage().contains("300 bytes"), e.getMessage());
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void anAbstractNameAsLongAsLinuxAllowsIsBoundAndConnectedInFull() throws Exception {
+    // Linux's sun_path holds 108 bytes; an abstract name may use all of them, its leading NUL included
+    String name = "\0uv4j-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+    String full = name + "x".repeat(108 - name.length());
+    Pipe server = new Pipe(loop, false);
+    server.bind(full);
+    List<String> names = new ArrayList<>(List.of(server.localName()));
+    server.listen(1, error -> {
+      Pipe conn = new Pipe(loop, false);
+      server.accept(conn);
+      conn.close();
+      server.close();
+    });
+    Pipe client = new Pipe(loop, false);
+    client.connect(full, error -> {
+      assertNull(error);
+      names.add(client.peerName());
+      client.close();
+    });
+    loop.run();
+
+    assertEquals(List.of(full, full), names);
   }
 
   @Test

@@ -505,6 +505,109 @@ class PromiseTest {
     assertSame(reason, thrown.getCause());
   }
 
+  private static final String RESCUED = "rescued from a wait that blocked the loop thread";
+
+  /** A wait on the loop thread's own future, made by one of get, timed get and join. */
+  @FunctionalInterface
+  private interface Wait {
+    String on(CompletableFuture<String> future) throws Exception;
+  }
+
+  /**
+   * Makes {@code wait} on {@code future} here, on the loop thread, while another thread completes
+   * the future with {@link #RESCUED} as soon as a thread waits on it: a wait that blocks returns
+   * that instead of hanging the test.
+   */
+  private static String waitRescued(CompletableFuture<String> future, Wait wait) throws Exception {
+    Thread rescuer = new Thread(() -> {
+      while (future.getNumberOfDependents() == 0 && !future.isDone()) Thread.onSpinWait();
+      future.complete(RESCUED);
+    }, "rescuer");
+    rescuer.start();
+    try {
+      return wait.on(future);
+    } finally {
+      future.complete("done with the test");
+      rescuer.join();
+    }
+  }
+
+  @Test
+  void joinOnTheLoopThreadOfAPendingPromisesFutureThrowsInsteadOfWaitingForItself() throws Exception {
+    CompletableFuture<String> future = loop.<String>promise().promise().toCompletableFuture();
+
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> waitRescued(future, CompletableFuture::join));
+
+    assertTrue(thrown.getMessage().contains("join()"), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains(loop.toString()), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("then"), thrown.getMessage());
+  }
+
+  @Test
+  void getOnTheLoopThreadOfAPendingPromisesFutureThrowsInsteadOfWaitingForItself() throws Exception {
+    CompletableFuture<String> future = loop.<String>promise().promise().toCompletableFuture();
+
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> waitRescued(future, CompletableFuture::get));
+
+    assertTrue(thrown.getMessage().contains("get()"), thrown.getMessage());
+  }
+
+  @Test
+  void timedGetOnTheLoopThreadOfAPendingPromisesFutureThrowsInsteadOfWaitingForItself() throws Exception {
+    CompletableFuture<String> future = loop.<String>promise().promise().toCompletableFuture();
+
+    IllegalStateException thrown = assertThrows(
+        IllegalStateException.class, () -> waitRescued(future, f -> f.get(1, TimeUnit.DAYS)));
+
+    assertTrue(thrown.getMessage().contains("get(timeout)"), thrown.getMessage());
+  }
+
+  @Test
+  void joinOnTheLoopThreadOfAFutureDerivedFromAPendingPromisesFutureThrows() throws Exception {
+    CompletableFuture<String> derived =
+        loop.<String>promise().promise().toCompletableFuture().thenApply(v -> v + "!");
+
+    assertThrows(IllegalStateException.class, () -> waitRescued(derived, CompletableFuture::join));
+  }
+
+  @Test
+  void joinOnTheLoopThreadAnswersOnceThePromiseHasSettledEvenBeforeTheFutureIsCompleted() throws Exception {
+    Promise.Resolver<String> resolver = loop.promise();
+    CompletableFuture<String> future = resolver.promise().toCompletableFuture();
+    resolver.resolve("v");
+
+    assertEquals("v", waitRescued(future, CompletableFuture::join));
+  }
+
+  @Test
+  void getOnTheLoopThreadOfARejectedPromisesFutureThrowsTheReason() throws Exception {
+    IllegalStateException reason = new IllegalStateException("r");
+    CompletableFuture<String> future = Promise.<String>reject(loop, reason).toCompletableFuture();
+
+    ExecutionException thrown =
+        assertThrows(ExecutionException.class, () -> waitRescued(future, CompletableFuture::get));
+
+    assertSame(reason, thrown.getCause());
+  }
+
+  @Test
+  void joinOnAnotherThreadWaitsUntilTheLoopCompletesTheFuture() throws Exception {
+    Promise.Resolver<String> resolver = loop.promise();
+    CompletableFuture<String> future = resolver.promise().toCompletableFuture();
+    AtomicReference<String> joined = new AtomicReference<>();
+    Thread waiter = new Thread(() -> joined.set(future.join()), "waiter");
+    waiter.start();
+    while (future.getNumberOfDependents() == 0) Thread.onSpinWait();
+
+    resolver.resolve("v");
+    loop.run();
+    waiter.join();
+
+    assertEquals("v", joined.get());
+  }
+
   @Test
   void fromStageCompletedOnAnotherThreadSettlesOnTheLoopThread() throws Exception {
     CompletableFuture<String> future = new CompletableFuture<>();
