@@ -777,6 +777,20 @@ public final class Loop implements Executor, AutoCloseable {
     inFlightHead = request;
   }
 
+  /**
+   * Cancels the request a token from the native side names; false once it names none: its
+   * completion has started (even one lost to an upcall that failed before Java ran), or the loop
+   * is closed.
+   */
+  boolean cancelRequest(long token) {
+    return token != 0 && ptr != 0 && Native.requestCancel(ptr, token) == 0;
+  }
+
+  /** The native request whose completion is being delivered; valid only during that upcall. */
+  long completingRequest() {
+    return Native.requestCompleting(ptr);
+  }
+
   /** How many cancellable requests are in flight. */
   int requestsInFlight() {
     int n = 0;
@@ -851,7 +865,7 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   private void dispatch(Peer target, int event, long arg) {
-    if (event == Native.EVENT_CLOSED) target.released();
+    if (event == Native.EVENT_CLOSED || event == Native.EVENT_DONE) target.released();
     if (!acceptsCallbacks() && !target.runsWhenStopped()) {
       target.suppressed(event, arg);
       return;
