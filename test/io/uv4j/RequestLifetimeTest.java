@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -147,17 +149,21 @@ class RequestLifetimeTest {
   /** A request whose completion upcall overflows the stack at its entry, before any Java runs. */
   private Cancelable loseCompletionToStackOverflow(Kind kind) throws Exception {
     Cancelable request = startThenOccupyThePool(kind);
-    descendThenRunTheLoop();
-    assertTrue(reachedTheLoop, "no depth let run() reach the loop");
+    runTheLoopAtTheStackLimit();
     assertEquals(List.of(), lostOutcomes, "precondition: the completion's upcall overflowed the stack");
     return request;
   }
 
+  private void runTheLoopAtTheStackLimit() {
+    descendThenRunTheLoop();
+    assertTrue(reachedTheLoop, "no depth let run() reach the loop");
+  }
+
   /**
    * Recurses until the stack overflows, then, one frame higher at a time, runs the loop without
-   * blocking until a run returns. The first runs overflow before they reach native code; the first
-   * that reaches it has less stack left than libuv's poll (its event array alone is 12 KiB) and
-   * the JVM's check at the upcall's entry need, so the pending completion's upcall overflows.
+   * blocking until a run reaches it (its iteration count moves). The runs before overflow in Java;
+   * the first to reach the loop has less stack left than libuv's poll (its event array alone is
+   * 12 KiB) and the JVM's check at an upcall's entry need, so the pending event's upcall overflows.
    */
   private void descendThenRunTheLoop() {
     try {
@@ -166,12 +172,14 @@ class RequestLifetimeTest {
       // the deepest frame: start trying from here
     }
     if (reachedTheLoop) return;
+    long iterations = loop.metrics().loopCount();
     try {
       loop.run(RunMode.NOWAIT);
-      reachedTheLoop = true;
-    } catch (StackOverflowError tooDeep) {
-      // in Java before the loop, or the completion's upcall: either way, one frame higher next
+    } catch (StackOverflowError overflow) {
+      // in Java before the loop, or at the upcall inside it
     }
+    // metrics() needs less stack than run() took to reach the loop, so it cannot overflow here
+    reachedTheLoop = loop.metrics().loopCount() != iterations;
   }
 
   /** Starts a request of the same kind, which waits for a pool thread, then cancels the lost one. */
@@ -224,5 +232,20 @@ class RequestLifetimeTest {
     loop.close();
     assertTrue(loop.isClosed());
     assertFalse(lost.cancel());
+  }
+
+  @Test
+  void tasksLeftQueuedByAWakeupLostToAStackOverflowRunOnTheNextRun() {
+    CompletableFuture<String> future = new CompletableFuture<>();
+    Promise<String> promise = Promise.from(loop, future);
+    // queues the task that settles the promise, and wakes the loop for it
+    future.complete("value");
+    runTheLoopAtTheStackLimit();
+    assertTrue(promise.isPending(), "precondition: the wakeup's upcall overflowed the stack");
+    // the promise keeps the loop alive until it settles: without the task this run never ends
+    Timer watchdog = Watchdog.arm(loop, 10_000);
+    loop.run();
+    watchdog.close();
+    assertEquals("value", promise.value());
   }
 }
