@@ -178,7 +178,8 @@ class RequestLifetimeTest {
     } catch (StackOverflowError overflow) {
       // in Java before the loop, or at the upcall inside it
     }
-    // metrics() needs less stack than run() took to reach the loop, so it cannot overflow here
+    // after a run that reached the loop this shallower call cannot overflow; after one that did
+    // not, an overflow here only moves the next try a frame higher
     reachedTheLoop = loop.metrics().loopCount() != iterations;
   }
 
