@@ -4,16 +4,30 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-static void getaddrinfo_cb(uv_getaddrinfo_t *req, int status, struct addrinfo *res) {
-  req->addrinfo = res; /* read by dnsAddrInfoResults during the upcall */
-  uv4j_upcall(req->loop, req->data, UV4J_EVENT_DONE, status);
+/* Lookups Java may cancel: each has a slot in its loop's request table (see request.c). */
+typedef struct uv4j_getaddrinfo {
+  uv_getaddrinfo_t uv;
+  uint32_t slot;
+} uv4j_getaddrinfo;
+
+typedef struct uv4j_getnameinfo {
+  uv_getnameinfo_t uv;
+  uint32_t slot;
+} uv4j_getnameinfo;
+
+static void getaddrinfo_cb(uv_getaddrinfo_t *uv, int status, struct addrinfo *res) {
+  uv4j_getaddrinfo *req = (uv4j_getaddrinfo *) uv;
+  uv->addrinfo = res; /* read by dnsAddrInfoResults during the upcall */
+  uv4j_request_complete(uv->loop, (uv_req_t *) uv, req->slot, status);
   uv_freeaddrinfo(res);
-  uv4j_request_free(((uv4j_loop *) req->loop)->env, (uv_req_t *) req);
+  uv4j_request_free(((uv4j_loop *) uv->loop)->env, (uv_req_t *) uv);
 }
 
-static void getnameinfo_cb(uv_getnameinfo_t *req, int status, const char *host,
+static void getnameinfo_cb(uv_getnameinfo_t *uv, int status, const char *host,
                            const char *service) {
-  uv4j_request_done(req->loop, (uv_req_t *) req, status);
+  uv4j_getnameinfo *req = (uv4j_getnameinfo *) uv;
+  uv4j_request_complete(uv->loop, (uv_req_t *) uv, req->slot, status);
+  uv4j_request_free(((uv4j_loop *) uv->loop)->env, (uv_req_t *) uv);
 }
 
 /* Java strings as modified UTF-8 are fine for host names and services: both are ASCII or IDNA. */
@@ -34,27 +48,33 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
   hints.ai_socktype = socktype == 1 ? SOCK_STREAM : socktype == 2 ? SOCK_DGRAM : 0;
   hints.ai_protocol = protocol;
   hints.ai_flags = flags;
-  uv_getaddrinfo_t *req = (uv_getaddrinfo_t *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
+  uv4j_getaddrinfo *req = (uv4j_getaddrinfo *) uv4j_request_alloc(env, sizeof *req, request);
   if (req == NULL) return UV_ENOMEM;
-  const char *node_chars = chars_or_null(env, node);
-  const char *service_chars = chars_or_null(env, service);
-  int rc;
-  if ((node != NULL && node_chars == NULL) || (service != NULL && service_chars == NULL)) {
-    rc = UV_ENOMEM;
-  } else {
-    rc = uv_getaddrinfo(&UV4J_PTR(uv4j_loop, loop)->uv, req, getaddrinfo_cb, node_chars,
-                        service_chars, &hints);
-  }
-  release_chars(env, node, node_chars);
-  release_chars(env, service, service_chars);
+  int rc = uv4j_request_track(l, (uv_req_t *) req, &req->slot);
   if (rc < 0) {
     uv4j_request_free(env, (uv_req_t *) req);
     return rc;
   }
-  return UV4J_JPTR(req);
+  const char *node_chars = chars_or_null(env, node);
+  const char *service_chars = chars_or_null(env, service);
+  if ((node != NULL && node_chars == NULL) || (service != NULL && service_chars == NULL)) {
+    rc = UV_ENOMEM;
+  } else {
+    rc = uv_getaddrinfo(&l->uv, &req->uv, getaddrinfo_cb, node_chars, service_chars, &hints);
+  }
+  release_chars(env, node, node_chars);
+  release_chars(env, service, service_chars);
+  if (rc < 0) {
+    uv4j_request_untrack(l, req->slot);
+    uv4j_request_free(env, (uv_req_t *) req);
+    return rc;
+  }
+  return uv4j_request_token(l, req->slot);
 }
 
-/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes; only valid during the completion. */
+/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes, of the request completing (see
+ * requestCompleting); only valid during its completion. */
 JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNIEnv *env,
                                                                              jclass cls,
                                                                              jlong ptr) {
@@ -87,18 +107,23 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfo(JNIEnv *env,
   struct sockaddr_storage addr;
   int rc = uv4j_sockaddr_from_java(env, address, &addr);
   if (rc < 0) return rc;
-  uv_getnameinfo_t *req = (uv_getnameinfo_t *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
+  uv4j_getnameinfo *req = (uv4j_getnameinfo *) uv4j_request_alloc(env, sizeof *req, request);
   if (req == NULL) return UV_ENOMEM;
-  rc = uv_getnameinfo(&UV4J_PTR(uv4j_loop, loop)->uv, req, getnameinfo_cb,
-                      (const struct sockaddr *) &addr, flags);
+  rc = uv4j_request_track(l, (uv_req_t *) req, &req->slot);
+  if (rc == 0) {
+    rc = uv_getnameinfo(&l->uv, &req->uv, getnameinfo_cb, (const struct sockaddr *) &addr, flags);
+    if (rc < 0) uv4j_request_untrack(l, req->slot);
+  }
   if (rc < 0) {
     uv4j_request_free(env, (uv_req_t *) req);
     return rc;
   }
-  return UV4J_JPTR(req);
+  return uv4j_request_token(l, req->slot);
 }
 
-/* {host, service} of a completed getnameinfo; only valid during the completion. */
+/* {host, service} of the getnameinfo completing (see requestCompleting); only valid during its
+ * completion. */
 JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(JNIEnv *env,
                                                                                jclass cls,
                                                                                jlong ptr) {
@@ -115,7 +140,3 @@ JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(J
   return out;
 }
 
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_requestCancel(JNIEnv *env, jclass cls,
-                                                                  jlong ptr) {
-  return uv_cancel(UV4J_PTR(uv_req_t, ptr));
-}

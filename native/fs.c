@@ -1,9 +1,10 @@
 /*
- * uv_fs_t: every file-system request. Each op returns a request pointer (or a negative error
- * when it cannot start): with a Java request object it runs on the thread pool and completes
- * with EVENT_DONE, freed once the upcall returns; without one it has already run on the calling
- * thread (libuv's sync mode) and Java frees it with fsFree after reading the results. While a
- * request lives, the fsResult* functions read what it produced.
+ * uv_fs_t: every file-system request. Each op returns a negative error when it cannot start.
+ * With a Java request object it runs on the thread pool, the op returns its token (see
+ * request.c), and it completes with EVENT_DONE, freed once the upcall returns; the fsResult*
+ * functions read it during that upcall (requestCompleting names it). Without one it has already
+ * run on the calling thread (libuv's sync mode): the op returns the request itself, which Java
+ * reads with the fsResult* functions and then frees with fsFree.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,8 @@ static void init_sync_loop(void) {
 typedef struct uv4j_fs {
   uv_fs_t uv;
   uv_dirent_t *dirents; /* readdir's entries, owned here */
-  int async;
+  uv4j_loop *async_loop; /* the loop of an async request; NULL for a sync one */
+  uint32_t slot;         /* an async request's slot in its loop's request table */
 } uv4j_fs;
 
 /* Frees a request and what it owns. readdir's names are freed from the shim's own array:
@@ -39,7 +41,8 @@ static void fs_free(uv4j_fs *req) {
 
 static void fs_cb(uv_fs_t *req) {
   uv4j_loop *loop = (uv4j_loop *) req->loop;
-  uv4j_upcall(req->loop, req->data, UV4J_EVENT_DONE, (jlong) req->result);
+  uv4j_request_complete(req->loop, (uv_req_t *) req, ((uv4j_fs *) req)->slot,
+                        (jlong) req->result);
   (*loop->env)->DeleteGlobalRef(loop->env, req->data);
   fs_free((uv4j_fs *) req);
 }
@@ -55,9 +58,14 @@ static uv4j_fs *fs_new(JNIEnv *env, jlong loop, jobject request, uv_loop_t **uv,
       free(req);
       return NULL;
     }
-    *uv = &UV4J_PTR(uv4j_loop, loop)->uv;
+    req->async_loop = UV4J_PTR(uv4j_loop, loop);
+    if (uv4j_request_track(req->async_loop, (uv_req_t *) &req->uv, &req->slot) < 0) {
+      (*env)->DeleteGlobalRef(env, req->uv.data);
+      free(req);
+      return NULL;
+    }
+    *uv = &req->async_loop->uv;
     *cb = fs_cb;
-    req->async = 1;
   } else {
     uv_once(&sync_loop_once, init_sync_loop);
     *uv = &sync_loop;
@@ -66,10 +74,13 @@ static uv4j_fs *fs_new(JNIEnv *env, jlong loop, jobject request, uv_loop_t **uv,
   return req;
 }
 
-/* What an op returns to Java: the request, or the error it could not start with. */
+/* What an op returns to Java: an async request's token, a sync request itself, or the error
+ * it could not start with. */
 static jlong fs_started(JNIEnv *env, uv4j_fs *req, int rc) {
-  if (rc < 0 && req->async) {
+  if (req->async_loop != NULL) {
+    if (rc >= 0) return uv4j_request_token(req->async_loop, req->slot);
     /* libuv makes no callback for a request that did not start: free it here */
+    uv4j_request_untrack(req->async_loop, req->slot);
     (*env)->DeleteGlobalRef(env, req->uv.data);
     fs_free(req);
     return rc;

@@ -7,6 +7,7 @@
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopNew(JNIEnv *env, jclass cls) {
   uv4j_loop *loop = calloc(1, sizeof *loop);
   if (loop == NULL) return UV_ENOMEM;
+  loop->free_slot = UV4J_NO_SLOT;
   int rc = uv_loop_init(&loop->uv);
   if (rc < 0) {
     free(loop);
@@ -52,7 +53,10 @@ JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_loopUpdateTime(JNIEnv *env, 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopClose(JNIEnv *env, jclass cls, jlong ptr) {
   uv4j_loop *loop = UV4J_PTR(uv4j_loop, ptr);
   int rc = uv_loop_close(&loop->uv);
-  if (rc == 0) free(loop);
+  if (rc == 0) {
+    free(loop->slots);
+    free(loop);
+  }
   return rc;
 }
 

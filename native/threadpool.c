@@ -38,20 +38,33 @@ static void work_cb(uv_work_t *req) {
   uv4j_pool_call(env, req->data);
 }
 
-static void after_work_cb(uv_work_t *req, int status) {
-  uv4j_request_done(req->loop, (uv_req_t *) req, status);
+/* Work Java may cancel: it has a slot in its loop's request table (see request.c). */
+typedef struct uv4j_work {
+  uv_work_t uv;
+  uint32_t slot;
+} uv4j_work;
+
+static void after_work_cb(uv_work_t *uv, int status) {
+  uv4j_request_complete(uv->loop, (uv_req_t *) uv, ((uv4j_work *) uv)->slot, status);
+  uv4j_request_free(((uv4j_loop *) uv->loop)->env, (uv_req_t *) uv);
 }
 
+/* Queues the work; returns its token (see request.c) or an error. */
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_workQueue(JNIEnv *env, jclass cls,
                                                                jlong loop, jobject request) {
-  uv_work_t *req = (uv_work_t *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
+  uv4j_work *req = (uv4j_work *) uv4j_request_alloc(env, sizeof *req, request);
   if (req == NULL) return UV_ENOMEM;
-  int rc = uv_queue_work(&UV4J_PTR(uv4j_loop, loop)->uv, req, work_cb, after_work_cb);
+  int rc = uv4j_request_track(l, (uv_req_t *) req, &req->slot);
+  if (rc == 0) {
+    rc = uv_queue_work(&l->uv, &req->uv, work_cb, after_work_cb);
+    if (rc < 0) uv4j_request_untrack(l, req->slot);
+  }
   if (rc < 0) {
     uv4j_request_free(env, (uv_req_t *) req);
     return rc;
   }
-  return UV4J_JPTR(req);
+  return uv4j_request_token(l, req->slot);
 }
 
 typedef struct uv4j_random {
@@ -62,11 +75,11 @@ static void random_cb(uv_random_t *req, int status, void *buf, size_t buflen) {
   uv4j_request_done(req->loop, (uv_req_t *) req, status);
 }
 
-/* Fills a direct buffer: on the pool with a request (returns its pointer), or at once without
- * one (returns 0 or an error). */
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_random(JNIEnv *env, jclass cls, jlong loop,
-                                                            jobject request, jobject buffer,
-                                                            jint offset, jint length) {
+/* Fills a direct buffer: on the pool with a request (never cancelled, so Java needs no token),
+ * or at once without one; returns 0 or an error. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_random(JNIEnv *env, jclass cls, jlong loop,
+                                                           jobject request, jobject buffer,
+                                                           jint offset, jint length) {
   char *base = uv4j_buffer_address(env, buffer, offset);
   if (request == NULL) return uv_random(NULL, NULL, base, (size_t) length, 0, NULL);
   uv4j_random *req = (uv4j_random *) uv4j_request_alloc(env, sizeof *req, request);
@@ -77,5 +90,5 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_random(JNIEnv *env, jclass 
     uv4j_request_free(env, (uv_req_t *) req);
     return rc;
   }
-  return UV4J_JPTR(req);
+  return 0;
 }

@@ -23,6 +23,13 @@ enum {
   UV4J_EVENT_WRITTEN = 5     /* a stream's oldest queued write completed; arg = status */
 };
 
+/* One entry of a loop's table of cancellable requests in flight (see request.c). */
+typedef struct uv4j_request_slot {
+  uv_req_t *req;       /* NULL while the slot is free */
+  uint32_t generation; /* changes each time the slot is emptied, so old tokens match nothing */
+  uint32_t next_free;
+} uv4j_request_slot;
+
 /* A loop: the libuv loop first, so a uv_loop_t* is also a uv4j_loop*. */
 typedef struct uv4j_loop {
   uv_loop_t uv;
@@ -30,7 +37,13 @@ typedef struct uv4j_loop {
   jthrowable escaped;  /* global ref: a throwable that got past the funnel */
   char *slab;          /* the loop's read buffer, a Java direct ByteBuffer every read    */
   size_t slab_len;     /* without a buffer of its own fills from the start               */
+  uv4j_request_slot *slots; /* cancellable requests in flight, named to Java by token */
+  uint32_t slot_count;
+  uint32_t free_slot;       /* first free slot, or UV4J_NO_SLOT */
+  uv_req_t *completing;     /* the request whose completion upcall is running, or NULL */
 } uv4j_loop;
+
+#define UV4J_NO_SLOT UINT32_MAX
 
 /* A stream handle with the buffer Java chose for its next read (NULL: the loop's slab). libuv
  * reads a handle passed over an IPC pipe when the write that passes it goes out, so a stream
@@ -84,6 +97,16 @@ void uv4j_fired_cb(uv_handle_t *handle);
 uv_req_t *uv4j_request_alloc(JNIEnv *env, size_t size, jobject peer);
 void uv4j_request_free(JNIEnv *env, uv_req_t *req);
 void uv4j_request_done(uv_loop_t *loop, uv_req_t *req, jlong result);
+
+/* Requests Java may cancel (work, fs, getaddrinfo, getnameinfo) are never known to Java by
+ * address, only by a token: uv4j_request_track gives `req` a slot in its loop's table (0, or
+ * UV_ENOMEM), uv4j_request_token names that slot, and uv4j_request_complete empties the slot
+ * before it delivers the completion, so a token outliving its request cancels nothing. While
+ * that upcall runs, loop->completing is `req`, for Java to read the results through. */
+int uv4j_request_track(uv4j_loop *loop, uv_req_t *req, uint32_t *slot);
+jlong uv4j_request_token(const uv4j_loop *loop, uint32_t slot);
+void uv4j_request_untrack(uv4j_loop *loop, uint32_t slot);
+void uv4j_request_complete(uv_loop_t *loop, uv_req_t *req, uint32_t slot, jlong result);
 
 /* Socket addresses cross JNI as a byte[UV4J_SOCKADDR_LEN]: [0] family (4 or 6), [2..3] port
  * (big endian), [4..7] IPv6 scope id, [8..23] address (4 or 16 bytes). */

@@ -168,7 +168,8 @@ public final class Dns {
     private final String host;
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
-    private long ptr;
+    /** Names the native request to cancel it; 0 once its completion has started. */
+    private long token;
     private boolean cancelled;
     private int failure;
 
@@ -185,7 +186,7 @@ public final class Dns {
         failure = (int) result;
         loop.enqueueTick(this);
       } else {
-        ptr = result;
+        token = result;
         loop.inFlight(this);
       }
     }
@@ -194,44 +195,33 @@ public final class Dns {
     public boolean cancel() {
       loop.checkThread();
       // libuv reports a second uv_cancel of the same request as a success too
-      if (ptr == 0 || cancelled) return false;
-      cancelled = Native.requestCancel(ptr) == 0;
+      if (cancelled) return false;
+      cancelled = loop.cancelRequest(token);
       return cancelled;
     }
 
     @Override
-    void released() {}
+    void released() {
+      token = 0;
+      loop.completed(this);
+    }
 
     @Override
     String describe(int event) {
       return syscall + " done";
     }
 
-    /** The native request is freed once this event's upcall returns: forget it. */
-    private long finished() {
-      long request = ptr;
-      ptr = 0;
-      loop.completed(this);
-      return request;
-    }
-
-    @Override
-    void suppressed(int event, long arg) {
-      finished();
-    }
-
     @Override
     void onNativeEvent(int event, long arg) throws Exception {
-      long request = finished();
       int status = (int) arg;
       if (status < 0) {
         deliver(null, status);
       } else if (syscall.equals("getaddrinfo")) {
         @SuppressWarnings("unchecked")
-        T addresses = (T) decodeAll(Native.dnsAddrInfoResults(request));
+        T addresses = (T) decodeAll(Native.dnsAddrInfoResults(loop.completingRequest()));
         deliver(addresses, 0);
       } else {
-        String[] names = Native.dnsNameInfoResults(request);
+        String[] names = Native.dnsNameInfoResults(loop.completingRequest());
         @SuppressWarnings("unchecked")
         T info = (T) new NameInfo(names[0], names[1]);
         deliver(info, 0);

@@ -255,7 +255,7 @@ public final class Fs {
       op.failure = (int) rc;
       loop.enqueueTick(op);
     } else {
-      op.ptr = rc;
+      op.token = rc;
       loop.inFlight(op);
     }
     return op;
@@ -283,7 +283,8 @@ public final class Fs {
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
     private final boolean internal;
-    private long ptr;
+    /** Names the native request to cancel it; 0 once its completion has started. */
+    private long token;
     private boolean cancelled;
     private int failure;
 
@@ -305,13 +306,17 @@ public final class Fs {
       loop.checkThread();
       // libuv reports a second cancel of the same request as a success; a close is never
       // cancelled, not even by a closing loop, because its descriptor would leak
-      if (ptr == 0 || cancelled || spec.syscall.equals("close")) return false;
-      cancelled = Native.requestCancel(ptr) == 0;
+      if (cancelled || spec.syscall.equals("close")) return false;
+      cancelled = loop.cancelRequest(token);
       return cancelled;
     }
 
     @Override
-    void released() {}
+    void released() {
+      token = 0;
+      loop.completed(this);
+      if (spec.after != null) spec.after.run();
+    }
 
     @Override
     String describe(int event) {
@@ -321,23 +326,13 @@ public final class Fs {
     /** Nobody will see the result: a descriptor it opened is closed rather than leaked. */
     @Override
     void suppressed(int event, long arg) {
-      long req = finished();
-      if (arg >= 0 && spec.orphan != null) spec.orphan.release(req, arg);
-    }
-
-    private long finished() {
-      long req = ptr;
-      ptr = 0;
-      loop.completed(this);
-      if (spec.after != null) spec.after.run();
-      return req;
+      if (arg >= 0 && spec.orphan != null) spec.orphan.release(loop.completingRequest(), arg);
     }
 
     @Override
     void onNativeEvent(int event, long arg) throws Exception {
-      long req = finished();
       if (arg < 0) deliver(null, error(spec, (int) arg));
-      else deliver(spec.result.read(req, arg), null);
+      else deliver(spec.result.read(loop.completingRequest(), arg), null);
     }
 
     /** An op that could not start reports asynchronously, as a next-tick. */

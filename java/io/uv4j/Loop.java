@@ -140,6 +140,10 @@ public final class Loop implements Executor, AutoCloseable {
    *     callback of this loop
    * @throws RuntimeException an error a callback threw with no uncaught-exception handler
    *     installed (a checked one wrapped in {@link UncaughtException})
+   * @throws Error an error a callback threw with no handler installed; also, handler or not,
+   *     anything thrown before a callback could start (a {@link StackOverflowError} on a nearly
+   *     full stack, or what a {@link LoopTracer} threw, as it is), which loses the event it
+   *     interrupted (see {@link Cancelable#cancel()})
    */
   public boolean run() {
     return run(RunMode.DEFAULT);
@@ -158,6 +162,10 @@ public final class Loop implements Executor, AutoCloseable {
    *     callback of this loop
    * @throws RuntimeException an error a callback threw with no uncaught-exception handler
    *     installed (a checked one wrapped in {@link UncaughtException})
+   * @throws Error an error a callback threw with no handler installed; also, handler or not,
+   *     anything thrown before a callback could start (a {@link StackOverflowError} on a nearly
+   *     full stack, or what a {@link LoopTracer} threw, as it is), which loses the event it
+   *     interrupted (see {@link Cancelable#cancel()})
    */
   public boolean run(RunMode mode) {
     Objects.requireNonNull(mode, "mode");
@@ -168,6 +176,8 @@ public final class Loop implements Executor, AutoCloseable {
     // outside runToCompletion an exit only ends the run() it happened in
     if (!completing) exitRequested = false;
     try {
+      // a wakeup whose upcall failed before Java ran (a stack overflow) left its tasks queued
+      if (!submitted.isEmpty()) wakeup.trySend(null);
       drain();
       throwIfFatal();
       boolean alive;
@@ -789,6 +799,20 @@ public final class Loop implements Executor, AutoCloseable {
     inFlightHead = request;
   }
 
+  /**
+   * Cancels the request a token from the native side names; false once it names none: its
+   * completion has started (even one lost to an upcall that failed before Java ran), or the loop
+   * is closed.
+   */
+  boolean cancelRequest(long token) {
+    return token != 0 && ptr != 0 && Native.requestCancel(ptr, token) == 0;
+  }
+
+  /** The native request whose completion is being delivered; valid only during that upcall. */
+  long completingRequest() {
+    return Native.requestCompleting(ptr);
+  }
+
   /** How many cancellable requests are in flight. */
   int requestsInFlight() {
     int n = 0;
@@ -863,7 +887,7 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   private void dispatch(Peer target, int event, long arg) {
-    if (event == Native.EVENT_CLOSED) target.released();
+    if (event == Native.EVENT_CLOSED || event == Native.EVENT_DONE) target.released();
     if (!acceptsCallbacks() && !target.runsWhenStopped()) {
       target.suppressed(event, arg);
       return;

@@ -6,7 +6,10 @@ package io.uv4j;
  * Loop#setTracer}; with none set the loop pays one null check per callback.
  *
  * <p>Every method is called on the loop thread, except the {@code poolWork...} ones, which a pool
- * thread calls (so they must be thread-safe). They must not throw.
+ * thread calls (so they must be thread-safe). They must not throw: an error thrown from one is
+ * outside every callback, so it stops the loop and {@link Loop#run()} throws it whatever handler
+ * is installed, and the callback it was told of does not run (a request completing then never
+ * calls its callback or settles its promise).
  */
 public interface LoopTracer {
   /** The phases of one libuv loop iteration, in order. */

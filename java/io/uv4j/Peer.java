@@ -15,7 +15,11 @@ abstract class Peer {
     this.loop = loop;
   }
 
-  /** The native twin is gone: drop the pointer. Runs even when user callbacks are suppressed. */
+  /**
+   * The native twin is freed once this upcall (a handle's EVENT_CLOSED, a request's EVENT_DONE)
+   * returns: forget it. Runs first, before anything that can throw, and even when user callbacks
+   * are suppressed.
+   */
   abstract void released();
 
   /**

@@ -45,7 +45,7 @@ public final class Uv {
     if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);
     Native.ensureLoaded();
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.max(n, 1));
-    UvException.check((int) Native.random(0, null, buffer, 0, n), "uv_random");
+    UvException.check(Native.random(0, null, buffer, 0, n), "uv_random");
     byte[] out = new byte[n];
     buffer.get(out);
     return out;
@@ -75,8 +75,8 @@ public final class Uv {
             resolver.resolve(out);
           }
         }, buffer);
-    long rc = Native.random(p, request, buffer, 0, n);
-    if (rc < 0) request.completeLater((int) rc);
+    int rc = Native.random(p, request, buffer, 0, n);
+    if (rc < 0) request.completeLater(rc);
     return resolver.promise();
   }
 }

@@ -8,7 +8,8 @@ final class Work<T> extends Peer implements Cancelable {
   private final Callable<T> callable;
   private final Loop.WorkCallback<T> callback;
   private final Promise.Resolver<T> resolver;
-  private long ptr;
+  /** Names the native request to cancel it; 0 once its completion has started. */
+  private long token;
   private boolean cancelled;
   // written on a pool thread, read on the loop thread after libuv's completion handoff
   private volatile boolean ran;
@@ -25,7 +26,7 @@ final class Work<T> extends Peer implements Cancelable {
   void start(long loopPtr) throws UvException {
     long rc = Native.workQueue(loopPtr, this);
     if (rc < 0) throw new UvException((int) rc, "uv_queue_work");
-    ptr = rc;
+    token = rc;
     loop.inFlight(this);
   }
 
@@ -46,13 +47,16 @@ final class Work<T> extends Peer implements Cancelable {
   public boolean cancel() {
     loop.checkThread();
     // libuv reports a second cancel of the same request as a success
-    if (ptr == 0 || cancelled) return false;
-    cancelled = Native.requestCancel(ptr) == 0;
+    if (cancelled) return false;
+    cancelled = loop.cancelRequest(token);
     return cancelled;
   }
 
   @Override
-  void released() {}
+  void released() {
+    token = 0;
+    loop.completed(this);
+  }
 
   @Override
   String describe(int event) {
@@ -60,18 +64,7 @@ final class Work<T> extends Peer implements Cancelable {
   }
 
   @Override
-  void suppressed(int event, long arg) {
-    finished();
-  }
-
-  private void finished() {
-    ptr = 0;
-    loop.completed(this);
-  }
-
-  @Override
   void onNativeEvent(int event, long arg) throws Exception {
-    finished();
     Throwable error;
     if (arg < 0) error = new UvException((int) arg, "uv_queue_work");
     else if (!ran) error = new IllegalStateException("the pool thread could not run Java code (JVM attach failed)");

@@ -259,24 +259,29 @@ public final class Native {
 
   // dns
   /**
-   * Starts uv_getaddrinfo; returns the request pointer or a negative error. family 0/4/6,
-   * socktype 0 any, 1 stream, 2 datagram.
+   * Starts uv_getaddrinfo; returns the request's token (see requestCancel) or a negative error.
+   * family 0/4/6, socktype 0 any, 1 stream, 2 datagram.
    */
   public static native long dnsGetAddrInfo(
       long loop, Object request, String node, String service, int family, int socktype,
       int protocol, int flags);
 
-  /** During a getaddrinfo completion: the addresses, SOCKADDR_LEN bytes each. */
+  /**
+   * During a getaddrinfo completion (request from requestCompleting): the addresses,
+   * SOCKADDR_LEN bytes each.
+   */
   public static native byte[] dnsAddrInfoResults(long request);
 
-  /** Starts uv_getnameinfo; returns the request pointer or a negative error. */
+  /** Starts uv_getnameinfo; returns the request's token (see requestCancel) or a negative error. */
   public static native long dnsGetNameInfo(long loop, Object request, byte[] address, int flags);
 
-  /** During a getnameinfo completion: {host, service}. */
+  /** During a getnameinfo completion (request from requestCompleting): {host, service}. */
   public static native String[] dnsNameInfoResults(long request);
 
-  // fs: each op returns a request pointer or a negative error; a null request runs it at once
-  // (libuv's sync mode) and the caller frees it with fsFree after reading the results.
+  // fs: each op returns a negative error if it cannot start. With a request it runs on the pool
+  // and returns the request's token (see requestCancel); its results are read during its
+  // completion from requestCompleting. A null request runs it at once (libuv's sync mode) and
+  // returns the native request, which the caller frees with fsFree after reading the results.
   public static native long fsOpen(long loop, Object request, byte[] path, int flags, int mode);
 
   public static native long fsUnlink(long loop, Object request, byte[] path);
@@ -388,14 +393,24 @@ public final class Native {
   public static native byte[] fsPollPath(long handle, int[] status);
 
   // thread pool
-  /** uv_queue_work: the request's Java side runs on a pool thread (Loop.poolWork). */
+  /**
+   * uv_queue_work: the request's Java side runs on a pool thread (Loop.poolWork); returns its
+   * token (see requestCancel) or a negative error.
+   */
   public static native long workQueue(long loop, Object request);
 
-  /** uv_random into a direct buffer: async with a request (returns it), else at once. */
-  public static native long random(long loop, Object request, java.nio.ByteBuffer buffer, int offset, int length);
+  /** uv_random into a direct buffer: async with a request (EVENT_DONE follows), else at once. */
+  public static native int random(long loop, Object request, java.nio.ByteBuffer buffer, int offset, int length);
 
-  /** uv_cancel: works on requests still waiting for the thread pool. */
-  public static native int requestCancel(long request);
+  /**
+   * uv_cancel of the request a token names. A token names a request only until its completion
+   * upcall starts (even one that fails before Java runs); after that this returns UV_EBUSY, as
+   * for a request already running.
+   */
+  public static native int requestCancel(long loop, long token);
+
+  /** During a request's completion upcall: the native request, to read its results from. */
+  public static native long requestCompleting(long loop);
 
   // timer
   public static native long timerNew(long loop, Object peer);

@@ -1,0 +1,252 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A cancellable request whose completion upcall fails before its callback runs (a tracer that
+ * throws, a stack overflow at the upcall's very entry) is finished for good: its native request
+ * is freed, and neither cancelling it nor closing its loop may touch that memory or cancel the
+ * request that reuses it. Under AddressSanitizer a stale address is a report; with glibc's
+ * allocator the next request of the same size gets the freed block, so a stale cancel cancels it.
+ */
+class RequestLifetimeTest {
+  /** The kinds of request that can be cancelled, each with what a tracer calls its completion. */
+  enum Kind {
+    WORK("queueWork done") {
+      @Override
+      Cancelable start(Loop loop, Path file, Consumer<String> outcome) throws UvException {
+        return loop.queueWork(() -> "done", (value, error) -> outcome.accept(outcomeOf(error)));
+      }
+    },
+    FS_STAT("fs.stat done") {
+      @Override
+      Cancelable start(Loop loop, Path file, Consumer<String> outcome) {
+        return loop.fs().stat(file, (stat, error) -> outcome.accept(outcomeOf(error)));
+      }
+    },
+    GETADDRINFO("getaddrinfo done") {
+      @Override
+      Cancelable start(Loop loop, Path file, Consumer<String> outcome) {
+        return Dns.getAddrInfo(loop, "127.0.0.1", "80", Dns.Hints.family(4),
+            (addresses, error) -> outcome.accept(outcomeOf(error)));
+      }
+    };
+
+    final String completion;
+
+    Kind(String completion) {
+      this.completion = completion;
+    }
+
+    abstract Cancelable start(Loop loop, Path file, Consumer<String> outcome) throws UvException;
+
+    private static String outcomeOf(Throwable error) {
+      if (error == null) return "ok";
+      return error instanceof UvException ? ((UvException) error).code() : error.toString();
+    }
+  }
+
+  /** What the tracer below throws. */
+  static final class TracerFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TracerFailure(String what) {
+      super("tracer failed at " + what);
+    }
+  }
+
+  /** Throws from callbackStarted for the first callback named {@code failAt}. */
+  private static final class ThrowingTracer implements LoopTracer {
+    private final String failAt;
+    private boolean thrown;
+
+    ThrowingTracer(String failAt) {
+      this.failAt = failAt;
+    }
+
+    @Override
+    public void callbackStarted(Phase phase, String what) {
+      if (thrown || !what.equals(failAt)) return;
+      thrown = true;
+      throw new TracerFailure(what);
+    }
+  }
+
+  @TempDir Path dir;
+  private Path file;
+  private Loop loop;
+  private final CountDownLatch releasePool = new CountDownLatch(1);
+  /** Outcomes of the request whose completion is lost: nothing, if it is. */
+  private final List<String> lostOutcomes = new ArrayList<>();
+  private boolean reachedTheLoop;
+
+  @BeforeEach
+  void create() throws Exception {
+    file = Files.writeString(dir.resolve("file"), "data");
+    loop = Loop.create();
+  }
+
+  @AfterEach
+  void close() {
+    releasePool.countDown();
+    loop.close();
+  }
+
+  /** Occupies every pool thread until releasePool; returns once they all run. */
+  private void occupyThePool() throws Exception {
+    CountDownLatch started = new CountDownLatch(PoolSize.get());
+    for (int i = 0; i < PoolSize.get(); i++) {
+      loop.queueWork(() -> {
+        started.countDown();
+        return releasePool.await(30, TimeUnit.SECONDS);
+      });
+    }
+    assertTrue(started.await(30, TimeUnit.SECONDS), "the pool threads never all started");
+  }
+
+  /**
+   * Starts a request of {@code kind} and has its completion arrive while every pool thread is
+   * busy, so that a request started next must wait for one. Its callback stops the loop.
+   */
+  private Cancelable startThenOccupyThePool(Kind kind) throws Exception {
+    Cancelable request = kind.start(loop, file, outcome -> {
+      lostOutcomes.add(outcome);
+      loop.stop();
+    });
+    // the pool threads can only all start once the request has run and posted its completion
+    occupyThePool();
+    return request;
+  }
+
+  /** A request whose completion upcall fails at the tracer, before its callback. */
+  private Cancelable loseCompletionToTracer(Kind kind) throws Exception {
+    Cancelable request = startThenOccupyThePool(kind);
+    loop.setTracer(new ThrowingTracer(kind.completion));
+    assertThrows(TracerFailure.class, loop::run);
+    loop.setTracer(null);
+    assertEquals(List.of(), lostOutcomes, "the callback ran");
+    return request;
+  }
+
+  /** A request whose completion upcall overflows the stack at its entry, before any Java runs. */
+  private Cancelable loseCompletionToStackOverflow(Kind kind) throws Exception {
+    Cancelable request = startThenOccupyThePool(kind);
+    runTheLoopAtTheStackLimit();
+    assertEquals(List.of(), lostOutcomes, "precondition: the completion's upcall overflowed the stack");
+    return request;
+  }
+
+  private void runTheLoopAtTheStackLimit() {
+    descendThenRunTheLoop();
+    assertTrue(reachedTheLoop, "no depth let run() reach the loop");
+  }
+
+  /**
+   * Recurses until the stack overflows, then, one frame higher at a time, runs the loop without
+   * blocking until a run reaches it (its iteration count moves). The runs before overflow in Java;
+   * the first to reach the loop has less stack left than libuv's poll (its event array alone is
+   * 12 KiB) and the JVM's check at an upcall's entry need, so the pending event's upcall overflows.
+   */
+  private void descendThenRunTheLoop() {
+    try {
+      descendThenRunTheLoop();
+    } catch (StackOverflowError limit) {
+      // the deepest frame: start trying from here
+    }
+    if (reachedTheLoop) return;
+    long iterations = loop.metrics().loopCount();
+    try {
+      loop.run(RunMode.NOWAIT);
+    } catch (StackOverflowError overflow) {
+      // in Java before the loop, or at the upcall inside it
+    }
+    // after a run that reached the loop this shallower call cannot overflow; after one that did
+    // not, an overflow here only moves the next try a frame higher
+    reachedTheLoop = loop.metrics().loopCount() != iterations;
+  }
+
+  /** Starts a request of the same kind, which waits for a pool thread, then cancels the lost one. */
+  private void assertCancellingTheLostOneSparesTheNext(Kind kind, Cancelable lost) throws Exception {
+    List<String> next = new ArrayList<>();
+    kind.start(loop, file, next::add);
+    assertFalse(lost.cancel(), "cancel() of a request whose completion has run");
+    releasePool.countDown();
+    loop.run();
+    assertEquals(List.of("ok"), next);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aCompletionLostToATracerLeavesNoRequestInFlight(Kind kind) throws Exception {
+    kind.start(loop, file, lostOutcomes::add);
+    loop.setTracer(new ThrowingTracer(kind.completion));
+    assertThrows(TracerFailure.class, loop::run);
+    assertEquals(List.of(), lostOutcomes, "the callback ran");
+    assertEquals(0, loop.requestsInFlight());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void cancelAfterACompletionLostToATracerCancelsNoOtherRequest(Kind kind) throws Exception {
+    assertCancellingTheLostOneSparesTheNext(kind, loseCompletionToTracer(kind));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void closeThenCancelAfterACompletionLostToATracerTouchNoFreedRequest(Kind kind) throws Exception {
+    Cancelable lost = loseCompletionToTracer(kind);
+    releasePool.countDown();
+    loop.close();
+    assertTrue(loop.isClosed());
+    assertFalse(lost.cancel());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void cancelAfterACompletionLostToAStackOverflowCancelsNoOtherRequest(Kind kind) throws Exception {
+    assertCancellingTheLostOneSparesTheNext(kind, loseCompletionToStackOverflow(kind));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void closeThenCancelAfterACompletionLostToAStackOverflowTouchNoFreedRequest(Kind kind) throws Exception {
+    Cancelable lost = loseCompletionToStackOverflow(kind);
+    releasePool.countDown();
+    loop.close();
+    assertTrue(loop.isClosed());
+    assertFalse(lost.cancel());
+  }
+
+  @Test
+  void tasksLeftQueuedByAWakeupLostToAStackOverflowRunOnTheNextRun() {
+    CompletableFuture<String> future = new CompletableFuture<>();
+    Promise<String> promise = Promise.from(loop, future);
+    // queues the task that settles the promise, and wakes the loop for it
+    future.complete("value");
+    runTheLoopAtTheStackLimit();
+    assertTrue(promise.isPending(), "precondition: the wakeup's upcall overflowed the stack");
+    // the promise keeps the loop alive until it settles: without the task this run never ends
+    Timer watchdog = Watchdog.arm(loop, 10_000);
+    loop.run();
+    watchdog.close();
+    assertEquals("value", promise.value());
+  }
+}
