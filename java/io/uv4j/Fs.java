@@ -487,7 +487,7 @@ public final class Fs {
     if (entries < 1) throw new IllegalArgumentException("entries must be >= 1, got " + entries);
     return new Spec<>("readdir", dir.path(), null, dir, ENTRIES,
         (l, r) -> {
-          long d = dir.acquire();
+          long d = dir.acquire("readdir");
           long rc = Native.fsDirOp(l, r, d, entries);
           // a sync call has finished here; an async one that did not start is not reading
           if (r == null || rc < 0) dir.release(false);
@@ -500,7 +500,7 @@ public final class Fs {
     Objects.requireNonNull(dir, "dir");
     return new Spec<>("closedir", dir.path(), null, dir, VOID,
         (l, r) -> {
-          long d = dir.acquire();
+          long d = dir.acquire("closedir");
           long rc = Native.fsDirOp(l, r, d, 0);
           // libuv frees the directory whether or not closing succeeds
           dir.release(rc >= 0 || r == null);
