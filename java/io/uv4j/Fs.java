@@ -42,6 +42,8 @@ public final class Fs {
   static {
     Native.ensureLoaded();
     FLAGS = Native.fsOpenFlags();
+    Descriptors.madeForLoop(Native.fsSyncLoopDescriptors(), Fs.class, Descriptors.Kind.SYNC_FORMS,
+        "the loop of the synchronous Fs forms");
   }
 
   /** Open for reading only. */
@@ -365,6 +367,12 @@ public final class Fs {
     return new Spec<>(syscall, null, null, null, VOID, (l, r) -> Native.fsFileOp(l, r, op, fd));
   }
 
+  /** A close refuses a descriptor libuv watches: closing it behind libuv's back aborts the process. */
+  private static Spec<Void> closeSpec(int fd) {
+    Descriptors.checkClosable(fd);
+    return fileSpec("close", 0, fd);
+  }
+
   private static Spec<Stat> fstatSpec(int fd) {
     checkFd(fd);
     return new Spec<>("fstat", null, null, null, STAT, (l, r) -> Native.fsFileOp(l, r, 1, fd));
@@ -608,10 +616,12 @@ public final class Fs {
    * @return a handle whose {@code cancel()} always returns false
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it)
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable close(int fd, Callback<Void> callback) {
-    return async(fileSpec("close", 0, fd), callback);
+    return async(closeSpec(fd), callback);
   }
 
   /**
@@ -620,10 +630,12 @@ public final class Fs {
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it)
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> close(int fd) {
-    return promise(fileSpec("close", 0, fd));
+    return promise(closeSpec(fd));
   }
 
   /**
@@ -633,9 +645,11 @@ public final class Fs {
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it)
    */
   public static void closeSync(int fd) throws UvException {
-    sync(fileSpec("close", 0, fd));
+    sync(closeSpec(fd));
   }
 
   /**

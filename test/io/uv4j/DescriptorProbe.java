@@ -1,0 +1,109 @@
+package io.uv4j;
+
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Run in a fresh JVM by {@link DescriptorOwnershipTest}: one misuse of a descriptor that libuv
+ * watches, which aborted the process before uv4j refused it. Prints "refused: TYPE: MESSAGE" when
+ * the misuse is refused; otherwise goes on to the point where libuv aborts.
+ */
+public final class DescriptorProbe {
+  private DescriptorProbe() {}
+
+  /** What the fresh JVM printed, and how it ended. */
+  record Outcome(int exitCode, String output) {}
+
+  /** Runs {@code scenario} in a fresh JVM; its standard input is a pipe that no handle owns. */
+  static Outcome run(String scenario) throws Exception {
+    List<String> command = List.of(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        // JDK 24 and later warn on System.load unless native access is granted
+        "--enable-native-access=ALL-UNNAMED",
+        "-cp",
+        System.getProperty("java.class.path") + File.pathSeparator + locationOf(Uv.class) + File.pathSeparator
+            + locationOf(DescriptorProbe.class),
+        DescriptorProbe.class.getName(),
+        scenario);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the probe JVM did not exit: " + output);
+    }
+    return new Outcome(process.exitValue(), output.strip());
+  }
+
+  private static String locationOf(Class<?> type) throws Exception {
+    return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Loop loop = Loop.create();
+    try {
+      misuse(args[0], loop);
+      System.out.println("not refused");
+    } catch (IllegalStateException e) {
+      System.out.println("refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static void misuse(String scenario, Loop loop) throws Exception {
+    switch (scenario) {
+      case "adopt a socket another Tcp owns" -> {
+        Tcp[] pair = connectedPair(loop);
+        Tcp second = new Tcp(loop);
+        second.open((int) pair[0].fileno());
+        pair[0].close();
+        loop.run(RunMode.NOWAIT);
+        second.readStart(data -> {});
+        loop.run(RunMode.NOWAIT);
+      }
+      case "make a Tty of a socket a Tcp owns" -> {
+        Tcp[] pair = connectedPair(loop);
+        Tty tty = new Tty(loop, (int) pair[0].fileno());
+        pair[0].close();
+        loop.run(RunMode.NOWAIT);
+        tty.readStart(data -> {});
+        loop.run(RunMode.NOWAIT);
+      }
+      case "close a socket a Tcp owns" -> {
+        Tcp[] pair = connectedPair(loop);
+        Fs.closeSync((int) pair[0].fileno());
+        pair[0].readStart(data -> {});
+        loop.run(RunMode.NOWAIT);
+      }
+      case "close a descriptor an active Poll watches" -> {
+        Poll poll = new Poll(loop, 0);
+        poll.start(Poll.READABLE, (events, error) -> {});
+        Fs.closeSync(0);
+        loop.run(RunMode.NOWAIT);
+      }
+      case "close the loop's backend descriptor" -> {
+        Fs.closeSync(loop.backendFd());
+        new Timer(loop).start(1, () -> {});
+        loop.run();
+      }
+      default -> throw new IllegalArgumentException("no scenario " + scenario);
+    }
+  }
+
+  private static Tcp[] connectedPair(Loop loop) throws UvException {
+    Tcp listener = new Tcp(loop);
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Tcp client = new Tcp(loop);
+    Tcp accepted = new Tcp(loop);
+    listener.listen(1, error -> {
+      listener.accept(accepted);
+      listener.close();
+    });
+    client.connect(listener.localAddress(), error -> {});
+    loop.run();
+    return new Tcp[] {client, accepted};
+  }
+}
