@@ -2,6 +2,7 @@ package io.uv4j;
 
 import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +62,23 @@ class DescriptorOwnershipTest {
 
     assertEquals(0, outcome.exitCode(), outcome.output());
     assertTrue(outcome.output().startsWith("refused: IllegalStateException: cannot "), outcome.output());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "close each descriptor a new loop opened",
+      "close each descriptor the sync forms opened",
+      "close the descriptor a loop's first FsEvent opened"})
+  @EnabledOnOs(value = OS.LINUX, disabledReason = "finds the new descriptors in /proc/self/fd")
+  void everyDescriptorLibuvOpensForALoopIsRefused(String misuse) throws Exception {
+    DescriptorProbe.Outcome outcome = DescriptorProbe.run(misuse);
+
+    assertEquals(0, outcome.exitCode(), outcome.output());
+    List<String> lines = outcome.output().lines().toList();
+    assertFalse(lines.isEmpty(), "no new descriptor was found");
+    for (String line : lines) {
+      assertTrue(line.matches("refused: IllegalStateException: cannot close descriptor \\d+: it is owned by .*"), outcome.output());
+    }
   }
 
   // --- adopting -------------------------------------------------------------------------------

@@ -1,17 +1,25 @@
 package io.uv4j;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Run in a fresh JVM by {@link DescriptorOwnershipTest}: one misuse of a descriptor that libuv
- * watches, which aborted the process before uv4j refused it. Prints "refused: TYPE: MESSAGE" when
- * the misuse is refused; otherwise goes on to the point where libuv aborts.
+ * watches, which aborted the process before uv4j refused it. Prints "refused: TYPE: MESSAGE" for
+ * each refusal (and "closed N" for a descriptor it could close); a misuse that is not refused goes
+ * on to the point where libuv aborts.
  */
 public final class DescriptorProbe {
   private DescriptorProbe() {}
@@ -47,10 +55,13 @@ public final class DescriptorProbe {
     Loop loop = Loop.create();
     try {
       misuse(args[0], loop);
-      System.out.println("not refused");
     } catch (IllegalStateException e) {
-      System.out.println("refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      System.out.println(refusal(e));
     }
+  }
+
+  private static String refusal(IllegalStateException e) {
+    return "refused: " + e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static void misuse(String scenario, Loop loop) throws Exception {
@@ -89,7 +100,65 @@ public final class DescriptorProbe {
         new Timer(loop).start(1, () -> {});
         loop.run();
       }
+      case "close each descriptor a new loop opened" -> {
+        Set<Integer> before = openDescriptors();
+        Loop second = Loop.create();
+        closeEach(newSince(before));
+        second.execute(() -> {});
+        new Timer(second).start(1, () -> {});
+        second.run();
+      }
+      case "close each descriptor the sync forms opened" -> {
+        Set<Integer> before = openDescriptors();
+        Fs.statSync(".");
+        closeEach(newSince(before));
+      }
+      case "close the descriptor a loop's first FsEvent opened" -> {
+        Fs.statSync(".");
+        FsEvent first = new FsEvent(loop);
+        Set<Integer> before = openDescriptors();
+        first.start(".", 0, (name, events, error) -> {});
+        closeEach(newSince(before));
+        new FsEvent(loop).start("..", 0, (name, events, error) -> {});
+        loop.run(RunMode.NOWAIT);
+      }
       default -> throw new IllegalArgumentException("no scenario " + scenario);
+    }
+  }
+
+  /** Linux: the descriptors open in this process now, but for the one that lists them. */
+  private static Set<Integer> openDescriptors() throws IOException {
+    Path listing = Path.of("/proc/self/fd");
+    try (Stream<Path> fds = Files.list(listing)) {
+      return fds.filter(fd -> !isListing(fd, listing))
+          .map(fd -> Integer.valueOf(fd.getFileName().toString()))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static boolean isListing(Path fd, Path listing) {
+    try {
+      return Files.readSymbolicLink(fd).equals(listing.toRealPath());
+    } catch (IOException e) {
+      return true; // closed meanwhile: the listing's own descriptor, or a passing one
+    }
+  }
+
+  private static Set<Integer> newSince(Set<Integer> before) throws IOException {
+    Set<Integer> now = openDescriptors();
+    now.removeAll(before);
+    return now;
+  }
+
+  /** Tries to close each descriptor, printing a line for each. */
+  private static void closeEach(Set<Integer> fds) throws UvException {
+    for (int fd : fds) {
+      try {
+        Fs.closeSync(fd);
+        System.out.println("closed " + fd);
+      } catch (IllegalStateException e) {
+        System.out.println(refusal(e));
+      }
     }
   }
 
