@@ -122,6 +122,14 @@ public final class DescriptorProbe {
         new FsEvent(loop).start("..", 0, (name, events, error) -> {});
         loop.run(RunMode.NOWAIT);
       }
+      case "close the socket a Udp made at bind" -> {
+        Udp udp = new Udp(loop);
+        Set<Integer> before = openDescriptors();
+        udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        closeEach(newSince(before));
+        udp.recvStart((data, sender, flags) -> {});
+        loop.run(RunMode.NOWAIT);
+      }
       default -> throw new IllegalArgumentException("no scenario " + scenario);
     }
   }
