@@ -110,7 +110,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
     if (descriptor < 0) holdDescriptorInUse();
   }
 
-  /** Records libuv's current descriptor for this handle as the one it holds. */
+  /** Records libuv's current descriptor for this handle as the one it holds (a terminal's may differ from the one given). */
   final void holdDescriptorInUse() {
     long[] out = new long[1];
     if (Native.handleFileno(ptr, out) < 0 || out[0] == descriptor) return;

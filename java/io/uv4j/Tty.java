@@ -34,6 +34,7 @@ public final class Tty extends Stream {
     long p = take(fd, Descriptors.Kind.HANDLE, "adopt", () -> Native.ttyNew(l, this, fd));
     if (p < 0) throw new UvException((int) p, "uv_tty_init");
     bind(p);
+    // a reopened terminal: the handle owns the new descriptor, and fd stays the caller's
     holdDescriptorInUse();
   }
 
