@@ -19,6 +19,12 @@ static void init_sync_loop(void) {
   uv_loop_init(&sync_loop);
 }
 
+JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_fsSyncLoopDescriptors(JNIEnv *env,
+                                                                               jclass cls) {
+  uv_once(&sync_loop_once, init_sync_loop);
+  return uv4j_loop_descriptors(env, &sync_loop);
+}
+
 typedef struct uv4j_fs {
   uv_fs_t uv;
   uv_dirent_t *dirents; /* readdir's entries, owned here */

@@ -22,7 +22,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_pipeNew(JNIEnv *env, jclass
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeOpen(JNIEnv *env, jclass cls, jlong ptr,
-                                                             jlong fd) {
+                                                             jint fd) {
   return uv_pipe_open(PIPE(ptr), (uv_file) fd);
 }
 

@@ -7,13 +7,13 @@ static void poll_cb(uv_poll_t *handle, int status, int events) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_pollNew(JNIEnv *env, jclass cls, jlong loop,
-                                                             jobject peer, jlong fd) {
+                                                             jobject peer, jint fd) {
   uv_poll_t *poll = (uv_poll_t *) uv4j_handle_alloc(env, sizeof *poll, peer);
   if (poll == NULL) return UV_ENOMEM;
 #ifdef _WIN32
   int rc = uv_poll_init_socket(&UV4J_PTR(uv4j_loop, loop)->uv, poll, (uv_os_sock_t) fd);
 #else
-  int rc = uv_poll_init(&UV4J_PTR(uv4j_loop, loop)->uv, poll, (int) fd);
+  int rc = uv_poll_init(&UV4J_PTR(uv4j_loop, loop)->uv, poll, fd);
 #endif
   if (rc < 0) {
     uv4j_handle_free(env, (uv_handle_t *) poll);

@@ -22,7 +22,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_tcpNew(JNIEnv *env, jclass 
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpOpen(JNIEnv *env, jclass cls, jlong ptr,
-                                                            jlong sock) {
+                                                            jint sock) {
   return uv_tcp_open(TCP(ptr), (uv_os_sock_t) sock);
 }
 

@@ -119,6 +119,10 @@ int uv4j_sockaddr_to_java(JNIEnv *env, const struct sockaddr *addr, jbyteArray o
 #define UV4J_STAT_LONGS 20
 void uv4j_stat_to_longs(const uv_stat_t *s, jlong *v);
 
+/* The descriptors libuv keeps for `loop`, as an int[] with -1 for each it has none of; NULL
+ * with an exception pending when out of memory. */
+jintArray uv4j_loop_descriptors(JNIEnv *env, uv_loop_t *loop);
+
 /* The address of a direct buffer plus offset; NULL if the buffer is not direct (Java only
  * passes direct buffers). */
 char *uv4j_buffer_address(JNIEnv *env, jobject buffer, jint offset);

@@ -2,12 +2,16 @@ package io.uv4j;
 
 /**
  * An open directory stream from {@link Fs#opendir}: read it in batches with {@link Fs#readdir}
- * and close it with {@link Fs#closedir}. One read at a time; not thread-safe.
+ * and close it with {@link Fs#closedir}. It may be shared between threads, but it serves one
+ * operation at a time: starting another, on any thread, while a {@code readdir} or {@code
+ * closedir} is in progress throws {@link IllegalStateException}.
  */
 public final class Dir {
-  private long ptr;
-  private boolean busy;
   private final String path;
+  /** The native directory; 0 once closed. Guarded by this. */
+  private long ptr;
+  /** The operation in progress ("readdir" or "closedir"), or null. Guarded by this. */
+  private String busyWith;
 
   Dir(long ptr, String path) {
     this.ptr = ptr;
@@ -20,25 +24,30 @@ public final class Dir {
   }
 
   /** Whether {@link Fs#closedir} has been called. */
-  public boolean isClosed() {
+  public synchronized boolean isClosed() {
     return ptr == 0;
   }
 
-  /** Takes the directory for one operation. */
-  long acquire() {
+  /**
+   * Takes the directory for {@code operation}. Synchronised because the sync forms run on any
+   * thread, and two operations on one native directory at once corrupt the native heap.
+   */
+  synchronized long acquire(String operation) {
     if (ptr == 0) throw new IllegalStateException("directory '" + path + "' is closed");
-    if (busy) throw new IllegalStateException("directory '" + path + "' is already being read or closed");
-    busy = true;
+    if (busyWith != null) {
+      throw new IllegalStateException("directory '" + path + "' is busy with a " + busyWith + " in progress");
+    }
+    busyWith = operation;
     return ptr;
   }
 
-  void release(boolean closed) {
-    busy = false;
+  synchronized void release(boolean closed) {
+    busyWith = null;
     if (closed) ptr = 0;
   }
 
   @Override
-  public String toString() {
+  public synchronized String toString() {
     return "Dir[" + path + (ptr == 0 ? ", closed]" : "]");
   }
 }

@@ -53,6 +53,8 @@ public final class Fs {
   static {
     Native.ensureLoaded();
     FLAGS = Native.fsOpenFlags();
+    Descriptors.madeForLoop(Native.fsSyncLoopDescriptors(), Fs.class, Descriptors.Kind.SYNC_FORMS,
+        "the loop of the synchronous Fs forms");
   }
 
   /** Open for reading only. */
@@ -408,6 +410,12 @@ public final class Fs {
     return new Spec<>(syscall, null, null, null, VOID, (l, r) -> Native.fsFileOp(l, r, op, fd));
   }
 
+  /** A close refuses a descriptor libuv watches: closing it behind libuv's back aborts the process. */
+  private static Spec<Void> closeSpec(int fd) {
+    Descriptors.checkClosable(fd);
+    return fileSpec("close", 0, fd);
+  }
+
   private static Spec<Stat> fstatSpec(int fd) {
     checkFd(fd);
     return new Spec<>("fstat", null, null, null, STAT, (l, r) -> Native.fsFileOp(l, r, 1, fd));
@@ -530,7 +538,7 @@ public final class Fs {
     if (entries < 1) throw new IllegalArgumentException("entries must be >= 1, got " + entries);
     return new Spec<>("readdir", dir.path(), null, dir, ENTRIES,
         (l, r) -> {
-          long d = dir.acquire();
+          long d = dir.acquire("readdir");
           long rc = Native.fsDirOp(l, r, d, entries);
           // a sync call has finished here; an async one that did not start is not reading
           if (r == null || rc < 0) dir.release(false);
@@ -543,7 +551,7 @@ public final class Fs {
     Objects.requireNonNull(dir, "dir");
     return new Spec<>("closedir", dir.path(), null, dir, VOID,
         (l, r) -> {
-          long d = dir.acquire();
+          long d = dir.acquire("closedir");
           long rc = Native.fsDirOp(l, r, d, 0);
           // libuv frees the directory whether or not closing succeeds
           dir.release(rc >= 0 || r == null);
@@ -651,10 +659,12 @@ public final class Fs {
    * @return a handle whose {@code cancel()} always returns false
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it)
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable close(int fd, Callback<Void> callback) {
-    return async(fileSpec("close", 0, fd), callback);
+    return async(closeSpec(fd), callback);
   }
 
   /**
@@ -663,10 +673,12 @@ public final class Fs {
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it)
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> close(int fd) {
-    return promise(fileSpec("close", 0, fd));
+    return promise(closeSpec(fd));
   }
 
   /**
@@ -676,9 +688,11 @@ public final class Fs {
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it)
    */
   public static void closeSync(int fd) throws UvException {
-    sync(fileSpec("close", 0, fd));
+    sync(closeSpec(fd));
   }
 
   /**

@@ -67,7 +67,10 @@ public final class FsEvent extends Handle {
     long p = open();
     if (Native.handleIsActive(p)) throw new IllegalStateException(this + " is already watching " + this.path);
     if ((flags & RECURSIVE) != 0 && !RECURSIVE_SUPPORTED) throw new UvException(UvError.ENOSYS.errno(), "watch", path, null);
-    UvException.check(Native.fsEventStart(p, bytes, flags), "watch", path);
+    int rc = Native.fsEventStart(p, bytes, flags);
+    // the loop's first watch opens its inotify descriptor
+    loop.noteDescriptors();
+    UvException.check(rc, "watch", path);
     this.listener = listener;
     this.path = path;
   }

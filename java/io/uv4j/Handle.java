@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.util.function.LongSupplier;
 
 /**
  * A libuv handle: a long-lived object bound to one {@link Loop} and to that loop's thread.
@@ -16,6 +17,8 @@ public abstract class Handle extends Peer implements AutoCloseable {
   private boolean closing;
   private boolean internal;
   private Runnable onClose;
+  /** The descriptor this handle holds in {@link Descriptors}; -1 while it has none. */
+  private int descriptor = -1;
 
   Handle(Loop loop) {
     super(loop);
@@ -94,7 +97,41 @@ public abstract class Handle extends Peer implements AutoCloseable {
   final void closeStarted(Runnable onClose) {
     closing = true;
     this.onClose = onClose;
+    // libuv closes a stream's descriptor in uv_close, and a poll stops watching its own
+    if (descriptor >= 0) Descriptors.release(descriptor, this);
+    descriptor = -1;
     beforeClose();
+  }
+
+  /**
+   * Takes {@code fd} for this handle, then runs {@code open} (libuv's open or init), whose
+   * negative result undoes the taking. Two handles that own one descriptor abort libuv.
+   *
+   * @return what {@code open} returned
+   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalStateException if a handle or loop holds {@code fd} already
+   */
+  final long take(int fd, Descriptors.Kind kind, String action, LongSupplier open) {
+    if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
+    Descriptors.take(fd, this, kind, action);
+    long result = open.getAsLong();
+    if (result < 0) Descriptors.release(fd, this);
+    else descriptor = fd;
+    return result;
+  }
+
+  /** Records the descriptor libuv made for this handle (at bind, connect, listen or accept), once it has one. */
+  final void noteDescriptor() {
+    if (descriptor < 0) holdDescriptorInUse();
+  }
+
+  /** Records libuv's current descriptor for this handle as the one it holds (a terminal's may differ from the one given). */
+  final void holdDescriptorInUse() {
+    long[] out = new long[1];
+    if (Native.handleFileno(ptr, out) < 0 || out[0] == descriptor) return;
+    if (descriptor >= 0) Descriptors.release(descriptor, this);
+    descriptor = (int) out[0];
+    Descriptors.made(descriptor, this);
   }
 
   /** Closes the handle, if it is not closing yet, as part of closing its loop. */

@@ -108,9 +108,11 @@ public final class Loop implements Executor, AutoCloseable {
     long p = Native.loopNew();
     if (p < 0) throw new UvException((int) p, "uv_loop_init");
     ptr = p;
+    noteDescriptors();
     try {
       wakeup = new Async(this, this::runSubmitted, true);
     } catch (UvException e) {
+      Descriptors.releaseAll(this);
       Native.loopClose(ptr);
       ptr = 0;
       throw e;
@@ -684,6 +686,7 @@ public final class Loop implements Executor, AutoCloseable {
         // a closing loop only finishes what is pending
       }
       drain();
+      Descriptors.releaseAll(this);
       int rc = Native.loopClose(ptr);
       if (rc < 0) throw new IllegalStateException(new UvException(rc, "uv_loop_close"));
       ptr = 0;
@@ -709,6 +712,11 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   // --- package-private plumbing ---------------------------------------------------------------
+
+  /** Records the descriptors libuv keeps for this loop, so that nothing closes them behind its back. */
+  void noteDescriptors() {
+    Descriptors.madeForLoop(Native.loopDescriptors(ptr), this, Descriptors.Kind.LOOP, toString());
+  }
 
   long pointer() {
     return ptr;

@@ -57,13 +57,17 @@ public final class Pipe extends Stream {
   }
 
   /**
-   * Opens an existing descriptor as this pipe ({@code uv_pipe_open}).
+   * Opens an existing descriptor as this pipe ({@code uv_pipe_open}); the handle then owns it and
+   * closes it when it closes.
    *
+   * @throws IllegalArgumentException if {@code fd} is negative
    * @throws UvException if libuv refuses it
-   * @throws IllegalStateException if closed or called from another thread
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it), if this pipe is closed, or if called from another thread
    */
-  public void open(long fd) throws UvException {
-    UvException.check(Native.pipeOpen(open(), fd), "uv_pipe_open");
+  public void open(int fd) throws UvException {
+    long p = open();
+    UvException.check((int) take(fd, Descriptors.Kind.HANDLE, "adopt", () -> Native.pipeOpen(p, fd)), "uv_pipe_open");
   }
 
   /**
@@ -81,6 +85,7 @@ public final class Pipe extends Stream {
   public void bind(String name) throws UvException {
     byte[] encoded = encode(name);
     int rc = Native.pipeBind(open(), encoded);
+    noteDescriptor();
     if (rc < 0) throw nameError(rc, "bind", name);
   }
 
@@ -118,6 +123,7 @@ public final class Pipe extends Stream {
   private void connect(String name, Request request) {
     byte[] encoded = encode(name);
     int rc = Native.pipeConnect(open(), request, encoded);
+    noteDescriptor();
     if (rc < 0) request.completeLater(rc);
   }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Watches a descriptor libuv does not own for readiness ({@code uv_poll_t}), as a socket from
- * another library. Do not read or write the descriptor through other handles meanwhile. Every
- * method must be called on the loop's thread.
+ * another library. No other handle may own or watch the descriptor meanwhile, and {@link Fs}
+ * refuses to close it until the poll is closed. Every method must be called on the loop's thread.
  */
 public final class Poll extends Handle {
   /** The descriptor can be read. */
@@ -37,13 +37,15 @@ public final class Poll extends Handle {
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws UvException if libuv refuses the descriptor
-   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or another poll
+   *     watches it (the message names it), if the loop is closed or closing, or if called from
+   *     another thread
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
-  public Poll(Loop loop, long fd) throws UvException {
+  public Poll(Loop loop, int fd) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
-    if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
-    long p = Native.pollNew(loop.checkUsable(), this, fd);
+    long l = loop.checkUsable();
+    long p = take(fd, Descriptors.Kind.WATCHER, "watch", () -> Native.pollNew(l, this, fd));
     if (p < 0) throw initFailure(p, "uv_poll_init");
     bind(p);
   }

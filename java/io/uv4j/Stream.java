@@ -456,7 +456,10 @@ public abstract class Stream extends Handle {
     Objects.requireNonNull(onConnection, "onConnection");
     long p = open();
     this.onConnection = onConnection;
-    UvException.check(Native.streamListen(p, backlog), "listen");
+    int rc = Native.streamListen(p, backlog);
+    // a TCP listener with no socket yet gets one here
+    noteDescriptor();
+    UvException.check(rc, "listen");
   }
 
   /**
@@ -477,6 +480,7 @@ public abstract class Stream extends Handle {
     // libuv on Windows casts the client to the kind it expects without checking
     if (!acceptsInto(client)) throw new IllegalArgumentException(this + " cannot accept into " + client);
     UvException.check(Native.streamAccept(p, c), "accept");
+    client.noteDescriptor();
   }
 
   /** Whether a connection pending on this server may go into {@code client}. */

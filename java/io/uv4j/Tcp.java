@@ -33,13 +33,18 @@ public final class Tcp extends Stream {
   }
 
   /**
-   * Opens an existing OS socket as this handle ({@code uv_tcp_open}).
+   * Opens an existing OS socket as this handle ({@code uv_tcp_open}); the handle then owns it and
+   * closes it when it closes.
    *
-   * @throws UvException if libuv refuses the descriptor
-   * @throws IllegalStateException if closed or called from another thread
+   * @throws IllegalArgumentException if {@code socket} is negative
+   * @throws UvException if libuv refuses the descriptor ({@code EBUSY} if this handle has a
+   *     socket already)
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code socket} or a poll watches
+   *     it (the message names it), if this handle is closed, or if called from another thread
    */
-  public void open(long socket) throws UvException {
-    UvException.check(Native.tcpOpen(open(), socket), "uv_tcp_open");
+  public void open(int socket) throws UvException {
+    long p = open();
+    UvException.check((int) take(socket, Descriptors.Kind.HANDLE, "adopt", () -> Native.tcpOpen(p, socket)), "uv_tcp_open");
   }
 
   /**
@@ -55,7 +60,9 @@ public final class Tcp extends Stream {
   public void bind(InetSocketAddress address, int flags) throws UvException {
     byte[] encoded = SocketAddresses.encode(address);
     if ((flags & ~(IPV6_ONLY | REUSE_PORT)) != 0) throw new IllegalArgumentException("unknown bind flags: " + flags);
-    UvException.check(Native.tcpBind(open(), encoded, flags), "bind");
+    int rc = Native.tcpBind(open(), encoded, flags);
+    noteDescriptor();
+    UvException.check(rc, "bind");
   }
 
   /**
@@ -101,6 +108,7 @@ public final class Tcp extends Stream {
   private void connect(InetSocketAddress address, Request request) {
     byte[] encoded = SocketAddresses.encode(address);
     int rc = Native.tcpConnect(open(), request, encoded);
+    noteDescriptor();
     if (rc < 0) request.completeLater(rc);
   }
 

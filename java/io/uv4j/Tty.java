@@ -16,20 +16,27 @@ public final class Tty extends Stream {
   }
 
   /**
-   * Opens terminal descriptor {@code fd} (0, 1, 2, or another tty).
+   * Opens terminal descriptor {@code fd} (0, 1, 2, or another tty). libuv reopens a terminal, so
+   * that the handle owns a descriptor of its own and {@code fd} stays the caller's. As libuv, it
+   * also takes a pipe or socket as it is: the handle then owns {@code fd} and closes it (unless it
+   * is 0, 1 or 2) when it closes.
    *
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalArgumentException if {@code fd} is negative
-   * @throws UvException if {@code fd} is not a terminal or cannot be opened
-   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws UvException if {@code fd} is a file or not open ({@code EINVAL}), or cannot be
+   *     reopened
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
+   *     (the message names it), if the loop is closed or closing, or if called from another thread
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public Tty(Loop loop, int fd) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
-    if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
-    long p = Native.ttyNew(loop.checkUsable(), this, fd);
+    long l = loop.checkUsable();
+    long p = take(fd, Descriptors.Kind.HANDLE, "adopt", () -> Native.ttyNew(l, this, fd));
     if (p < 0) throw initFailure(p, "uv_tty_init");
     bind(p);
+    // a reopened terminal: the handle owns the new descriptor, and fd stays the caller's
+    holdDescriptorInUse();
   }
 
   /**

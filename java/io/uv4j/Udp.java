@@ -73,7 +73,9 @@ public final class Udp extends Handle {
   public void bind(InetSocketAddress address, int flags) throws UvException {
     byte[] encoded = SocketAddresses.encode(address);
     if ((flags & ~(IPV6_ONLY | REUSE_ADDR)) != 0) throw new IllegalArgumentException("unknown bind flags: " + flags);
-    UvException.check(Native.udpBind(open(), encoded, flags), "bind");
+    int rc = Native.udpBind(open(), encoded, flags);
+    noteDescriptor();
+    UvException.check(rc, "bind");
   }
 
   /**
@@ -98,7 +100,9 @@ public final class Udp extends Handle {
    */
   public void connect(InetSocketAddress address) throws UvException {
     byte[] encoded = SocketAddresses.encode(address);
-    UvException.check(Native.udpConnect(open(), encoded), "connect");
+    int rc = Native.udpConnect(open(), encoded);
+    noteDescriptor();
+    UvException.check(rc, "connect");
   }
 
   /**
@@ -154,6 +158,8 @@ public final class Udp extends Handle {
       data.duplicate().get(copy);
       rc = Native.udpSendArray(p, request, copy, 0, copy.length, address);
     }
+    // an unbound socket is made (and bound) at its first send
+    noteDescriptor();
     if (rc < 0) request.completeLater(rc);
   }
 
@@ -172,7 +178,9 @@ public final class Udp extends Handle {
     Objects.requireNonNull(data, "data");
     if (!data.isDirect()) throw new IllegalArgumentException("trySend needs a direct buffer: " + data);
     byte[] address = to == null ? null : SocketAddresses.encode(to);
-    return UvException.check(Native.udpTrySend(open(), data, data.position(), data.remaining(), address), "send");
+    int rc = Native.udpTrySend(open(), data, data.position(), data.remaining(), address);
+    noteDescriptor();
+    return UvException.check(rc, "send");
   }
 
   /**
@@ -184,7 +192,9 @@ public final class Udp extends Handle {
    */
   public void recvStart(Receiver receiver) throws UvException {
     Objects.requireNonNull(receiver, "receiver");
-    UvException.check(Native.udpRecvStart(open()), "recv");
+    int rc = Native.udpRecvStart(open());
+    noteDescriptor();
+    UvException.check(rc, "recv");
     this.receiver = receiver;
   }
 
@@ -233,7 +243,9 @@ public final class Udp extends Handle {
    */
   public void setMembership(String group, String iface, boolean join) throws UvException {
     Objects.requireNonNull(group, "group");
-    UvException.check(Native.udpSetMembership(open(), group, iface, null, join), "setsockopt");
+    int rc = Native.udpSetMembership(open(), group, iface, null, join);
+    noteDescriptor();
+    UvException.check(rc, "setsockopt");
   }
 
   /**
@@ -246,7 +258,9 @@ public final class Udp extends Handle {
   public void setSourceMembership(String group, String iface, String source, boolean join) throws UvException {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(source, "source");
-    UvException.check(Native.udpSetMembership(open(), group, iface, source, join), "setsockopt");
+    int rc = Native.udpSetMembership(open(), group, iface, source, join);
+    noteDescriptor();
+    UvException.check(rc, "setsockopt");
   }
 
   /**

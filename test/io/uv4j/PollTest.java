@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,41 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Poll watches one end of a connected TCP pair. The pair lives on a second loop that is never
- * run afterwards, so that loop's handles never watch the descriptor the poll watches.
+ * Poll watches the ends of a named pipe, descriptors that no uv4j handle owns (a handle's own
+ * descriptor is refused: see {@link DescriptorOwnershipTest}).
  */
 class PollTest {
   private Loop loop;
-  private Loop sockets;
-  private Tcp watched;
-  private Tcp peer;
+  private Fifo fifo;
+  @TempDir Path dir;
 
   @BeforeEach
-  void create() throws UvException {
+  void create() throws Exception {
     loop = Loop.create();
     Net.guard(loop, 30_000);
-    sockets = Loop.create();
-    Tcp[] pair = Net.connectedPair(sockets, V4);
-    watched = pair[0];
-    peer = pair[1];
+    fifo = Fifo.in(dir);
   }
 
   @AfterEach
-  void close() {
+  void close() throws UvException {
     loop.close();
-    sockets.close();
+    if (fifo != null) fifo.close();
   }
 
   @Test
-  void readableFiresOnceThePeerWrites() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+  void readableFiresOnceTheWriterWrites() throws Exception {
+    Poll poll = new Poll(loop, fifo.reader);
     List<String> events = new ArrayList<>();
     poll.start(Poll.READABLE, (ready, error) -> {
       assertNull(error);
@@ -52,7 +49,7 @@ class PollTest {
     Timer quiet = new Timer(loop);
     quiet.start(50, Net.unchecked(() -> {
       events.add("quiet");
-      assertEquals(5, peer.tryWrite(ByteBuffer.wrap("hello".getBytes())));
+      assertEquals(5, Fs.writeSync(fifo.writer, ByteBuffer.wrap("hello".getBytes()), -1));
       quiet.close();
     }));
     loop.run();
@@ -60,8 +57,8 @@ class PollTest {
   }
 
   @Test
-  void writableFiresAtOnceOnAConnectedSocket() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+  void writableFiresAtOnceOnAPipeWithRoom() throws Exception {
+    Poll poll = new Poll(loop, fifo.writer);
     List<Integer> events = new ArrayList<>();
     poll.start(Poll.WRITABLE, (ready, error) -> {
       assertNull(error);
@@ -74,7 +71,7 @@ class PollTest {
 
   @Test
   void stopEndsDelivery() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+    Poll poll = new Poll(loop, fifo.writer);
     int[] calls = {0};
     poll.start(Poll.WRITABLE, (ready, error) -> {
       calls[0]++;
@@ -90,7 +87,7 @@ class PollTest {
 
   @Test
   void startingAgainChangesTheEventsAndTheCallback() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+    Poll poll = new Poll(loop, fifo.writer);
     List<String> events = new ArrayList<>();
     poll.start(Poll.READABLE, (ready, error) -> events.add("first " + ready));
     poll.start(Poll.WRITABLE, (ready, error) -> {
@@ -103,7 +100,7 @@ class PollTest {
 
   @Test
   void unknownEventBitsAreRejected() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+    Poll poll = new Poll(loop, fifo.reader);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> poll.start(16, (r, x) -> {}));
     assertEquals("unknown poll events: 16", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> poll.start(-1, (r, x) -> {}));
@@ -112,7 +109,7 @@ class PollTest {
 
   @Test
   void aNullCallbackIsRejected() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+    Poll poll = new Poll(loop, fifo.reader);
     assertThrows(NullPointerException.class, () -> poll.start(Poll.READABLE, null));
     assertFalse(poll.isActive());
   }
@@ -124,17 +121,24 @@ class PollTest {
   }
 
   @Test
-  void aDescriptorTheLoopAlreadyWatchesIsRefused() throws Exception {
-    Poll first = new Poll(loop, watched.fileno());
+  void aDescriptorAnotherPollWatchesIsRefusedNamingThatPoll() throws Exception {
+    Poll first = new Poll(loop, fifo.reader);
     first.start(Poll.READABLE, (r, x) -> {});
-    UvException e = assertThrows(UvException.class, () -> new Poll(loop, watched.fileno()));
-    assertEquals("EEXIST", e.code());
-    assertEquals("uv_poll_init", e.syscall());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Poll(loop, fifo.reader));
+    assertEquals("cannot watch descriptor " + fifo.reader + ": it is watched by Poll[open] of " + loop
+        + "; close that handle first", e.getMessage());
+  }
+
+  @Test
+  void aClosedPollsDescriptorMayBeWatchedAgain() throws Exception {
+    new Poll(loop, fifo.reader).close();
+    Poll second = new Poll(loop, fifo.reader);
+    assertFalse(second.isActive());
   }
 
   @Test
   void methodsAfterCloseThrowIllegalState() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+    Poll poll = new Poll(loop, fifo.reader);
     poll.close();
     assertThrows(IllegalStateException.class, () -> poll.start(Poll.READABLE, (r, x) -> {}));
     assertThrows(IllegalStateException.class, poll::stop);
@@ -142,7 +146,7 @@ class PollTest {
 
   @Test
   void pollsCannotBeMadeOrUsedFromAnotherThread() throws Exception {
-    Poll poll = new Poll(loop, watched.fileno());
+    Poll poll = new Poll(loop, fifo.reader);
     List<Throwable> thrown = new ArrayList<>();
     Thread other = new Thread(() -> {
       for (Runnable call : List.<Runnable>of(

@@ -70,6 +70,9 @@ public final class Native {
 
   public static native int loopBackendFd(long loop);
 
+  /** The descriptors libuv keeps for the loop, -1 for each kind it has none of. */
+  public static native int[] loopDescriptors(long loop);
+
   public static native int loopBackendTimeout(long loop);
 
   public static native int loopEnableIdleTimeMetrics(long loop);
@@ -151,7 +154,7 @@ public final class Native {
   /** family: 0 (none yet), 4 or 6. */
   public static native long tcpNew(long loop, Object peer, int family);
 
-  public static native int tcpOpen(long tcp, long socket);
+  public static native int tcpOpen(long tcp, int socket);
 
   public static native int tcpBind(long tcp, byte[] address, int flags);
 
@@ -173,7 +176,7 @@ public final class Native {
   // pipe
   public static native long pipeNew(long loop, Object peer, boolean ipc);
 
-  public static native int pipeOpen(long pipe, long fd);
+  public static native int pipeOpen(long pipe, int fd);
 
   public static native int pipeBind(long pipe, byte[] name);
 
@@ -238,7 +241,7 @@ public final class Native {
   public static native long udpSendQueueSize(long udp);
 
   // poll
-  public static native long pollNew(long loop, Object peer, long fd);
+  public static native long pollNew(long loop, Object peer, int fd);
 
   public static native int pollStart(long poll, int events);
 
@@ -343,6 +346,9 @@ public final class Native {
   public static native long fsDirOp(long loop, Object request, long dir, int entries);
 
   public static native void fsFree(long request);
+
+  /** The descriptors of the loop the sync requests use (made on first use), as loopDescriptors. */
+  public static native int[] fsSyncLoopDescriptors();
 
   public static native long fsResult(long request);
 
