@@ -349,7 +349,18 @@ public final class Fs {
   }
 
   static void checkMode(int mode) {
-    if (mode < 0 || mode > 07777) throw new IllegalArgumentException("mode must be 0..07777, got 0" + Integer.toOctalString(mode));
+    if (mode < 0 || mode > 07777) {
+      // octal is how modes are read, but a negative one in octal would hide its sign
+      String shown = mode < 0 ? Integer.toString(mode) : "0" + Integer.toOctalString(mode);
+      throw new IllegalArgumentException("mode must be 0..07777, got " + shown);
+    }
+  }
+
+  /** The C side turns a time into whole seconds: a value outside a 64-bit count is undefined there. */
+  private static void checkTime(double seconds, String what) {
+    if (!(Math.abs(seconds) < 0x1p63)) {
+      throw new IllegalArgumentException(what + " must be a finite number of seconds within +-2^63, got " + seconds);
+    }
   }
 
   // --- specs: one per operation -----------------------------------------------------------------
@@ -371,7 +382,12 @@ public final class Fs {
   }
 
   private static <T> Spec<T> pathSpec(String syscall, String path, Result<T> result, PathStarter starter) {
-    byte[] p = bytes(path, "path");
+    return pathSpec(syscall, "path", path, result, starter);
+  }
+
+  /** A single-path operation whose errors name the parameter {@code what}. */
+  private static <T> Spec<T> pathSpec(String syscall, String what, String path, Result<T> result, PathStarter starter) {
+    byte[] p = bytes(path, what);
     return new Spec<>(syscall, path, null, null, result, (l, r) -> starter.start(l, r, p));
   }
 
@@ -460,11 +476,15 @@ public final class Fs {
 
   private static Spec<Void> utimeSpec(String syscall, int op, String path, double atime, double mtime) {
     byte[] p = bytes(path, "path");
+    checkTime(atime, "atime");
+    checkTime(mtime, "mtime");
     return new Spec<>(syscall, path, null, null, VOID, (l, r) -> Native.fsUtime(l, r, op, p, 0, atime, mtime));
   }
 
   private static Spec<Void> futimeSpec(int fd, double atime, double mtime) {
     checkFd(fd);
+    checkTime(atime, "atime");
+    checkTime(mtime, "mtime");
     return new Spec<>("futime", null, null, null, VOID, (l, r) -> Native.fsUtime(l, r, 0, null, fd, atime, mtime));
   }
 
@@ -959,7 +979,7 @@ public final class Fs {
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable mkdtemp(String template, Callback<String> callback) {
-    return async(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp), callback);
+    return async(mkdtempSpec(template), callback);
   }
 
   /**
@@ -983,7 +1003,7 @@ public final class Fs {
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> mkdtemp(String template) {
-    return promise(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+    return promise(mkdtempSpec(template));
   }
 
   /**
@@ -1008,7 +1028,7 @@ public final class Fs {
    * @throws IllegalArgumentException if {@code template} contains a NUL
    */
   public static String mkdtempSync(String template) throws UvException {
-    return sync(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+    return sync(mkdtempSpec(template));
   }
 
   /**
@@ -2152,7 +2172,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable utime(String path, double atime, double mtime, Callback<Void> callback) {
@@ -2163,7 +2184,8 @@ public final class Fs {
    * Same as {@link #utime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2176,7 +2198,8 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> utime(String path, double atime, double mtime) {
@@ -2187,7 +2210,8 @@ public final class Fs {
    * Same as {@link #utime(String, double, double)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2201,7 +2225,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    */
   public static void utimeSync(String path, double atime, double mtime) throws UvException {
     sync(utimeSpec("utime", 0, path, atime, mtime));
@@ -2212,7 +2237,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void utimeSync(Path path, double atime, double mtime) throws UvException {
@@ -2225,7 +2251,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable futime(int fd, double atime, double mtime, Callback<Void> callback) {
@@ -2237,7 +2264,8 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> futime(int fd, double atime, double mtime) {
@@ -2250,7 +2278,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
+   *     +-2^63 seconds
    */
   public static void futimeSync(int fd, double atime, double mtime) throws UvException {
     sync(futimeSpec(fd, atime, mtime));
@@ -2262,7 +2291,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable lutime(String path, double atime, double mtime, Callback<Void> callback) {
@@ -2273,7 +2303,8 @@ public final class Fs {
    * Same as {@link #lutime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2286,7 +2317,8 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> lutime(String path, double atime, double mtime) {
@@ -2297,7 +2329,8 @@ public final class Fs {
    * Same as {@link #lutime(String, double, double)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2311,7 +2344,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    */
   public static void lutimeSync(String path, double atime, double mtime) throws UvException {
     sync(utimeSpec("lutime", 1, path, atime, mtime));
@@ -2322,7 +2356,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void lutimeSync(Path path, double atime, double mtime) throws UvException {
@@ -3452,8 +3487,12 @@ public final class Fs {
     return pathSpec("mkdir", path, VOID, (l, r, p) -> Native.fsMkdir(l, r, p, mode));
   }
 
+  private static Spec<String> mkdtempSpec(String template) {
+    return pathSpec("mkdtemp", "template", template, CREATED_PATH, Native::fsMkdtemp);
+  }
+
   private static Spec<TempFile> mkstempSpec(String template) {
-    return pathSpec("mkstemp", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp)
+    return pathSpec("mkstemp", "template", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp)
         .orphaned(CLOSE_FD);
   }
 

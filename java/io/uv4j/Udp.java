@@ -62,13 +62,13 @@ public final class Udp extends Handle {
    * @param flags 0, or {@link #IPV6_ONLY} and/or {@link #REUSE_ADDR}
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are unknown
-   * @throws UvException if the OS refuses ({@code EADDRINUSE}, ...)
+   * @throws UvException if the OS refuses ({@code EADDRINUSE}, ...), naming the address
    * @throws IllegalStateException if closed or called from another thread
    */
   public void bind(InetSocketAddress address, int flags) throws UvException {
     byte[] encoded = SocketAddresses.encode(address);
     if ((flags & ~(IPV6_ONLY | REUSE_ADDR)) != 0) throw new IllegalArgumentException("unknown bind flags: " + flags);
-    UvException.check(Native.udpBind(open(), encoded, flags), "bind");
+    UvException.check(Native.udpBind(open(), encoded, flags), "bind", SocketAddresses.text(address));
   }
 
   /**
@@ -88,12 +88,13 @@ public final class Udp extends Handle {
    *
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved
-   * @throws UvException if the OS refuses ({@code EISCONN} when already connected)
+   * @throws UvException if the OS refuses ({@code EISCONN} when already connected), naming the
+   *     address
    * @throws IllegalStateException if closed or called from another thread
    */
   public void connect(InetSocketAddress address) throws UvException {
     byte[] encoded = SocketAddresses.encode(address);
-    UvException.check(Native.udpConnect(open(), encoded), "connect");
+    UvException.check(Native.udpConnect(open(), encoded), "connect", SocketAddresses.text(address));
   }
 
   /**
@@ -223,37 +224,41 @@ public final class Udp extends Handle {
    * @param group the group address, such as {@code "239.1.2.3"}
    * @param iface the local interface address, or null for the default
    * @throws NullPointerException if {@code group} is null
-   * @throws UvException if the OS refuses
+   * @throws UvException if the OS refuses, or {@code EINVAL} if {@code group} or {@code iface} is
+   *     not a numeric address; it names both
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setMembership(String group, String iface, boolean join) throws UvException {
     Objects.requireNonNull(group, "group");
-    UvException.check(Native.udpSetMembership(open(), group, iface, null, join), "setsockopt");
+    UvException.check(Native.udpSetMembership(open(), group, iface, null, join), "setsockopt", membership(group, iface, null));
   }
 
   /**
    * Joins or leaves a source-specific multicast group.
    *
    * @throws NullPointerException if {@code group} or {@code source} is null
-   * @throws UvException if the OS refuses
+   * @throws UvException if the OS refuses, or {@code EINVAL} if {@code group}, {@code iface} or
+   *     {@code source} is not a numeric address; it names them
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setSourceMembership(String group, String iface, String source, boolean join) throws UvException {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(source, "source");
-    UvException.check(Native.udpSetMembership(open(), group, iface, source, join), "setsockopt");
+    UvException.check(
+        Native.udpSetMembership(open(), group, iface, source, join), "setsockopt", membership(group, iface, source));
   }
 
   /**
    * Sets the interface multicast datagrams are sent from.
    *
    * @throws NullPointerException if {@code iface} is null
-   * @throws UvException if the OS refuses
+   * @throws UvException if the OS refuses, or {@code EINVAL} if {@code iface} is not a numeric
+   *     address; it names {@code iface}
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setMulticastInterface(String iface) throws UvException {
     Objects.requireNonNull(iface, "iface");
-    UvException.check(Native.udpSetMulticastInterface(open(), iface), "setsockopt");
+    UvException.check(Native.udpSetMulticastInterface(open(), iface), "setsockopt", iface);
   }
 
   /**
@@ -307,6 +312,11 @@ public final class Udp extends Handle {
    */
   public long sendQueueSize() {
     return Native.udpSendQueueSize(open());
+  }
+
+  /** How a membership error names what it was given: {@code group [from source] [on iface]}. */
+  private static String membership(String group, String iface, String source) {
+    return group + (source == null ? "" : " from " + source) + (iface == null ? "" : " on " + iface);
   }
 
   private static void checkTtl(int ttl) {
