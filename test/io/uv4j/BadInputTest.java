@@ -157,6 +157,10 @@ class BadInputTest {
         t -> t.onOtherThread(() -> t.loop.queueWork(() -> 1, (v, e) -> {})));
     row(rows, "Loop.queueWork while the loop closes", ISE, CLOSING_LOOP,
         t -> t.duringTeardown(() -> t.loop.queueWork(() -> 1)));
+    row(rows, "Cancelable.cancel of queued work on another thread", ISE, OTHER_THREAD, t -> {
+      Cancelable work = t.loop.queueWork(() -> 1, (v, e) -> {});
+      t.onOtherThread(work::cancel);
+    });
     row(rows, "Loop.setTracer of a closed loop", ISE, CLOSED_LOOP, t -> t.closedLoop().setTracer(new LoopTracer() {}));
     row(rows, "Loop.setTracer on another thread", ISE, OTHER_THREAD,
         t -> t.onOtherThread(() -> t.loop.setTracer(new LoopTracer() {})));
@@ -301,6 +305,8 @@ class BadInputTest {
         t -> new Tcp(t.loop).readStart(() -> ByteBuffer.allocateDirect(0), IGNORE));
     row(rows, "Stream.readStart into a slice with no room left", IAE, "lim=0",
         t -> new Tcp(t.loop).readStart(() -> ByteBuffer.allocateDirect(8).position(8).slice(), IGNORE));
+    row(rows, "Stream.readStart into a duplicate whose position is its limit", IAE, "pos=8 lim=8",
+        t -> new Tcp(t.loop).readStart(() -> ByteBuffer.allocateDirect(8).duplicate().position(8), IGNORE));
     row(rows, "Stream.readStart of a closed stream", ISE, "Tcp[closed] is closed", t -> t.closed(new Tcp(t.loop)).readStart(IGNORE));
     row(rows, "Stream.listen backlog -1", IAE, "-1", t -> new Tcp(t.loop).listen(-1, e -> {}));
     row(rows, "Stream.listen(backlog, null)", NPE, "onConnection", t -> new Tcp(t.loop).listen(1, null));
@@ -349,6 +355,8 @@ class BadInputTest {
         t -> new Pipe(t.loop, false).write(ByteBuffer.allocateDirect(1), new Tcp(t.loop), null));
     row(rows, "Pipe.write with a handle and no bytes", IAE, "lim=0",
         t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(0), new Tcp(t.loop), null));
+    row(rows, "Pipe.write with a handle and a slice with nothing left", IAE, "lim=0",
+        t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(4).position(4).slice(), new Tcp(t.loop), null));
     row(rows, "Pipe.write with a handle and a heap buffer", IAE, "HeapByteBuffer",
         t -> new Pipe(t.loop, true).write(ByteBuffer.allocate(1), new Tcp(t.loop), null));
     row(rows, "Pipe.write with a handle and null data", NPE, "data", t -> new Pipe(t.loop, true).write(null, new Tcp(t.loop), null));
@@ -360,23 +368,23 @@ class BadInputTest {
         t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(1), t.closed(new Tcp(t.loop)), null));
   }
 
-  // --- Tty and Poll, over a FIFO that no handle owns --------------------------------------------
+  // --- Tty and Poll, over a terminal that no handle owns --------------------------------------------
 
   private static void ttyAndPoll(List<Case> rows) {
-    row(rows, "Tty.setMode(null)", NPE, "mode", t -> new Tty(t.loop, t.fifo(false)).setMode(null));
+    row(rows, "Tty.setMode(null)", NPE, "mode", t -> new Tty(t.loop, t.terminal(false)).setMode(null));
     row(rows, "Tty.setMode of a closed tty", ISE, "Tty[closed] is closed",
-        t -> t.closed(new Tty(t.loop, t.fifo(false))).setMode(Tty.Mode.NORMAL));
+        t -> t.closed(new Tty(t.loop, t.terminal(false))).setMode(Tty.Mode.NORMAL));
     row(rows, "Tty.windowSize on another thread", ISE, OTHER_THREAD, t -> {
-      Tty tty = new Tty(t.loop, t.fifo(false));
+      Tty tty = new Tty(t.loop, t.terminal(false));
       t.onOtherThread(tty::windowSize);
     });
-    row(rows, "Poll.start with unknown events 16", IAE, "16", t -> new Poll(t.loop, t.fifo(true)).start(16, (e, x) -> {}));
-    row(rows, "Poll.start with events -1", IAE, "-1", t -> new Poll(t.loop, t.fifo(true)).start(-1, (e, x) -> {}));
-    row(rows, "Poll.start(events, null)", NPE, "callback", t -> new Poll(t.loop, t.fifo(true)).start(Poll.READABLE, null));
+    row(rows, "Poll.start with unknown events 16", IAE, "16", t -> new Poll(t.loop, t.terminal(true)).start(16, (e, x) -> {}));
+    row(rows, "Poll.start with events -1", IAE, "-1", t -> new Poll(t.loop, t.terminal(true)).start(-1, (e, x) -> {}));
+    row(rows, "Poll.start(events, null)", NPE, "callback", t -> new Poll(t.loop, t.terminal(true)).start(Poll.READABLE, null));
     row(rows, "Poll.start of a closed handle", ISE, "Poll[closed] is closed",
-        t -> t.closed(new Poll(t.loop, t.fifo(true))).start(Poll.READABLE, (e, x) -> {}));
+        t -> t.closed(new Poll(t.loop, t.terminal(true))).start(Poll.READABLE, (e, x) -> {}));
     row(rows, "Poll.stop on another thread", ISE, OTHER_THREAD, t -> {
-      Poll poll = new Poll(t.loop, t.fifo(true));
+      Poll poll = new Poll(t.loop, t.terminal(true));
       t.onOtherThread(poll::stop);
     });
   }
@@ -471,6 +479,10 @@ class BadInputTest {
     row(rows, "Fs.open on another thread", ISE, OTHER_THREAD, t -> {
       Fs fs = t.loop.fs();
       t.onOtherThread(() -> fs.open(t.file(), Fs.O_RDONLY, 0));
+    });
+    row(rows, "Cancelable.cancel of an fs operation on another thread", ISE, OTHER_THREAD, t -> {
+      Cancelable stat = t.loop.fs().stat(t.file(), (v, e) -> {});
+      t.onOtherThread(stat::cancel);
     });
     row(rows, "Fs.stat while the loop closes", ISE, CLOSING_LOOP, t -> t.duringTeardown(() -> t.loop.fs().stat(t.file())));
 
@@ -582,6 +594,10 @@ class BadInputTest {
     row(rows, "Fs.readFile(path, null callback)", NPE, "callback", t -> t.loop.fs().readFile(t.file(), null));
     row(rows, "Fs.readFile promise form with a NUL", IAE, "a\\0b", t -> t.loop.fs().readFile("a\0b"));
     row(rows, "Fs.readFile on a closed loop", ISE, CLOSED_LOOP, t -> t.closedFs().readFile(t.file()));
+    row(rows, "Cancelable.cancel of a readFile on another thread", ISE, OTHER_THREAD, t -> {
+      Cancelable read = t.loop.fs().readFile(t.file(), (v, e) -> {});
+      t.onOtherThread(read::cancel);
+    });
     row(rows, "Fs.readFileString(path, null charset)", NPE, "charset", t -> t.loop.fs().readFileString(t.file(), null));
     row(rows, "Fs.writeFileSync(path, null bytes)", NPE, "data", t -> Fs.writeFileSync(t.file(), (byte[]) null));
     row(rows, "Fs.writeFileSync with a NUL in the path", IAE, "a\\0b", t -> Fs.writeFileSync("a\0b", new byte[1]));
@@ -618,6 +634,10 @@ class BadInputTest {
         t -> Dns.getAddrInfo(t.closedLoop(), "localhost", null, Dns.Hints.DEFAULT, (a, e) -> {}));
     row(rows, "Dns.getAddrInfo on another thread", ISE, OTHER_THREAD,
         t -> t.onOtherThread(() -> Dns.getAddrInfo(t.loop, "localhost", null, Dns.Hints.DEFAULT, (a, e) -> {})));
+    row(rows, "Cancelable.cancel of a lookup on another thread", ISE, OTHER_THREAD, t -> {
+      Cancelable lookup = Dns.getAddrInfo(t.loop, "localhost", null, Dns.Hints.DEFAULT, (a, e) -> {});
+      t.onOtherThread(lookup::cancel);
+    });
     row(rows, "Dns.Hints family 5", IAE, "got 5", t -> new Dns.Hints(5, Dns.SocketType.ANY, 0, 0));
     row(rows, "Dns.Hints.family(-4)", IAE, "got -4", t -> Dns.Hints.family(-4));
     row(rows, "Dns.Hints(null socket type)", NPE, "socketType", t -> new Dns.Hints(0, null, 0, 0));
@@ -784,16 +804,11 @@ class BadInputTest {
   }
 
   /**
-   * A FIFO opened for reading and writing (so it never blocks), which no uv4j handle owns. With
-   * {@code keep} the test closes it at the end; without, the handle given it closes it.
+   * A new pseudo-terminal's master side: a terminal no uv4j handle owns. With {@code keep} the
+   * test closes it at the end; without, the handle given it closes it.
    */
-  private int fifo(boolean keep) throws Exception {
-    Path fifo = dir.resolve("fifo");
-    if (!Files.exists(fifo)) {
-      Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-      if (mkfifo.waitFor() != 0) throw new AssertionError("mkfifo failed");
-    }
-    int fd = Fs.openSync(fifo.toString(), Fs.O_RDWR | Fs.O_NONBLOCK, 0);
+  private int terminal(boolean keep) throws UvException {
+    int fd = Fs.openSync("/dev/ptmx", Fs.O_RDWR | Fs.O_NOCTTY, 0);
     if (keep) descriptors.add(fd);
     return fd;
   }
