@@ -25,10 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input table: one row per bad value or bad moment, over every public class. Each row
- * names the exception the Javadoc documents and a fragment the message must contain: the bad
- * value itself, the object that is closed, or the thread that called. Every refusal happens in
- * Java, before anything reaches libuv, except the rows where libuv itself refuses, which must be a
- * {@link UvException} naming the code and the path or address.
+ * names the exception the Javadoc documents and a fragment its message must contain: the bad
+ * value itself, the object that is closed, or the thread that called. Where libuv itself refuses
+ * (an address no interface has, a missing file), the row expects a {@link UvException} naming
+ * the code and the path or address.
  */
 class BadInputTest {
   private static final Class<NullPointerException> NPE = NullPointerException.class;
