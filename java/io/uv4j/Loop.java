@@ -543,6 +543,8 @@ public final class Loop implements Executor, AutoCloseable {
     }
     exitRequested = false;
     exiting = true;
+    // exit listeners and what they queue are callbacks of this loop: they may not run or close it
+    running = true;
     try {
       // an exit or a fatal error ends the process at once: what was queued never runs
       if (!natural) {
@@ -557,6 +559,7 @@ public final class Loop implements Executor, AutoCloseable {
       }
       microtasks.clear();
     } finally {
+      running = false;
       exiting = false;
       fatal = null;
       fatalOrigin = null;

@@ -127,6 +127,14 @@ class BadInputTest {
         t -> t.fromCallback(t::immediate, () -> t.loop.runToCompletion()));
     row(rows, "Loop.close inside one of its own callbacks", ISE, "close() called from inside a callback",
         t -> t.fromCallback(t::immediate, () -> t.loop.close()));
+    row(rows, "Loop.run inside an exit listener", ISE, "run() called from inside a callback",
+        t -> t.fromExitListener(() -> t.loop.run()));
+    row(rows, "Loop.runToCompletion inside an exit listener", ISE, "runToCompletion() called from inside a callback",
+        t -> t.fromExitListener(() -> t.loop.runToCompletion()));
+    row(rows, "Loop.close inside an exit listener", ISE, "close() called from inside a callback",
+        t -> t.fromExitListener(() -> t.loop.close()));
+    row(rows, "Loop.run inside a before-exit listener", ISE, "run() called from inside a callback",
+        t -> t.fromBeforeExitListener(() -> t.loop.run()));
     row(rows, "Loop.run on another thread", ISE, OTHER_THREAD, t -> t.onOtherThread(() -> t.loop.run()));
     row(rows, "Loop.close on another thread", ISE, OTHER_THREAD, t -> t.onOtherThread(() -> t.loop.close()));
     row(rows, "Loop.isRunning on another thread", ISE, OTHER_THREAD, t -> t.onOtherThread(() -> t.loop.isRunning()));
@@ -851,6 +859,20 @@ class BadInputTest {
 
   /** Runs the loop until {@code body} has run as the callback {@code arm} registers; throws what it threw. */
   private void fromCallback(Arm arm, OtherThread.Call body) throws Throwable {
+    fromCallback(arm, body, () -> loop.run());
+  }
+
+  /** Runs the loop to completion with {@code body} in an exit listener; throws what it threw. */
+  private void fromExitListener(OtherThread.Call body) throws Throwable {
+    fromCallback(callback -> loop.onExit(code -> callback.run()), body, () -> loop.runToCompletion());
+  }
+
+  /** Runs the loop to completion with {@code body} in a before-exit listener; throws what it threw. */
+  private void fromBeforeExitListener(OtherThread.Call body) throws Throwable {
+    fromCallback(callback -> loop.onBeforeExit(code -> callback.run()), body, () -> loop.runToCompletion());
+  }
+
+  private void fromCallback(Arm arm, OtherThread.Call body, Runnable runLoop) throws Throwable {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     arm.arm(() -> {
       try {
@@ -859,7 +881,7 @@ class BadInputTest {
         thrown.set(e);
       }
     });
-    loop.run();
+    runLoop.run();
     if (thrown.get() != null) throw thrown.get();
   }
 
