@@ -436,7 +436,8 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Cancels a timer; null or a finished timer is ignored (Node's {@code clearTimeout}).
+   * Cancels a timer; null or a finished timer is ignored (Node's {@code clearTimeout}). Works at
+   * any time, also once the loop is closing or closed.
    *
    * @throws IllegalStateException if called from another thread
    */
@@ -455,7 +456,8 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Cancels an immediate that has not run; null is ignored (Node's {@code clearImmediate}).
+   * Cancels an immediate that has not run; null is ignored (Node's {@code clearImmediate}). Works
+   * at any time, also once the loop is closing or closed.
    *
    * @throws IllegalStateException if called from another thread
    */

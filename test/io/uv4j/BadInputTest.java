@@ -39,7 +39,7 @@ class BadInputTest {
 
   /** What OtherThread names the calling thread; the wrong-thread messages must name it. */
   private static final String OTHER_THREAD = "not-the-loop-thread";
-  private static final String CLOSED_LOOP = "closed] is closed";
+  private static final String CLOSED_LOOP = ", closed] is closed";
   private static final String CLOSING_LOOP = "is closing; no new work may start";
 
   private static final Runnable NOTHING = () -> {};
@@ -730,6 +730,30 @@ class BadInputTest {
       Timeout timeout = other.setTimeout(NOTHING, 1);
       other.close();
       timeout.refresh();
+    });
+    row(rows, "Timeout.refresh while the loop closes", ISE, CLOSING_LOOP, t -> {
+      Timeout timeout = t.loop.setTimeout(NOTHING, 1);
+      t.duringTeardown(timeout::refresh);
+    });
+    row(rows, "Timeout.unref once its loop is closed", ISE, CLOSED_LOOP, t -> {
+      Loop other = Loop.create();
+      Timeout timeout = other.setInterval(NOTHING, 1);
+      other.close();
+      timeout.unref();
+    });
+    row(rows, "Timeout.ref while the loop closes", ISE, CLOSING_LOOP, t -> {
+      Timeout timeout = t.loop.setInterval(NOTHING, 1).unref();
+      t.duringTeardown(timeout::ref);
+    });
+    row(rows, "Immediate.unref once its loop is closed", ISE, CLOSED_LOOP, t -> {
+      Loop other = Loop.create();
+      Immediate immediate = other.setImmediate(NOTHING);
+      other.close();
+      immediate.unref();
+    });
+    row(rows, "Immediate.ref while the loop closes", ISE, CLOSING_LOOP, t -> {
+      Immediate immediate = t.loop.setImmediate(NOTHING).unref();
+      t.duringTeardown(immediate::ref);
     });
     row(rows, "Timeout.close on another thread", ISE, OTHER_THREAD, t -> {
       Timeout timeout = t.loop.setTimeout(NOTHING, 1);
