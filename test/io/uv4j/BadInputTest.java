@@ -677,6 +677,19 @@ class BadInputTest {
       Promise<Integer> promise = Promise.resolve(t.loop, 1);
       t.onOtherThread(() -> promise.then(v -> v));
     });
+    row(rows, "Promise.then once its loop is closed", ISE, CLOSED_LOOP, t -> t.resolverOfClosedLoop().promise().then(v -> v));
+    row(rows, "Promise.finallyDo once its loop is closed", ISE, CLOSED_LOOP,
+        t -> t.resolverOfClosedLoop().promise().finallyDo(NOTHING));
+    row(rows, "Promise.Resolver.resolve once its loop is closed", ISE, CLOSED_LOOP, t -> t.resolverOfClosedLoop().resolve(1));
+    row(rows, "Promise.Resolver.reject once its loop is closed", ISE, CLOSED_LOOP,
+        t -> t.resolverOfClosedLoop().reject(new Exception("late")));
+    row(rows, "Promise.Resolver.adopt once its loop is closed", ISE, CLOSED_LOOP, t -> {
+      Loop closed = Loop.create();
+      Promise.Resolver<Integer> resolver = closed.promise();
+      Promise<Integer> other = Promise.resolve(closed, 1);
+      closed.close();
+      resolver.adopt(other);
+    });
     row(rows, "Promise.value of a pending promise", ISE, "Promise[pending] is not fulfilled",
         t -> t.loop.<Integer>promise().promise().value());
     row(rows, "Promise.reason of a fulfilled promise", ISE, "Promise[fulfilled: 1] is not rejected",
@@ -850,6 +863,14 @@ class BadInputTest {
     Loop closed = Loop.create();
     closed.close();
     return closed;
+  }
+
+  /** The resolver of a promise still pending when its loop closed. */
+  private Promise.Resolver<Integer> resolverOfClosedLoop() throws UvException {
+    Loop closed = Loop.create();
+    Promise.Resolver<Integer> resolver = closed.promise();
+    closed.close();
+    return resolver;
   }
 
   /** The fs operations of a loop that is already closed. */
