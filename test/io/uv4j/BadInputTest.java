@@ -533,7 +533,6 @@ class BadInputTest {
     row(rows, "Fs.mkdirSync mode Integer.MAX_VALUE", IAE, "got 017777777777", t -> Fs.mkdirSync(t.child("d"), Integer.MAX_VALUE));
     row(rows, "Fs.mkdir callback form mode 010000", IAE, "got 010000", t -> t.loop.fs().mkdir(t.child("d"), 010000, (v, e) -> {}));
     row(rows, "Fs.mkdtempSync with a NUL in the template", IAE, "template contains a NUL", t -> Fs.mkdtempSync("x\0XXXXXX"));
-    row(rows, "Fs.mkdtempSync of a template without XXXXXX", UVE, "no-x-here", t -> Fs.mkdtempSync(t.child("no-x-here")));
     row(rows, "Fs.mkstempSync(null)", NPE, "template", t -> Fs.mkstempSync((String) null));
     row(rows, "Fs.mkstemp promise form with a NUL", IAE, "template contains a NUL", t -> t.loop.fs().mkstemp("x\0XXXXXX"));
     row(rows, "Fs.rmdirSync with a NUL in the path", IAE, "a\\0b", t -> Fs.rmdirSync("a\0b"));
@@ -567,7 +566,6 @@ class BadInputTest {
     row(rows, "Fs.fdatasyncSync fd Integer.MIN_VALUE", IAE, "-2147483648", t -> Fs.fdatasyncSync(Integer.MIN_VALUE));
     row(rows, "Fs.ftruncateSync fd -1", IAE, "got -1", t -> Fs.ftruncateSync(-1, 0));
     row(rows, "Fs.ftruncateSync length -1", IAE, "got -1", t -> Fs.ftruncateSync(0, -1));
-    row(rows, "Fs.ftruncateSync length Long.MAX_VALUE", UVE, "ftruncate", t -> Fs.ftruncateSync(t.openFile(), Long.MAX_VALUE));
     row(rows, "Fs.copyfileSync unknown flags 8", IAE, "8", t -> Fs.copyfileSync(t.file(), t.child("copy"), 8));
     row(rows, "Fs.copyfileSync with a NUL in the destination", IAE, "dest contains a NUL", t -> Fs.copyfileSync(t.file(), "a\0b", 0));
     row(rows, "Fs.sendfileSync out -1", IAE, "got -1", t -> Fs.sendfileSync(-1, 0, 0, 1));
