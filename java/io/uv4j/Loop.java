@@ -482,7 +482,8 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Adds a listener told, with the exit code, when {@link #runToCompletion()} ends (Node's
    * {@code exit}): next-ticks it queues are ignored and timers never fire, but microtasks it
-   * queues run once after the listeners.
+   * queues run once after the listeners. The listeners are callbacks of this loop: they cannot
+   * run or close it.
    *
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * names the exception the Javadoc documents and a fragment its message must contain: the bad
  * value itself, the object that is closed, or the thread that called. Where libuv itself refuses
  * (an address no interface has, a missing file), the row expects a {@link UvException} naming
- * the code and the path or address.
+ * the code and the path or address. Ports outside 0..65535 have no row: {@link InetSocketAddress}
+ * refuses them before uv4j sees them.
  */
 class BadInputTest {
   private static final Class<NullPointerException> NPE = NullPointerException.class;
