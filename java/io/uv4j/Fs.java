@@ -448,10 +448,21 @@ public final class Fs {
     }
   }
 
+  /** Platforms answer an offset range past 2^63-1 differently (EINVAL, or 0 bytes): refused alike here. */
+  private static void checkRange(long position, IoBuffers io) {
+    long total = 0;
+    for (int length : io.lengths) total += length;
+    if (position > Long.MAX_VALUE - total) {
+      throw new IllegalArgumentException(
+          "position " + position + " plus " + total + " bytes ends past the largest file offset, 2^63-1");
+    }
+  }
+
   private static Spec<Integer> readSpec(int fd, ByteBuffer[] buffers, long position) {
     checkFd(fd);
     if (position < -1) throw new IllegalArgumentException("position must be >= 0, or -1 for the current one; got " + position);
     IoBuffers io = new IoBuffers(buffers, true);
+    checkRange(position, io);
     return new Spec<>("read", null, null, io, (req, n) -> io.copyBack(n),
         (l, r) -> Native.fsReadWrite(l, r, false, fd, io.direct, io.positions, io.lengths, io.direct.length, position));
   }
@@ -460,6 +471,7 @@ public final class Fs {
     checkFd(fd);
     if (position < -1) throw new IllegalArgumentException("position must be >= 0, or -1 for the current one; got " + position);
     IoBuffers io = new IoBuffers(buffers, false);
+    checkRange(position, io);
     return new Spec<>("write", null, null, io, INT,
         (l, r) -> Native.fsReadWrite(l, r, true, fd, io.direct, io.positions, io.lengths, io.direct.length, position));
   }
@@ -664,7 +676,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable read(int fd, ByteBuffer[] buffers, long position, Callback<Integer> callback) {
@@ -676,7 +689,8 @@ public final class Fs {
    *
    * @return fulfilled with the number of bytes read; 0 at the end of the file, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> read(int fd, ByteBuffer[] buffers, long position) {
@@ -690,7 +704,8 @@ public final class Fs {
    * @return the number of bytes read; 0 at the end of the file
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int readSync(int fd, ByteBuffer[] buffers, long position) throws UvException {
     return sync(readSpec(fd, buffers, position));
@@ -702,7 +717,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable write(int fd, ByteBuffer[] buffers, long position, Callback<Integer> callback) {
@@ -714,7 +730,8 @@ public final class Fs {
    *
    * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> write(int fd, ByteBuffer[] buffers, long position) {
@@ -728,7 +745,8 @@ public final class Fs {
    * @return the number of bytes written
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int writeSync(int fd, ByteBuffer[] buffers, long position) throws UvException {
     return sync(writeSpec(fd, buffers, position));
@@ -741,7 +759,8 @@ public final class Fs {
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
-   *     position} is below -1
+   *     position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable read(int fd, ByteBuffer buffer, long position, Callback<Integer> callback) {
@@ -755,7 +774,8 @@ public final class Fs {
    *     {@link UvException}
    * @throws NullPointerException if {@code buffer} is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
-   *     position} is below -1
+   *     position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> read(int fd, ByteBuffer buffer, long position) {
@@ -770,7 +790,8 @@ public final class Fs {
    * @throws UvException if the operation fails
    * @throws NullPointerException if {@code buffer} is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
-   *     position} is below -1
+   *     position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int readSync(int fd, ByteBuffer buffer, long position) throws UvException {
     return readSync(fd, one(buffer), position);
@@ -781,7 +802,8 @@ public final class Fs {
    *
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable write(int fd, ByteBuffer buffer, long position, Callback<Integer> callback) {
@@ -793,7 +815,8 @@ public final class Fs {
    *
    * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
    * @throws NullPointerException if {@code buffer} is null
-   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> write(int fd, ByteBuffer buffer, long position) {
@@ -807,7 +830,8 @@ public final class Fs {
    * @return the number of bytes written
    * @throws UvException if the operation fails
    * @throws NullPointerException if {@code buffer} is null
-   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int writeSync(int fd, ByteBuffer buffer, long position) throws UvException {
     return writeSync(fd, one(buffer), position);

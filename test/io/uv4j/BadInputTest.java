@@ -517,6 +517,10 @@ class BadInputTest {
     row(rows, "Fs.readSync position -2", IAE, "got -2", t -> Fs.readSync(0, ByteBuffer.allocate(1), -2));
     row(rows, "Fs.readSync position Long.MIN_VALUE", IAE, "-9223372036854775808",
         t -> Fs.readSync(0, ByteBuffer.allocate(1), Long.MIN_VALUE));
+    row(rows, "Fs.readSync position Long.MAX_VALUE", IAE, "position 9223372036854775807 plus 1 bytes",
+        t -> Fs.readSync(t.openFile(), ByteBuffer.allocate(1), Long.MAX_VALUE));
+    row(rows, "Fs.write promise form ending past 2^63-1", IAE, "position 9223372036854775805 plus 4 bytes",
+        t -> t.loop.fs().write(t.openFile(), ByteBuffer.allocateDirect(4), Long.MAX_VALUE - 2));
     row(rows, "Fs.read callback form into a read-only buffer", IAE, "read-only",
         t -> t.loop.fs().read(0, ByteBuffer.allocate(1).asReadOnlyBuffer(), -1, (n, e) -> {}));
     row(rows, "Fs.read promise form fd -1", IAE, "got -1", t -> t.loop.fs().read(-1, ByteBuffer.allocate(1), -1));
