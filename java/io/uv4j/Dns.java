@@ -49,7 +49,11 @@ public final class Dns {
       if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
     }
 
-    /** Only addresses of one family (4 or 6), stream sockets. */
+    /**
+     * Only addresses of one family (4 or 6), stream sockets.
+     *
+     * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
+     */
     public static Hints family(int family) {
       return new Hints(family, SocketType.STREAM, 0, 0);
     }

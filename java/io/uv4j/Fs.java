@@ -394,7 +394,18 @@ public final class Fs {
   }
 
   static void checkMode(int mode) {
-    if (mode < 0 || mode > 07777) throw new IllegalArgumentException("mode must be 0..07777, got 0" + Integer.toOctalString(mode));
+    if (mode < 0 || mode > 07777) {
+      // octal is how modes are read, but a negative one in octal would hide its sign
+      String shown = mode < 0 ? Integer.toString(mode) : "0" + Integer.toOctalString(mode);
+      throw new IllegalArgumentException("mode must be 0..07777, got " + shown);
+    }
+  }
+
+  /** The C side turns a time into whole seconds: a value outside a 64-bit count is undefined there. */
+  private static void checkTime(double seconds, String what) {
+    if (!(Math.abs(seconds) < 0x1p63)) {
+      throw new IllegalArgumentException(what + " must be a finite number of seconds within +-2^63, got " + seconds);
+    }
   }
 
   // --- specs: one per operation -----------------------------------------------------------------
@@ -422,7 +433,12 @@ public final class Fs {
   }
 
   private static <T> Spec<T> pathSpec(String syscall, String path, Result<T> result, PathStarter starter) {
-    byte[] p = bytes(path, "path");
+    return pathSpec(syscall, "path", path, result, starter);
+  }
+
+  /** A single-path operation whose errors name the parameter {@code what}. */
+  private static <T> Spec<T> pathSpec(String syscall, String what, String path, Result<T> result, PathStarter starter) {
+    byte[] p = bytes(path, what);
     return new Spec<>(syscall, path, null, null, result, (l, r) -> starter.start(l, r, p));
   }
 
@@ -483,10 +499,21 @@ public final class Fs {
     }
   }
 
+  /** Platforms answer an offset range past 2^63-1 differently (EINVAL, or 0 bytes): refused alike here. */
+  private static void checkRange(long position, IoBuffers io) {
+    long total = 0;
+    for (int length : io.lengths) total += length;
+    if (position > Long.MAX_VALUE - total) {
+      throw new IllegalArgumentException(
+          "position " + position + " plus " + total + " bytes ends past the largest file offset, 2^63-1");
+    }
+  }
+
   private static Spec<Integer> readSpec(int fd, ByteBuffer[] buffers, long position) {
     checkFd(fd);
     if (position < -1) throw new IllegalArgumentException("position must be >= 0, or -1 for the current one; got " + position);
     IoBuffers io = new IoBuffers(buffers, true);
+    checkRange(position, io);
     return new Spec<>("read", null, null, io, (req, n) -> io.copyBack(n),
         (l, r) -> Native.fsReadWrite(l, r, false, fd, io.direct, io.positions, io.lengths, io.direct.length, position));
   }
@@ -495,6 +522,7 @@ public final class Fs {
     checkFd(fd);
     if (position < -1) throw new IllegalArgumentException("position must be >= 0, or -1 for the current one; got " + position);
     IoBuffers io = new IoBuffers(buffers, false);
+    checkRange(position, io);
     return new Spec<>("write", null, null, io, INT,
         (l, r) -> Native.fsReadWrite(l, r, true, fd, io.direct, io.positions, io.lengths, io.direct.length, position));
   }
@@ -511,11 +539,15 @@ public final class Fs {
 
   private static Spec<Void> utimeSpec(String syscall, int op, String path, double atime, double mtime) {
     byte[] p = bytes(path, "path");
+    checkTime(atime, "atime");
+    checkTime(mtime, "mtime");
     return new Spec<>(syscall, path, null, null, VOID, (l, r) -> Native.fsUtime(l, r, op, p, 0, atime, mtime));
   }
 
   private static Spec<Void> futimeSpec(int fd, double atime, double mtime) {
     checkFd(fd);
+    checkTime(atime, "atime");
+    checkTime(mtime, "mtime");
     return new Spec<>("futime", null, null, null, VOID, (l, r) -> Native.fsUtime(l, r, 0, null, fd, atime, mtime));
   }
 
@@ -701,7 +733,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable read(int fd, ByteBuffer[] buffers, long position, Callback<Integer> callback) {
@@ -713,7 +746,8 @@ public final class Fs {
    *
    * @return fulfilled with the number of bytes read; 0 at the end of the file, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> read(int fd, ByteBuffer[] buffers, long position) {
@@ -727,7 +761,8 @@ public final class Fs {
    * @return the number of bytes read; 0 at the end of the file
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int readSync(int fd, ByteBuffer[] buffers, long position) throws UvException {
     return sync(readSpec(fd, buffers, position));
@@ -739,7 +774,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable write(int fd, ByteBuffer[] buffers, long position, Callback<Integer> callback) {
@@ -751,7 +787,8 @@ public final class Fs {
    *
    * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> write(int fd, ByteBuffer[] buffers, long position) {
@@ -765,7 +802,8 @@ public final class Fs {
    * @return the number of bytes written
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int writeSync(int fd, ByteBuffer[] buffers, long position) throws UvException {
     return sync(writeSpec(fd, buffers, position));
@@ -778,7 +816,8 @@ public final class Fs {
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
-   *     position} is below -1
+   *     position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable read(int fd, ByteBuffer buffer, long position, Callback<Integer> callback) {
@@ -792,7 +831,8 @@ public final class Fs {
    *     {@link UvException}
    * @throws NullPointerException if {@code buffer} is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
-   *     position} is below -1
+   *     position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> read(int fd, ByteBuffer buffer, long position) {
@@ -807,7 +847,8 @@ public final class Fs {
    * @throws UvException if the operation fails
    * @throws NullPointerException if {@code buffer} is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
-   *     position} is below -1
+   *     position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int readSync(int fd, ByteBuffer buffer, long position) throws UvException {
     return readSync(fd, one(buffer), position);
@@ -818,7 +859,8 @@ public final class Fs {
    *
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable write(int fd, ByteBuffer buffer, long position, Callback<Integer> callback) {
@@ -830,7 +872,8 @@ public final class Fs {
    *
    * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
    * @throws NullPointerException if {@code buffer} is null
-   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> write(int fd, ByteBuffer buffer, long position) {
@@ -844,7 +887,8 @@ public final class Fs {
    * @return the number of bytes written
    * @throws UvException if the operation fails
    * @throws NullPointerException if {@code buffer} is null
-   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1
+   * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
+   *     large that the bytes would end past 2^63-1
    */
   public static int writeSync(int fd, ByteBuffer buffer, long position) throws UvException {
     return writeSync(fd, one(buffer), position);
@@ -1016,7 +1060,7 @@ public final class Fs {
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable mkdtemp(String template, Callback<String> callback) {
-    return async(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp), callback);
+    return async(mkdtempSpec(template), callback);
   }
 
   /**
@@ -1040,7 +1084,7 @@ public final class Fs {
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> mkdtemp(String template) {
-    return promise(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+    return promise(mkdtempSpec(template));
   }
 
   /**
@@ -1065,7 +1109,7 @@ public final class Fs {
    * @throws IllegalArgumentException if {@code template} contains a NUL
    */
   public static String mkdtempSync(String template) throws UvException {
-    return sync(pathSpec("mkdtemp", template, CREATED_PATH, Native::fsMkdtemp));
+    return sync(mkdtempSpec(template));
   }
 
   /**
@@ -2209,7 +2253,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable utime(String path, double atime, double mtime, Callback<Void> callback) {
@@ -2220,7 +2265,8 @@ public final class Fs {
    * Same as {@link #utime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2233,7 +2279,8 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> utime(String path, double atime, double mtime) {
@@ -2244,7 +2291,8 @@ public final class Fs {
    * Same as {@link #utime(String, double, double)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2258,7 +2306,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    */
   public static void utimeSync(String path, double atime, double mtime) throws UvException {
     sync(utimeSpec("utime", 0, path, atime, mtime));
@@ -2269,7 +2318,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void utimeSync(Path path, double atime, double mtime) throws UvException {
@@ -2282,7 +2332,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable futime(int fd, double atime, double mtime, Callback<Void> callback) {
@@ -2294,7 +2345,8 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> futime(int fd, double atime, double mtime) {
@@ -2307,7 +2359,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code fd} is negative
+   * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
+   *     +-2^63 seconds
    */
   public static void futimeSync(int fd, double atime, double mtime) throws UvException {
     sync(futimeSpec(fd, atime, mtime));
@@ -2319,7 +2372,8 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable lutime(String path, double atime, double mtime, Callback<Void> callback) {
@@ -2330,7 +2384,8 @@ public final class Fs {
    * Same as {@link #lutime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2343,7 +2398,8 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> lutime(String path, double atime, double mtime) {
@@ -2354,7 +2410,8 @@ public final class Fs {
    * Same as {@link #lutime(String, double, double)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2368,7 +2425,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    */
   public static void lutimeSync(String path, double atime, double mtime) throws UvException {
     sync(utimeSpec("lutime", 1, path, atime, mtime));
@@ -2379,7 +2437,8 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void lutimeSync(Path path, double atime, double mtime) throws UvException {
@@ -3509,8 +3568,12 @@ public final class Fs {
     return pathSpec("mkdir", path, VOID, (l, r, p) -> Native.fsMkdir(l, r, p, mode));
   }
 
+  private static Spec<String> mkdtempSpec(String template) {
+    return pathSpec("mkdtemp", "template", template, CREATED_PATH, Native::fsMkdtemp);
+  }
+
   private static Spec<TempFile> mkstempSpec(String template) {
-    return pathSpec("mkstemp", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp)
+    return pathSpec("mkstemp", "template", template, (req, n) -> new TempFile((int) n, CREATED_PATH.read(req, n)), Native::fsMkstemp)
         .orphaned(CLOSE_FD);
   }
 

@@ -20,7 +20,8 @@ public final class Immediate {
   }
 
   /**
-   * Cancels it if it has not run (Node's {@code clearImmediate}).
+   * Cancels it if it has not run (Node's {@code clearImmediate}). Cancelling works at any time,
+   * also once the loop is closing or closed.
    *
    * @throws IllegalStateException if called from another thread
    */
@@ -33,10 +34,10 @@ public final class Immediate {
    * Lets it keep the loop alive until it runs (the default).
    *
    * @return this immediate
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closing or closed, or called from another thread
    */
   public Immediate ref() {
-    scheduler.loop.checkThread();
+    scheduler.loop.checkUsable();
     scheduler.ref(this, true);
     return this;
   }
@@ -45,10 +46,10 @@ public final class Immediate {
    * Stops it from keeping the loop alive.
    *
    * @return this immediate
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closing or closed, or called from another thread
    */
   public Immediate unref() {
-    scheduler.loop.checkThread();
+    scheduler.loop.checkUsable();
     scheduler.ref(this, false);
     return this;
   }

@@ -453,7 +453,8 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Cancels a timer; null or a finished timer is ignored (Node's {@code clearTimeout}).
+   * Cancels a timer; null or a finished timer is ignored (Node's {@code clearTimeout}). Works at
+   * any time, also once the loop is closing or closed.
    *
    * @throws IllegalStateException if called from another thread
    */
@@ -472,7 +473,8 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Cancels an immediate that has not run; null is ignored (Node's {@code clearImmediate}).
+   * Cancels an immediate that has not run; null is ignored (Node's {@code clearImmediate}). Works
+   * at any time, also once the loop is closing or closed.
    *
    * @throws IllegalStateException if called from another thread
    */
@@ -497,7 +499,8 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Adds a listener told, with the exit code, when {@link #runToCompletion()} ends (Node's
    * {@code exit}): next-ticks it queues are ignored and timers never fire, but microtasks it
-   * queues run once after the listeners.
+   * queues run once after the listeners. The listeners are callbacks of this loop: they cannot
+   * run or close it.
    *
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
@@ -560,6 +563,8 @@ public final class Loop implements Executor, AutoCloseable {
     }
     exitRequested = false;
     exiting = true;
+    // exit listeners and what they queue are callbacks of this loop: they may not run or close it
+    running = true;
     try {
       // an exit or a fatal error ends the process at once: what was queued never runs
       if (!natural) {
@@ -574,6 +579,7 @@ public final class Loop implements Executor, AutoCloseable {
       }
       microtasks.clear();
     } finally {
+      running = false;
       exiting = false;
       fatal = null;
       fatalOrigin = null;

@@ -70,10 +70,11 @@ public final class Promise<T> {
      *
      * @return whether this call settled it (false if it was already settled or is adopting
      *     another promise)
-     * @throws IllegalStateException if called from a thread other than the loop's
+     * @throws IllegalStateException if the loop is closed, or called from a thread other than the
+     *     loop's
      */
     public boolean resolve(T value) {
-      promise.loop.checkThread();
+      promise.loop.checkOpen();
       // as in JavaScript, a promise resolved with another promise is no longer settled directly
       if (promise.adopting) return false;
       return promise.settle(State.FULFILLED, value);
@@ -85,11 +86,12 @@ public final class Promise<T> {
      * @return whether this call settled it (false if it was already settled or is adopting
      *     another promise)
      * @throws NullPointerException if {@code reason} is null
-     * @throws IllegalStateException if called from a thread other than the loop's
+     * @throws IllegalStateException if the loop is closed, or called from a thread other than the
+     *     loop's
      */
     public boolean reject(Throwable reason) {
       Objects.requireNonNull(reason, "reason");
-      promise.loop.checkThread();
+      promise.loop.checkOpen();
       if (promise.adopting) return false;
       return promise.settle(State.REJECTED, reason);
     }
@@ -102,11 +104,12 @@ public final class Promise<T> {
      * @throws NullPointerException if {@code other} is null
      * @throws IllegalArgumentException if {@code other} belongs to another loop or is this
      *     promise
-     * @throws IllegalStateException if called from a thread other than the loop's
+     * @throws IllegalStateException if the loop is closed, or called from a thread other than the
+     *     loop's
      */
     public boolean adopt(Promise<? extends T> other) {
       Objects.requireNonNull(other, "other");
-      promise.loop.checkThread();
+      promise.loop.checkOpen();
       promise.checkSameLoop(other);
       if (other == promise) throw new IllegalArgumentException("a promise cannot adopt itself");
       if (promise.state != State.PENDING || promise.adopting) return false;
@@ -298,7 +301,7 @@ public final class Promise<T> {
    * rejection passes through unchanged.
    *
    * @throws NullPointerException if {@code onFulfilled} is null
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closed or called from another thread
    */
   public <R> Promise<R> then(Handler<? super T, ? extends R> onFulfilled) {
     Objects.requireNonNull(onFulfilled, "onFulfilled");
@@ -310,7 +313,7 @@ public final class Promise<T> {
    * onRejected} with the reason.
    *
    * @throws NullPointerException if a handler is null
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closed or called from another thread
    */
   public <R> Promise<R> then(
       Handler<? super T, ? extends R> onFulfilled, Handler<Throwable, ? extends R> onRejected) {
@@ -324,7 +327,7 @@ public final class Promise<T> {
    * {@code null}.
    *
    * @throws NullPointerException if {@code action} is null
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closed or called from another thread
    */
   public Promise<Void> thenAccept(Action<? super T> action) {
     Objects.requireNonNull(action, "action");
@@ -341,7 +344,7 @@ public final class Promise<T> {
    * promise, which it adopts two microtask turns after that promise settles).
    *
    * @throws NullPointerException if {@code fn} is null
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closed or called from another thread
    */
   public <R> Promise<R> thenCompose(Handler<? super T, ? extends Promise<? extends R>> fn) {
     Objects.requireNonNull(fn, "fn");
@@ -353,7 +356,7 @@ public final class Promise<T> {
    * rejected (JavaScript's {@code catch}).
    *
    * @throws NullPointerException if {@code onRejected} is null
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closed or called from another thread
    */
   public Promise<T> catchError(Handler<Throwable, ? extends T> onRejected) {
     Objects.requireNonNull(onRejected, "onRejected");
@@ -366,7 +369,7 @@ public final class Promise<T> {
    * microtask turns).
    *
    * @throws NullPointerException if {@code action} is null
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closed or called from another thread
    */
   public Promise<T> finallyDo(Runnable action) {
     Objects.requireNonNull(action, "action");
@@ -557,7 +560,7 @@ public final class Promise<T> {
 
   private <R> Promise<R> react(
       Handler<?, ?> onFulfilled, Handler<Throwable, ?> onRejected, boolean adoptResult) {
-    loop.checkThread();
+    loop.checkOpen();
     Promise<R> derived = new Promise<>(loop);
     addReaction(new Reaction(this, onFulfilled, onRejected, derived, adoptResult));
     return derived;

@@ -161,7 +161,8 @@ final class Scheduler {
   }
 
   private void decTimerRef() {
-    if (--timerRefCount == 0) timerHandle.unref();
+    // a closing loop has closed the timer; nothing can fire any more
+    if (--timerRefCount == 0 && !loop.isTearingDown()) timerHandle.unref();
   }
 
   /** The libuv timer fired: Node's RunTimers, which re-runs the pass while a timer throws. */
@@ -316,7 +317,8 @@ final class Scheduler {
 
   private void stopIdling() {
     if (!idling) return;
-    idleHandle.stop();
+    // a closing loop has closed the idle handle
+    if (!loop.isTearingDown()) idleHandle.stop();
     idling = false;
   }
 

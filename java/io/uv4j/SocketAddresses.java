@@ -42,6 +42,11 @@ final class SocketAddresses {
     return out;
   }
 
+  /** How errors name a resolved address: {@code 127.0.0.1:80}, as Node's do. */
+  static String text(InetSocketAddress address) {
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
   static InetSocketAddress decode(byte[] in) {
     int port = ((in[2] & 0xff) << 8) | (in[3] & 0xff);
     try {

@@ -53,8 +53,8 @@ public final class Tcp extends Stream {
    * @param flags 0, or {@link #IPV6_ONLY} and/or {@link #REUSE_PORT}
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are unknown
-   * @throws UvException if the OS refuses (for example {@code EADDRINUSE} may come here or at
-   *     listen)
+   * @throws UvException if the OS refuses, naming the address (for example {@code EADDRINUSE} may
+   *     come here or at listen)
    * @throws IllegalStateException if closed or called from another thread
    */
   public void bind(InetSocketAddress address, int flags) throws UvException {
@@ -62,7 +62,7 @@ public final class Tcp extends Stream {
     if ((flags & ~(IPV6_ONLY | REUSE_PORT)) != 0) throw new IllegalArgumentException("unknown bind flags: " + flags);
     int rc = Native.tcpBind(open(), encoded, flags);
     noteDescriptor();
-    UvException.check(rc, "bind");
+    UvException.check(rc, "bind", SocketAddresses.text(address));
   }
 
   /**
@@ -193,7 +193,7 @@ public final class Tcp extends Stream {
 
     @Override
     UvException error(int result) {
-      return new UvException(result, "connect", address.getAddress().getHostAddress() + ":" + address.getPort(), null);
+      return new UvException(result, "connect", SocketAddresses.text(address), null);
     }
   }
 }

@@ -28,7 +28,7 @@ public final class Timeout {
 
   /**
    * Cancels the timer; a cancelled or fired one-shot timer is left as it is (Node's {@code
-   * clearTimeout}).
+   * clearTimeout}). Cancelling works at any time, also once the loop is closing or closed.
    *
    * @throws IllegalStateException if called from another thread
    */
@@ -42,10 +42,10 @@ public final class Timeout {
    * that already fired. Does nothing to a cancelled timer.
    *
    * @return this timer
-   * @throws IllegalStateException if the loop is closed or called from another thread
+   * @throws IllegalStateException if the loop is closing or closed, or called from another thread
    */
   public Timeout refresh() {
-    scheduler.loop.checkOpen();
+    scheduler.loop.checkUsable();
     scheduler.refresh(this);
     return this;
   }
@@ -54,10 +54,10 @@ public final class Timeout {
    * Lets this timer keep the loop alive (the default).
    *
    * @return this timer
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closing or closed, or called from another thread
    */
   public Timeout ref() {
-    scheduler.loop.checkThread();
+    scheduler.loop.checkUsable();
     scheduler.ref(this, true);
     return this;
   }
@@ -67,10 +67,10 @@ public final class Timeout {
    * reasons.
    *
    * @return this timer
-   * @throws IllegalStateException if called from another thread
+   * @throws IllegalStateException if the loop is closing or closed, or called from another thread
    */
   public Timeout unref() {
-    scheduler.loop.checkThread();
+    scheduler.loop.checkUsable();
     scheduler.ref(this, false);
     return this;
   }

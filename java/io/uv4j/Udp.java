@@ -67,7 +67,7 @@ public final class Udp extends Handle {
    * @param flags 0, or {@link #IPV6_ONLY} and/or {@link #REUSE_ADDR}
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are unknown
-   * @throws UvException if the OS refuses ({@code EADDRINUSE}, ...)
+   * @throws UvException if the OS refuses ({@code EADDRINUSE}, ...), naming the address
    * @throws IllegalStateException if closed or called from another thread
    */
   public void bind(InetSocketAddress address, int flags) throws UvException {
@@ -75,7 +75,7 @@ public final class Udp extends Handle {
     if ((flags & ~(IPV6_ONLY | REUSE_ADDR)) != 0) throw new IllegalArgumentException("unknown bind flags: " + flags);
     int rc = Native.udpBind(open(), encoded, flags);
     noteDescriptor();
-    UvException.check(rc, "bind");
+    UvException.check(rc, "bind", SocketAddresses.text(address));
   }
 
   /**
@@ -95,14 +95,15 @@ public final class Udp extends Handle {
    *
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved
-   * @throws UvException if the OS refuses ({@code EISCONN} when already connected)
+   * @throws UvException if the OS refuses ({@code EISCONN} when already connected), naming the
+   *     address
    * @throws IllegalStateException if closed or called from another thread
    */
   public void connect(InetSocketAddress address) throws UvException {
     byte[] encoded = SocketAddresses.encode(address);
     int rc = Native.udpConnect(open(), encoded);
     noteDescriptor();
-    UvException.check(rc, "connect");
+    UvException.check(rc, "connect", SocketAddresses.text(address));
   }
 
   /**
@@ -238,21 +239,23 @@ public final class Udp extends Handle {
    * @param group the group address, such as {@code "239.1.2.3"}
    * @param iface the local interface address, or null for the default
    * @throws NullPointerException if {@code group} is null
-   * @throws UvException if the OS refuses
+   * @throws UvException if the OS refuses, or {@code EINVAL} if {@code group} or {@code iface} is
+   *     not a numeric address; it names both
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setMembership(String group, String iface, boolean join) throws UvException {
     Objects.requireNonNull(group, "group");
     int rc = Native.udpSetMembership(open(), group, iface, null, join);
     noteDescriptor();
-    UvException.check(rc, "setsockopt");
+    UvException.check(rc, "setsockopt", membership(group, iface, null));
   }
 
   /**
    * Joins or leaves a source-specific multicast group.
    *
    * @throws NullPointerException if {@code group} or {@code source} is null
-   * @throws UvException if the OS refuses
+   * @throws UvException if the OS refuses, or {@code EINVAL} if {@code group}, {@code iface} or
+   *     {@code source} is not a numeric address; it names them
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setSourceMembership(String group, String iface, String source, boolean join) throws UvException {
@@ -260,19 +263,20 @@ public final class Udp extends Handle {
     Objects.requireNonNull(source, "source");
     int rc = Native.udpSetMembership(open(), group, iface, source, join);
     noteDescriptor();
-    UvException.check(rc, "setsockopt");
+    UvException.check(rc, "setsockopt", membership(group, iface, source));
   }
 
   /**
    * Sets the interface multicast datagrams are sent from.
    *
    * @throws NullPointerException if {@code iface} is null
-   * @throws UvException if the OS refuses
+   * @throws UvException if the OS refuses, or {@code EINVAL} if {@code iface} is not a numeric
+   *     address; it names {@code iface}
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setMulticastInterface(String iface) throws UvException {
     Objects.requireNonNull(iface, "iface");
-    UvException.check(Native.udpSetMulticastInterface(open(), iface), "setsockopt");
+    UvException.check(Native.udpSetMulticastInterface(open(), iface), "setsockopt", iface);
   }
 
   /**
@@ -326,6 +330,11 @@ public final class Udp extends Handle {
    */
   public long sendQueueSize() {
     return Native.udpSendQueueSize(open());
+  }
+
+  /** How a membership error names what it was given: {@code group [from source] [on iface]}. */
+  private static String membership(String group, String iface, String source) {
+    return group + (source == null ? "" : " from " + source) + (iface == null ? "" : " on " + iface);
   }
 
   private static void checkTtl(int ttl) {

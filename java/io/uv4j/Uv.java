@@ -38,11 +38,11 @@ public final class Uv {
    * {@code n} cryptographically strong random bytes from the OS ({@code uv_random}), at once on
    * the calling thread (any thread). May block while the OS gathers entropy early in boot.
    *
-   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IllegalArgumentException if {@code n} is negative or more than a Java array holds
    * @throws UvException if the OS cannot supply them
    */
   public static byte[] randomSync(int n) throws UvException {
-    if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);
+    checkCount(n);
     Native.ensureLoaded();
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.max(n, 1));
     UvException.check(Native.random(0, null, buffer, 0, n), "uv_random");
@@ -56,12 +56,12 @@ public final class Uv {
    *
    * @return fulfilled with the bytes on the loop thread, rejected with a {@link UvException}
    * @throws NullPointerException if {@code loop} is null
-   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IllegalArgumentException if {@code n} is negative or more than a Java array holds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public static Promise<byte[]> random(Loop loop, int n) {
     Objects.requireNonNull(loop, "loop");
-    if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);
+    checkCount(n);
     long p = loop.checkUsable();
     Promise.Resolver<byte[]> resolver = loop.promise();
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.max(n, 1));
@@ -78,5 +78,12 @@ public final class Uv {
     int rc = Native.random(p, request, buffer, 0, n);
     if (rc < 0) request.completeLater(rc);
     return resolver.promise();
+  }
+
+  /** The bytes end up in one array: a count no array can hold is refused before any is gathered. */
+  private static void checkCount(int n) {
+    if (n < 0 || n > FsConvenience.MAX_ARRAY) {
+      throw new IllegalArgumentException("n must be 0.." + FsConvenience.MAX_ARRAY + ", got " + n);
+    }
   }
 }

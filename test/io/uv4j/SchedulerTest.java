@@ -162,6 +162,41 @@ class SchedulerTest {
   }
 
   @Test
+  void cancellingOnceTheLoopIsClosedDoesNothing() throws UvException {
+    Loop closed = Loop.create();
+    Timeout timeout = closed.setTimeout(() -> {}, 10);
+    Timeout interval = closed.setInterval(() -> {}, 10);
+    Immediate immediate = closed.setImmediate(() -> {});
+    Immediate unrefed = closed.setImmediate(() -> {}).unref();
+    closed.close();
+    timeout.close();
+    closed.clearInterval(interval);
+    immediate.close();
+    closed.clearImmediate(unrefed);
+    assertEquals(List.of("Timeout[cleared]", "Interval[cleared]", "Immediate[done]", "Immediate[done]"),
+        List.of(timeout.toString(), interval.toString(), immediate.toString(), unrefed.toString()));
+  }
+
+  @Test
+  void cancellingWhileTheLoopClosesDoesNothing() {
+    Timeout interval = loop.setInterval(() -> {}, 10);
+    Immediate immediate = loop.setImmediate(() -> {});
+    List<Throwable> thrown = new ArrayList<>();
+    new Timer(loop).close(() -> {
+      try {
+        loop.clearInterval(interval);
+        immediate.close();
+      } catch (RuntimeException e) {
+        thrown.add(e);
+      }
+    });
+    loop.close();
+    assertEquals(List.of(), thrown);
+    assertEquals("Interval[cleared]", interval.toString());
+    assertEquals("Immediate[done]", immediate.toString());
+  }
+
+  @Test
   void exitOutsideTheLoopIsHonouredByTheNextRunToCompletion() {
     loop.setTimeout(() -> labels.add("must not fire"), 1);
     loop.onExit(code -> labels.add("exit " + code));
