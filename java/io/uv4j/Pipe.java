@@ -210,7 +210,8 @@ public final class Pipe extends Stream {
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling
    * @throws NullPointerException if {@code data} or {@code handle} is null
    * @throws IllegalArgumentException if this pipe is not an IPC pipe, {@code data} is empty or
-   *     not direct, or {@code handle} belongs to another loop
+   *     not direct, {@code handle} is neither a {@link Tcp} nor a {@link Pipe}, is this pipe
+   *     itself, or belongs to another loop
    * @throws IllegalStateException if either handle is closed, or called from another thread
    */
   public void write(java.nio.ByteBuffer data, Stream handle, Completion callback) {
@@ -220,6 +221,10 @@ public final class Pipe extends Stream {
     if (!data.isDirect() || !data.hasRemaining()) {
       throw new IllegalArgumentException("data sent with a handle must be a non-empty direct buffer: " + data);
     }
+    if (!(handle instanceof Tcp || handle instanceof Pipe)) {
+      throw new IllegalArgumentException("only a Tcp or a Pipe can be passed over " + this + ", got " + handle);
+    }
+    if (handle == this) throw new IllegalArgumentException(this + " cannot pass itself");
     if (handle.loop != loop) throw new IllegalArgumentException(handle + " belongs to another loop");
     long p = open();
     long sent = handle.open();

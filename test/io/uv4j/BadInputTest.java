@@ -375,6 +375,10 @@ class BadInputTest {
         t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(1), null, null));
     row(rows, "Pipe.write with a handle of another loop", IAE, "belongs to another loop",
         t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(1), new Tcp(t.otherLoop()), null));
+    row(rows, "Pipe.write passing the pipe itself", IAE, "cannot pass itself", t -> {
+      Pipe pipe = new Pipe(t.loop, true);
+      pipe.write(ByteBuffer.allocateDirect(1), pipe, null);
+    });
     row(rows, "Pipe.write with a closed handle", ISE, "Tcp[closed] is closed",
         t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(1), t.closed(new Tcp(t.loop)), null));
   }
@@ -383,6 +387,8 @@ class BadInputTest {
 
   private static void tty(List<Case> rows) {
     if (OS.current() == OS.WINDOWS) return;
+    row(rows, "Pipe.write passing a Tty", IAE, "only a Tcp or a Pipe can be passed",
+        t -> new Pipe(t.loop, true).write(ByteBuffer.allocateDirect(1), new Tty(t.loop, t.terminal(false)), null));
     row(rows, "Tty.setMode(null)", NPE, "mode", t -> new Tty(t.loop, t.terminal(false)).setMode(null));
     row(rows, "Tty.setMode of a closed tty", ISE, "Tty[closed] is closed",
         t -> t.closed(new Tty(t.loop, t.terminal(false))).setMode(Tty.Mode.NORMAL));
