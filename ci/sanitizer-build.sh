@@ -33,17 +33,20 @@ SANITIZER_PRELOAD=$("$sanitizer_compiler" -print-file-name=libasan.so)
 SANITIZED_LIBRARY=$(echo "$UV4J_ROOT"/target/sanitize/native/linux-*/libuv4j.so)
 [ -f "$SANITIZED_LIBRARY" ] || { echo "ci: no sanitized library in target/sanitize/native" >&2; exit 1; }
 
-# ASAN_OPTIONS for a JVM; ASan writes each report to <dir>/asan.<pid>. Each option is there because
-# HotSpot fails or hides reports without it:
-#  detect_leaks=0    LeakSanitizer cannot scan a JVM: it ends every run with a fatal error
-#  handle_segv=0     SIGSEGV is HotSpot's (null checks, safepoint polls): ASan must not claim it
-#  abort_on_error=1  a report ends the JVM at once, so no later test runs on a corrupted heap
+# ASAN_OPTIONS for a JVM; ASan writes each report to <dir>/asan.<pid>. Tried under HotSpot:
+#  detect_leaks=0      LeakSanitizer cannot scan a JVM: without this every JVM ends in its fatal error
+#  handle_segv=0       SIGSEGV is HotSpot's (null checks, stack banging); were ASan to keep it
+#                      (handle_segv=2) the JVM would die at its first null check. With 0 a fault in
+#                      native code is HotSpot's to report, in an hs_err file
+#  abort_on_error=1    a report ends the JVM at once, by SIGABRT, before it runs on a bad heap
+#  detect_stack_use_after_return=1
+#                      also catches a pointer to a native frame kept after the frame returned
 sanitizer_asan_options() { # dir
-  echo "detect_leaks=0:handle_segv=0:abort_on_error=1:log_path=$1/asan"
+  echo "detect_leaks=0:handle_segv=0:abort_on_error=1:detect_stack_use_after_return=1:log_path=$1/asan"
 }
 
 # UBSAN_OPTIONS: -fno-sanitize-recover already makes a finding fatal; these give it a stack and a
-# SIGABRT like ASan's. GCC's UBSan runtime ignores log_path next to ASan and always writes to the
+# SIGABRT like ASan's. GCC's UBSan runtime ignores log_path next to ASan's and always writes to the
 # JVM's stderr, so that is where its reports are looked for.
 sanitizer_ubsan_options() {
   echo "print_stacktrace=1:halt_on_error=1:abort_on_error=1"
