@@ -2,8 +2,9 @@
 # the normal library (target/classes), then builds libuv and the shim under AddressSanitizer and
 # UBSan in a CMake build of their own (target/sanitize/cmake), and sets
 #   SANITIZED_LIBRARY  the library, for -Duv4j.library.path
-#   SANITIZER_PRELOAD  the ASan runtime, which has to be the first library in a process, so it is
-#                      put in LD_PRELOAD of the JVMs that load the library, and of nothing else
+#   SANITIZER_PRELOAD  the ASan runtime, which has to be the first library in a process: it goes
+#                      in LD_PRELOAD of the JVMs that load the library (and what they start),
+#                      never of Maven
 # and defines sanitizer_asan_options and sanitizer_ubsan_options.
 
 [ "$(uname -s)" = Linux ] || { echo "ci: the sanitizer build runs on Linux only" >&2; exit 1; }
@@ -35,9 +36,10 @@ SANITIZED_LIBRARY=$(echo "$UV4J_ROOT"/target/sanitize/native/linux-*/libuv4j.so)
 
 # ASAN_OPTIONS for a JVM; ASan writes each report to <dir>/asan.<pid>. Tried under HotSpot:
 #  detect_leaks=0      LeakSanitizer cannot scan a JVM: without this every JVM ends in its fatal error
-#  handle_segv=0       SIGSEGV is HotSpot's (null checks, stack banging); were ASan to keep it
-#                      (handle_segv=2) the JVM would die at its first null check. With 0 a fault in
-#                      native code is HotSpot's to report, in an hs_err file
+#  handle_segv=0       SIGSEGV is HotSpot's (null checks, stack banging): with handle_segv=2 the
+#                      JVM dies at its first null check; the default, 1, works only because HotSpot
+#                      replaces ASan's handler. With 0 ASan stays out, and a fault in native code
+#                      is reported by HotSpot, in an hs_err file
 #  abort_on_error=1    a report ends the JVM at once, by SIGABRT, before it runs on a bad heap
 #  detect_stack_use_after_return=1
 #                      also catches a pointer to a native frame kept after the frame returned
