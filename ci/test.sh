@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds uv4j and runs every test (under -Xcheck:jni), then fails if the JVM printed any JNI
-# warning or the library exports a libuv symbol.
+# Builds uv4j and runs every test (under -Xcheck:jni), fails if the JVM printed any JNI warning or
+# the library exports a libuv symbol, then runs the tests again and a short slice of the fuzzer
+# against the library built under AddressSanitizer and UBSan (Linux). Arguments go to Maven, in
+# both test runs.
 source "$(dirname "$0")/setup.sh"
 
 log=target/test-output.log
@@ -9,4 +11,12 @@ mvn -B -ntp verify -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE" "$@" 2>&1 | tee "$lo
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || exit "$status"
 
-exec bash ci/check-native.sh "$log"
+bash ci/check-native.sh "$log"
+
+[ "$(uname -s)" = Linux ] || exit 0
+bash ci/sanitize.sh "$@"
+if [ -f test/io/uv4j/Fuzzer.java ]; then
+  bash ci/fuzz.sh --minutes 1 --seed 1
+else
+  echo "ci: no fuzzer (test/io/uv4j/Fuzzer.java) to run under the sanitizer"
+fi

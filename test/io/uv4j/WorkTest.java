@@ -284,6 +284,9 @@ class WorkTest {
     // JDK 24 and later warn on System.load unless native access is granted
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-Xcheck:jni");
+    // the probe loads the library this JVM loaded, such as a sanitized build
+    String library = System.getProperty("uv4j.library.path");
+    if (library != null) command.add("-Duv4j.library.path=" + library);
     command.add("-cp");
     command.add(System.getProperty("java.class.path") + File.pathSeparator + locationOf(Uv.class) + File.pathSeparator
         + locationOf(PoolProbe.class));
