@@ -55,11 +55,16 @@ public final class Pipe extends Stream {
   /**
    * Opens an existing descriptor as this pipe ({@code uv_pipe_open}).
    *
-   * @throws UvException if libuv refuses it
+   * @throws UvException if libuv refuses it, or it cannot be examined ({@code EBADF})
+   * @throws IllegalArgumentException if {@code fd} is out of range or, except on Windows, not a
+   *     socket, FIFO or terminal (libuv would abort the process when it first polled, say, a
+   *     regular file)
    * @throws IllegalStateException if closed or called from another thread
    */
   public void open(long fd) throws UvException {
-    UvException.check(Native.pipeOpen(open(), fd), "uv_pipe_open");
+    long p = open();
+    requirePollable(fd, false);
+    UvException.check(Native.pipeOpen(p, fd), "uv_pipe_open");
   }
 
   /**

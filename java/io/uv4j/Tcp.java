@@ -30,11 +30,15 @@ public final class Tcp extends Stream {
   /**
    * Opens an existing OS socket as this handle ({@code uv_tcp_open}).
    *
-   * @throws UvException if libuv refuses the descriptor
+   * @throws UvException if libuv refuses the descriptor, or it cannot be examined ({@code EBADF})
+   * @throws IllegalArgumentException if {@code socket} is out of range or, except on Windows, not a
+   *     socket (libuv would abort the process when it first polled, say, a regular file)
    * @throws IllegalStateException if closed or called from another thread
    */
   public void open(long socket) throws UvException {
-    UvException.check(Native.tcpOpen(open(), socket), "uv_tcp_open");
+    long p = open();
+    requirePollable(socket, true);
+    UvException.check(Native.tcpOpen(p, socket), "uv_tcp_open");
   }
 
   /**
