@@ -26,7 +26,7 @@ final class FuzzOps {
           new FuzzOp<>("close-loop", "close-loop", 1, FuzzWorld::closeLoop),
           new FuzzOp<>("close-loop-elsewhere", "threads", 1, FuzzWorld::closeLoopElsewhere),
           new FuzzOp<>("call-elsewhere", "threads", 1, FuzzWorld::callElsewhere),
-          new FuzzOp<>("execute-elsewhere", "threads", 2, FuzzWorld::executeElsewhere),
+          new FuzzOp<>("execute-elsewhere", "execute", 2, FuzzWorld::executeElsewhere),
           new FuzzOp<>("async-elsewhere", "threads", 1, FuzzWorld::asyncElsewhere),
           new FuzzOp<>("toggle-handlers", "handlers", 1, FuzzWorld::toggleHandlers),
           new FuzzOp<>("quiet-tracer", "tracer", 1, FuzzWorld::setQuietTracer),
@@ -57,7 +57,7 @@ final class FuzzOps {
           new FuzzOp<>("open-raw-fd", "raw-fd", 2, FuzzWorld::openRawFd),
           new FuzzOp<>("close-raw-fd", "raw-fd", 1, FuzzWorld::closeRawFd),
           new FuzzOp<>("watch-raw-fd", "raw-fd", 1, FuzzWorld::watchRawFd),
-          new FuzzOp<>("stream-over-file", "file-stream", 1, FuzzWorld::streamOverFile),
+          new FuzzOp<>("stream-over-file", "raw-fd", 1, FuzzWorld::streamOverFile),
           new FuzzOp<>("adopt-owned-fd", "owned-fd", 1, FuzzWorld::adoptOwnedFd),
           new FuzzOp<>("close-owned-fd", "owned-fd", 1, FuzzWorld::closeOwnedFd));
 

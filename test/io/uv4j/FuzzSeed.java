@@ -38,7 +38,10 @@ final class FuzzSeed {
   boolean atStackEdge;
 
   private final AtomicLong calls = new AtomicLong();
+  /** The last calls of every thread, and those of the loop thread alone (other threads can crowd it out). */
   private final ArrayDeque<String> trace = new ArrayDeque<>();
+  private final ArrayDeque<String> loopTrace = new ArrayDeque<>();
+  private volatile Thread loopThread;
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
@@ -59,6 +62,7 @@ final class FuzzSeed {
 
   /** Runs the seed on the calling thread, which becomes the thread of each of its loops. */
   void run() {
+    loopThread = Thread.currentThread();
     try {
       SyncFsWorker.Shared shared = syncFsOps.isEmpty() ? null : new SyncFsWorker.Shared(this);
       if (shared != null) {
@@ -105,6 +109,10 @@ final class FuzzSeed {
     synchronized (trace) {
       if (trace.size() == TRACE_LENGTH) trace.removeFirst();
       trace.addLast(line);
+      if (Thread.currentThread() == loopThread) {
+        if (loopTrace.size() == TRACE_LENGTH) loopTrace.removeFirst();
+        loopTrace.addLast(line);
+      }
     }
   }
 
@@ -165,11 +173,13 @@ final class FuzzSeed {
     fail(what, cause, recentCalls());
   }
 
-  /** The last calls, oldest first, one per line. */
+  /** The last calls, oldest first, one per line: of all threads, then of the loop thread. */
   String recentCalls() {
     StringBuilder calls = new StringBuilder();
     synchronized (trace) {
       for (String line : trace) calls.append("    ").append(line).append('\n');
+      calls.append("  last calls of the loop thread:\n");
+      for (String line : loopTrace) calls.append("    ").append(line).append('\n');
     }
     return calls.toString();
   }
@@ -182,7 +192,7 @@ final class FuzzSeed {
       cause.printStackTrace(new PrintWriter(stack));
       report.append(stack);
     }
-    report.append("  last calls (oldest first):\n").append(recentCalls);
+    report.append("  last calls of all threads (oldest first):\n").append(recentCalls);
     failures.add(report.toString());
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -88,7 +89,7 @@ final class FuzzWorld {
 
   /** Closes the loop, then checks that nothing it made survived it. */
   void tearDown() throws InterruptedException {
-    for (int attempt = 0; attempt < 3 && !loop.isClosed(); attempt++) seed.call("loop.close()", loop::close);
+    for (int attempt = 0; attempt < 3 && !loop.isClosed(); attempt++) runLoop("loop.close()", loop::close);
     if (!loop.isClosed()) seed.fail("loop.close() three times did not close " + loop, null);
     for (Handle handle : handles) {
       try {
@@ -225,17 +226,17 @@ final class FuzzWorld {
   // --- running and closing the loop -----------------------------------------------------------
 
   void runNowait() {
-    seed.call("loop.run(NOWAIT)", () -> loop.run(RunMode.NOWAIT));
+    runLoop("loop.run(NOWAIT)", () -> loop.run(RunMode.NOWAIT));
   }
 
   void runOnce() {
-    seed.call("loop.run(ONCE)", () -> loop.run(RunMode.ONCE));
+    runLoop("loop.run(ONCE)", () -> loop.run(RunMode.ONCE));
   }
 
   /** A DEFAULT run that a timer outside the random pool stops after a few milliseconds. */
   void runBriefly() {
     int ms = 1 + random.nextInt(20);
-    seed.call("loop.run() for " + ms + " ms", () -> {
+    runLoop("loop.run() for " + ms + " ms", () -> {
       Timer stopper = new Timer(loop).start(ms, loop::stop);
       try {
         loop.run();
@@ -248,18 +249,45 @@ final class FuzzWorld {
   /** Runs the loop from a deeply recursive method, well inside the stack. */
   void runDeep() {
     int depth = 100 + random.nextInt(StackEdge.depth() / 2);
-    seed.call("loop.run(ONCE) at depth " + depth, () -> StackEdge.at(depth, () -> loop.run(RunMode.ONCE)));
+    runLoop("loop.run(ONCE) at depth " + depth, () -> StackEdge.at(depth, () -> loop.run(RunMode.ONCE)));
   }
 
-  /** Runs the loop so near the end of the stack that upcalls may overflow it. */
+  /**
+   * Runs the loop so near the end of the stack that upcalls may overflow it: from the probed
+   * depth, shallower by a little each time the recursion itself overflows before the run starts.
+   */
   void runAtStackEdge() {
-    int depth = StackEdge.depth() - random.nextInt(StackEdge.depth() / 4);
+    boolean[] started = {false};
+    int depth = StackEdge.depth();
     seed.atStackEdge = true;
     try {
-      seed.call("loop.run(ONCE) at the stack's edge, depth " + depth, () -> StackEdge.at(depth, () -> loop.run(RunMode.ONCE)));
+      for (int attempt = 0; attempt < 50 && !started[0] && depth > 0; attempt++) {
+        depth -= 1 + random.nextInt(40);
+        int frames = depth;
+        runLoop("loop.run(ONCE) at the stack's edge, depth " + frames, () -> StackEdge.at(frames, () -> {
+          started[0] = true;
+          loop.run(RunMode.ONCE);
+        }));
+      }
     } finally {
       seed.atStackEdge = false;
     }
+  }
+
+  /** Runs (or closes) the loop; if it rethrows an unhandled error, that run ended as a process ends. */
+  private void runLoop(String what, FuzzSeed.Call run) {
+    seed.call(what, () -> {
+      try {
+        run.run();
+      } catch (Throwable unhandled) {
+        talksMayHaveGaps();
+        throw unhandled;
+      }
+    });
+  }
+
+  private void talksMayHaveGaps() {
+    for (Talk talk : talks) talk.allowGap();
   }
 
   void stop() {
@@ -269,18 +297,20 @@ final class FuzzWorld {
   void exit() {
     int code = random.nextInt(3);
     seed.call("loop.exit(" + code + ")", () -> loop.exit(code));
+    talksMayHaveGaps();
   }
 
   /** An exit from inside a callback unwinds it: not through {@link FuzzSeed#call}, which would judge the unwinding. */
   void exitInCallback() {
     seed.call("loop.setImmediate(exit)", () -> loop.setImmediate(() -> {
       seed.note("loop.exit(1) in a callback");
+      talksMayHaveGaps();
       loop.exit(1);
     }));
   }
 
   void closeLoop() {
-    seed.call("loop.close()", loop::close);
+    runLoop("loop.close()", loop::close);
   }
 
   /** Another thread may not close the loop: it must be refused with IllegalStateException. */
@@ -578,11 +608,11 @@ final class FuzzWorld {
     seed.call(talk.name + ".write(" + data.length + ")", () -> {
       try {
         talk.sender.write(data, error -> {
-          if (error != null) talk.writeFailed();
+          if (error != null) talk.allowGap();
           maybeThrow();
         });
       } catch (RuntimeException refused) {
-        talk.writeFailed();
+        talk.allowGap();
         throw refused;
       }
     });
@@ -669,7 +699,7 @@ final class FuzzWorld {
           @Override
           public void onData(ByteBuffer data) {
             talk.received(data, seed::recentCalls);
-            acceptPassed(accepted);
+            acceptPassed(accepted, talk);
             maybeThrow();
           }
 
@@ -685,14 +715,30 @@ final class FuzzWorld {
     });
   }
 
-  private void acceptPassed(Pipe pipe) {
-    seed.call("pipe.pendingCount()", () -> {
+  private void acceptPassed(Pipe pipe, Talk talk) {
+    seed.call("pipe.accept(passed)", () -> {
       while (pipe.pendingCount() > 0) {
         Stream passed = pipe.pendingType() == Pipe.PendingType.TCP ? new Tcp(loop) : new Pipe(loop, false);
         handles.add(passed);
         pipe.accept(passed);
+        talk.accepted(socketOf(passed), seed::recentCalls);
       }
     });
+  }
+
+  /** The addresses of a stream's socket, which a passed copy shares. */
+  private static Talk.Socket socketOf(Stream stream) {
+    if (stream instanceof Tcp tcp) return new Talk.Socket(known(tcp::localAddress), known(tcp::remoteAddress));
+    Pipe pipe = (Pipe) stream;
+    return new Talk.Socket(known(pipe::localName), known(pipe::peerName));
+  }
+
+  private static String known(Callable<Object> address) {
+    try {
+      return String.valueOf(address.call());
+    } catch (Exception unknown) {
+      return null;
+    }
   }
 
   /** Sends a handle with some bytes over an IPC pipe. */
@@ -703,15 +749,16 @@ final class FuzzWorld {
     byte[] data = randomBytes(100);
     ByteBuffer buffer = ByteBuffer.allocateDirect(data.length).put(data).flip();
     talk.sending(data);
+    talk.passing(socketOf(sent));
     seed.call(talk.name + ".write(" + data.length + ", " + sent + ")", () -> {
       try {
         ((Pipe) talk.sender).write(buffer, sent, error -> {
           beingSent.computeIfPresent(sent, (h, n) -> n == 1 ? null : n - 1);
-          if (error != null) talk.writeFailed();
+          if (error != null) talk.allowGap();
           maybeThrow();
         });
       } catch (RuntimeException refused) {
-        talk.writeFailed();
+        talk.allowGap();
         throw refused;
       }
       beingSent.merge(sent, 1, Integer::sum);
@@ -753,7 +800,7 @@ final class FuzzWorld {
     }
   }
 
-  /** A regular file's descriptor adopted by a stream, which then reads and writes it. */
+  /** A regular file's descriptor offered to a stream, which then reads and writes it: libuv cannot poll a file. */
   void streamOverFile() {
     Integer fd = any(rawFds);
     if (fd == null) return;

@@ -24,7 +24,8 @@ import java.util.Set;
  * <p>Each seed's line is printed (and flushed) before and after it runs, so that a script can tell
  * which seed was running when the JVM died. {@code --ops} and {@code --skip} take operation names
  * or groups from {@link FuzzOps}, to replay a failure with fewer kinds of calls. Exits 0 if no seed
- * failed, 1 otherwise.
+ * failed, 1 otherwise; a hung seed ends the run, and if the hang also blocks the process's exit,
+ * the process kills itself (status 137) once it has printed its summary.
  */
 public final class Fuzzer {
   /** How long a thread of a seed may take to finish once asked to. */
@@ -32,6 +33,9 @@ public final class Fuzzer {
 
   /** How long one seed may run before it counts as hung. */
   private static final long SEED_BOUND_MS = 180_000;
+
+  /** How long exiting may take before the process kills itself. */
+  private static final long EXIT_BOUND_MS = 20_000;
 
   private Fuzzer() {}
 
@@ -90,7 +94,29 @@ public final class Fuzzer {
       return;
     }
     Summary summary = run(options, System.out);
-    System.exit(summary.failures() == 0 ? 0 : 1);
+    exit(summary.failures() == 0 ? 0 : 1);
+  }
+
+  /**
+   * Exits with {@code status}. A hung seed may leave libuv's thread-pool lock held, and libuv's
+   * exit-time cleanup then waits for it forever: past a bound, the process kills itself instead.
+   */
+  private static void exit(int status) throws IOException {
+    Thread guard =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(EXIT_BOUND_MS);
+                System.err.println("fuzz: exit is blocked (a hung seed holds a lock libuv needs at exit); killing the process");
+                new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start();
+              } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException("could not kill a process whose exit is blocked", e);
+              }
+            },
+            "fuzz-exit-guard");
+    guard.setDaemon(true);
+    guard.start();
+    System.exit(status);
   }
 
   /** Runs seeds until the time or the seed count is used up, or one hangs; prints as it goes. */

@@ -25,7 +25,7 @@ final class SyncFsWorker {
   /** Each worker reads and writes its own region of the shared file, this far apart. */
   private static final int REGION = 1 << 16;
 
-  private static final int MAX_STEPS = 4000;
+  private static final int MAX_STEPS = 20_000;
 
   /** What the workers of one seed share: a directory of known names, a file, descriptors, Dirs. */
   static final class Shared {
@@ -130,9 +130,18 @@ final class SyncFsWorker {
   }
 
   private void expectNames(String what, Set<String> expected, List<String> got) {
-    if (!new TreeSet<>(got).equals(expected) || got.size() != expected.size()) {
-      seed.fail("data integrity: " + what + " listed " + got.size() + " names that differ from the " + expected.size() + " there", null);
+    Set<String> unexpected = new TreeSet<>(got);
+    unexpected.removeAll(expected);
+    Set<String> missing = new TreeSet<>(expected);
+    got.forEach(missing::remove);
+    if (!unexpected.isEmpty() || !missing.isEmpty() || got.size() != expected.size()) {
+      seed.fail("data integrity: " + what + " listed " + got.size() + " names for " + expected.size()
+          + "; unexpected " + quoted(unexpected) + ", missing " + quoted(missing), null);
     }
+  }
+
+  private static String quoted(Set<String> names) {
+    return names.stream().limit(5).map(name -> '"' + name + '"').toList() + (names.size() > 5 ? " and more" : "");
   }
 
   // --- descriptors ----------------------------------------------------------------------------

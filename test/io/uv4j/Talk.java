@@ -1,12 +1,17 @@
 package io.uv4j;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.function.Supplier;
 
 /**
  * A byte stream whose receiving end checks that it gets what was sent, in order. A write that
- * fails can leave a gap, so a mismatch is only judged once every write has reported.
+ * fails can leave a gap, and so can a loop that ends its run on an unhandled error or an exit
+ * (which stand for the end of the process, as in Node: events of that iteration are dropped), so a
+ * mismatch is only judged once every write has reported.
  */
 final class Talk {
   /** Beyond this much, a talk sends no more: enough to cross many socket buffers. */
@@ -17,9 +22,18 @@ final class Talk {
   private byte[] sent = new byte[1024];
   private int sentLength;
   private long received;
-  private boolean writeFailed;
+  private boolean gapAllowed;
   private String mismatch;
   private String callsBeforeMismatch;
+  /** The sockets passed along, oldest first, as the sender saw them. */
+  private final Queue<Socket> passed = new ArrayDeque<>();
+
+  /** A socket as both ends of a passing see it; null parts were unknown. */
+  record Socket(String local, String remote) {
+    boolean sameAs(Socket other) {
+      return Objects.equals(local, other.local) && (remote == null || other.remote == null || remote.equals(other.remote));
+    }
+  }
 
   Talk(String name, Stream sender) {
     this.name = name;
@@ -37,9 +51,23 @@ final class Talk {
     sentLength += data.length;
   }
 
-  /** A write failed, at once or in its callback: from here on, bytes may be missing. */
-  void writeFailed() {
-    writeFailed = true;
+  /** Records a socket handed to a write that passes it, before the write is made. */
+  void passing(Socket socket) {
+    passed.add(socket);
+  }
+
+  /** Checks that a socket accepted at the receiving end is the next one passed. */
+  void accepted(Socket socket, Supplier<String> recentCalls) {
+    Socket sent = passed.poll();
+    if (mismatch != null) return;
+    if (sent == null) mismatch = name + ": a socket arrived that was never passed: " + socket;
+    else if (!sent.sameAs(socket)) mismatch = name + ": passed " + sent + ", received " + socket;
+    if (mismatch != null) callsBeforeMismatch = recentCalls.get();
+  }
+
+  /** A write failed, or the loop ended a run as a process ends: bytes in flight may be missing. */
+  void allowGap() {
+    gapAllowed = true;
   }
 
   /** Checks bytes that arrived at the receiving end; {@code recentCalls} tells what led to a mismatch. */
@@ -66,9 +94,9 @@ final class Talk {
     if (mismatch == null) mismatch = name + ": byte " + received + " of " + sentLength + ": " + what;
   }
 
-  /** What went wrong, if the stream delivered bytes that differ although no write failed. */
+  /** What went wrong, if the stream delivered bytes that differ although nothing allowed a gap. */
   String damage() {
-    return writeFailed ? null : mismatch;
+    return gapAllowed ? null : mismatch;
   }
 
   /** The calls made before the mismatch was seen. */
