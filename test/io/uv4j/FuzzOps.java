@@ -70,10 +70,10 @@ final class FuzzOps {
           new FuzzOp<>("fs-write-read-shared", "sync-fs", 4, SyncFsWorker::writeReadShared),
           new FuzzOp<>("fs-fstat-shared", "sync-fs", 2, SyncFsWorker::fstatShared),
           new FuzzOp<>("fs-stat", "sync-fs", 2, SyncFsWorker::stat),
-          new FuzzOp<>("fs-scandir", "sync-fs", 2, SyncFsWorker::scandir),
+          new FuzzOp<>("fs-scandir", "scandir", 2, SyncFsWorker::scandir),
           new FuzzOp<>("fs-read-own-dir", "sync-fs", 2, SyncFsWorker::readOwnDir),
           new FuzzOp<>("fs-open-shared-dir", "shared-dir", 1, SyncFsWorker::openSharedDir),
           new FuzzOp<>("fs-read-shared-dir", "shared-dir", 4, SyncFsWorker::readSharedDir),
           new FuzzOp<>("fs-close-shared-dir", "shared-dir", 1, SyncFsWorker::closeSharedDir),
-          new FuzzOp<>("fs-scandir-large", "large-scandir", 1, SyncFsWorker::scandirLarge));
+          new FuzzOp<>("fs-scandir-large", "scandir", 1, SyncFsWorker::scandirLarge));
 }

@@ -253,21 +253,24 @@ final class FuzzWorld {
   }
 
   /**
-   * Runs the loop so near the end of the stack that upcalls may overflow it: from the probed
-   * depth, shallower by a little each time the recursion itself overflows before the run starts.
+   * Runs the loop so near the end of the stack that upcalls overflow it: a binary search for the
+   * deepest recursion from which the run still starts, each probe a run of its own.
    */
   void runAtStackEdge() {
     boolean[] started = {false};
-    int depth = StackEdge.depth();
+    int reaches = 0;
+    int overflows = 4 * StackEdge.depth();
     seed.atStackEdge = true;
     try {
-      for (int attempt = 0; attempt < 50 && !started[0] && depth > 0; attempt++) {
-        depth -= 1 + random.nextInt(40);
-        int frames = depth;
+      while (overflows - reaches > 1) {
+        int frames = (reaches + overflows) >>> 1;
+        started[0] = false;
         runLoop("loop.run(ONCE) at the stack's edge, depth " + frames, () -> StackEdge.at(frames, () -> {
           started[0] = true;
           loop.run(RunMode.ONCE);
         }));
+        if (started[0]) reaches = frames;
+        else overflows = frames;
       }
     } finally {
       seed.atStackEdge = false;

@@ -25,7 +25,8 @@ final class SyncFsWorker {
   /** Each worker reads and writes its own region of the shared file, this far apart. */
   private static final int REGION = 1 << 16;
 
-  private static final int MAX_STEPS = 20_000;
+  /** A worker's steps per step of the seed's loops: sync calls are cheap, so they get more. */
+  private static final int STEPS_PER_LOOP_STEP = 10;
 
   /** What the workers of one seed share: a directory of known names, a file, descriptors, Dirs. */
   static final class Shared {
@@ -108,7 +109,8 @@ final class SyncFsWorker {
       ownNames.add(name);
       Files.createFile(own.resolve(name));
     }
-    for (int step = 0; step < MAX_STEPS && !shared.finished; step++) {
+    int steps = seed.options.steps() * STEPS_PER_LOOP_STEP;
+    for (int step = 0; step < steps && !shared.finished; step++) {
       FuzzOp<SyncFsWorker> op = FuzzOp.pick(seed.syncFsOps, random);
       try {
         op.action().run(this);
