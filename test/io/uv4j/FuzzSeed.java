@@ -25,6 +25,9 @@ final class FuzzSeed {
   /** Starts the message of every throwable the fuzzer throws on purpose. */
   static final String DELIBERATE = "fuzz: deliberate";
 
+  /** Starts the name of every seed's scratch directory. */
+  static final String SCRATCH_PREFIX = "uv4j-fuzz-";
+
   private static final int TRACE_LENGTH = 40;
 
   final long seed;
@@ -49,7 +52,7 @@ final class FuzzSeed {
     this.seed = seed;
     this.options = options;
     this.random = new Random(seed);
-    this.scratch = Files.createTempDirectory("uv4j-fuzz-" + seed + "-");
+    this.scratch = Files.createTempDirectory(SCRATCH_PREFIX + seed + "-");
     this.loopOps = FuzzOp.selected(FuzzOps.LOOP, options.ops(), options.skip());
     this.syncFsOps = FuzzOp.selected(FuzzOps.SYNC_FS, options.ops(), options.skip());
   }

@@ -504,14 +504,15 @@ final class FuzzWorld {
 
   void lookUpLocalhost() {
     if (random.nextBoolean()) {
-      seed.call("Dns.getAddrInfo(localhost)", () -> requests.add(Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.DEFAULT, (addresses, error) -> {
+      Callback<List<InetSocketAddress>> check = (addresses, error) -> {
         if (addresses != null) {
           for (InetSocketAddress address : addresses) {
             if (!address.getAddress().isLoopbackAddress()) seed.fail("localhost resolved to " + address, null);
           }
         }
         maybeThrow();
-      })));
+      };
+      seed.call("Dns.getAddrInfo(localhost)", () -> requests.add(Dns.getAddrInfo(loop, "localhost", null, Dns.Hints.DEFAULT, check)));
     } else {
       seed.call("Dns.getNameInfo(127.0.0.1)", () -> requests.add(Dns.getNameInfo(loop, echoAddress, 0, (name, error) -> maybeThrow())));
     }

@@ -179,14 +179,19 @@ public final class Fuzzer {
     StackEdge.depth();
   }
 
-  /** What this process's descriptors point at, except class files the JVM opens lazily. */
+  /**
+   * What this process's descriptors point at, of the kinds uv4j and the fuzzer make: sockets,
+   * pipes, epoll and event descriptors, the seeds' files. Not what the JVM opens on its own (class
+   * files, jars, cgroup limits it rereads).
+   */
   static List<String> openDescriptors() throws IOException {
     List<String> targets = new ArrayList<>();
     try (var fds = Files.list(Path.of("/proc/self/fd"))) {
       for (Path fd : (Iterable<Path>) fds::iterator) {
         try {
           String target = Files.readSymbolicLink(fd).toString();
-          if (!target.endsWith(".jar") && !target.contains("/modules") && !target.endsWith(".class")) targets.add(target);
+          boolean ours = target.startsWith("socket:") || target.startsWith("pipe:") || target.startsWith("anon_inode:");
+          if (ours || target.contains(FuzzSeed.SCRATCH_PREFIX)) targets.add(target);
         } catch (IOException gone) {
           // the listing's own descriptor closes while it is read
         }
