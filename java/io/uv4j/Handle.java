@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.util.function.LongSupplier;
 
 /**
  * A libuv handle: a long-lived object bound to one {@link Loop} and to that loop's thread.
@@ -103,18 +102,32 @@ public abstract class Handle extends Peer implements AutoCloseable {
     beforeClose();
   }
 
+  /** libuv's open or init of a descriptor: a pointer or 0, or a negative error. */
+  @FunctionalInterface
+  interface DescriptorOpen {
+    long open() throws UvException;
+  }
+
   /**
-   * Takes {@code fd} for this handle, then runs {@code open} (libuv's open or init), whose
-   * negative result undoes the taking. Two handles that own one descriptor abort libuv.
+   * Takes {@code fd} for this handle, then runs {@code open} (libuv's open or init, after any
+   * checks of its own), whose negative result or exception undoes the taking. Two handles that
+   * own one descriptor abort libuv.
    *
    * @return what {@code open} returned
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws IllegalStateException if a handle or loop holds {@code fd} already
+   * @throws UvException what {@code open} throws
    */
-  final long take(int fd, Descriptors.Kind kind, String action, LongSupplier open) {
+  final long take(int fd, Descriptors.Kind kind, String action, DescriptorOpen open) throws UvException {
     if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
     Descriptors.take(fd, this, kind, action);
-    long result = open.getAsLong();
+    long result;
+    try {
+      result = open.open();
+    } catch (RuntimeException | Error | UvException e) {
+      Descriptors.release(fd, this);
+      throw e;
+    }
     if (result < 0) Descriptors.release(fd, this);
     else descriptor = fd;
     return result;

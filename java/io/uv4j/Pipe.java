@@ -60,14 +60,20 @@ public final class Pipe extends Stream {
    * Opens an existing descriptor as this pipe ({@code uv_pipe_open}); the handle then owns it and
    * closes it when it closes.
    *
-   * @throws IllegalArgumentException if {@code fd} is negative
-   * @throws UvException if libuv refuses it
+   * @throws IllegalArgumentException if {@code fd} is negative or, except on Windows, not a
+   *     socket, FIFO or terminal (libuv would abort the process when it first polled, say, a
+   *     regular file)
+   * @throws UvException if libuv refuses it, or it cannot be examined ({@code EBADF})
    * @throws IllegalStateException if a uv4j handle or loop owns {@code fd} or a poll watches it
    *     (the message names it), if this pipe is closed, or if called from another thread
    */
   public void open(int fd) throws UvException {
     long p = open();
-    UvException.check((int) take(fd, Descriptors.Kind.HANDLE, "adopt", () -> Native.pipeOpen(p, fd)), "uv_pipe_open");
+    long rc = take(fd, Descriptors.Kind.HANDLE, "adopt", () -> {
+      requirePollable(fd, false);
+      return Native.pipeOpen(p, fd);
+    });
+    UvException.check((int) rc, "uv_pipe_open");
   }
 
   /**

@@ -4,6 +4,7 @@ import io.uv4j.internal.Native;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  * <p>Every method must be called on the loop's thread.
  */
 public abstract class Stream extends Handle {
+  private static final boolean WINDOWS =
+      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
   /** Receives what a stream reads; a lambda supplies {@link #onData}. */
   @FunctionalInterface
   public interface Reader {
@@ -59,6 +63,30 @@ public abstract class Stream extends Handle {
   Stream(Loop loop) {
     super(loop);
     loop.ensureReadSlab();
+  }
+
+  /**
+   * Refuses a descriptor that epoll cannot watch (a regular file, a directory, a device that is not
+   * a terminal): libuv aborts the process the first time it polls such a descriptor. Windows
+   * handles are not POSIX descriptors, and IOCP refuses what it cannot watch.
+   *
+   * @param socketOnly whether only a socket will do
+   */
+  static void requirePollable(int fd, boolean socketOnly) throws UvException {
+    if (WINDOWS) return;
+    Stat stat = Fs.fstatSync(fd);
+    if (stat.isSocket() || (!socketOnly && (stat.isFifo() || Tty.isTty(fd)))) return;
+    throw new IllegalArgumentException(
+        "descriptor " + fd + " is " + kindOf(stat) + ", not " + (socketOnly ? "a socket" : "a socket, FIFO or terminal"));
+  }
+
+  private static String kindOf(Stat stat) {
+    if (stat.isFile()) return "a regular file";
+    if (stat.isDirectory()) return "a directory";
+    if (stat.isCharacterDevice()) return "a character device";
+    if (stat.isBlockDevice()) return "a block device";
+    if (stat.isFifo()) return "a FIFO";
+    return "of mode " + Long.toOctalString(stat.mode());
   }
 
   // --- reading --------------------------------------------------------------------------------

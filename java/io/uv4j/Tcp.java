@@ -36,15 +36,20 @@ public final class Tcp extends Stream {
    * Opens an existing OS socket as this handle ({@code uv_tcp_open}); the handle then owns it and
    * closes it when it closes.
    *
-   * @throws IllegalArgumentException if {@code socket} is negative
+   * @throws IllegalArgumentException if {@code socket} is negative or, except on Windows, not a
+   *     socket (libuv would abort the process when it first polled, say, a regular file)
    * @throws UvException if libuv refuses the descriptor ({@code EBUSY} if this handle has a
-   *     socket already)
+   *     socket already), or it cannot be examined ({@code EBADF})
    * @throws IllegalStateException if a uv4j handle or loop owns {@code socket} or a poll watches
    *     it (the message names it), if this handle is closed, or if called from another thread
    */
   public void open(int socket) throws UvException {
     long p = open();
-    UvException.check((int) take(socket, Descriptors.Kind.HANDLE, "adopt", () -> Native.tcpOpen(p, socket)), "uv_tcp_open");
+    long rc = take(socket, Descriptors.Kind.HANDLE, "adopt", () -> {
+      requirePollable(socket, true);
+      return Native.tcpOpen(p, socket);
+    });
+    UvException.check((int) rc, "uv_tcp_open");
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 class NetworkMisuseTest {
   private static final InetSocketAddress UNRESOLVED = InetSocketAddress.createUnresolved("localhost", 80);
@@ -369,6 +373,32 @@ class NetworkMisuseTest {
     try (Loop other = Loop.create()) {
       Tcp foreign = new Tcp(other);
       assertThrows(IllegalArgumentException.class, () -> ipc.write(ByteBuffer.allocateDirect(1), foreign, e -> {}));
+    }
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void tcpOpenOfARegularFileIsRefusedNamingTheDescriptor(@TempDir Path dir) throws Exception {
+    int fd = Fs.openSync(dir.resolve("file").toString(), Fs.O_RDWR | Fs.O_CREAT, 0644);
+    try {
+      Tcp tcp = new Tcp(loop);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tcp.open(fd));
+      assertTrue(e.getMessage().contains("descriptor " + fd + " is a regular file"), e.getMessage());
+    } finally {
+      Fs.closeSync(fd);
+    }
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void pipeOpenOfADeviceThatIsNotATerminalIsRefusedNamingTheDescriptor() throws Exception {
+    int fd = Fs.openSync("/dev/null", Fs.O_RDWR, 0);
+    try {
+      Pipe pipe = new Pipe(loop, false);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pipe.open(fd));
+      assertTrue(e.getMessage().contains("descriptor " + fd + " is a character device"), e.getMessage());
+    } finally {
+      Fs.closeSync(fd);
     }
   }
 }
