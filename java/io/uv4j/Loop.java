@@ -788,15 +788,22 @@ public final class Loop implements Executor, AutoCloseable {
   /** Runs one user callback of a timers or immediates pass; returns what it threw, if anything. */
   Throwable callUser(Runnable callback, LoopTracer.Phase phase, Object what) {
     LoopTracer watching = tracer;
-    if (watching != null) watching.callbackStarted(phase, what.toString());
-    try {
-      callback.run();
-      return null;
-    } catch (Throwable t) {
-      return t;
-    } finally {
-      if (watching != null) watching.callbackEnded(phase, what.toString());
-    }
+    if (watching == null) return callUser(callback);
+    String name = what.toString();
+    Throwable fromTracer = callUser(() -> watching.callbackStarted(phase, name));
+    Throwable thrown = callUser(callback);
+    reportTracerError(fromTracer);
+    reportTracerError(callUser(() -> watching.callbackEnded(phase, name)));
+    return thrown;
+  }
+
+  /**
+   * Reports what a tracer threw like a callback's error. Tracer calls are guarded one by one, so a
+   * tracer that throws never keeps an event from its callback: a completion it was told of still
+   * delivers its result (an opened descriptor, bytes read) to the code waiting for it.
+   */
+  private void reportTracerError(Throwable thrown) {
+    if (thrown != null) reportThrown(thrown);
   }
 
   /** Reports what a callback threw; an exit request unwinding it is no error. */
@@ -924,17 +931,21 @@ public final class Loop implements Executor, AutoCloseable {
   /** dispatch() with the tracer told of the phase, the callback and the drain after it. */
   private void traced(Peer target, int event, long arg) {
     LoopTracer.Phase phase = target.phase(event);
-    enterPhase(phase);
     String what = target.traceable() ? target.describe(event) : null;
-    if (what != null) tracer.callbackStarted(phase, what);
     depth++;
+    Throwable fromTracer = callUser(() -> {
+      enterPhase(phase);
+      if (what != null) tracer.callbackStarted(phase, what);
+    });
     try {
       target.onNativeEvent(event, arg);
     } catch (Throwable t) {
       reportThrown(t);
     } finally {
+      reportTracerError(fromTracer);
+      LoopTracer watching = tracer;
+      if (what != null && watching != null) reportTracerError(callUser(() -> watching.callbackEnded(phase, what)));
       depth--;
-      if (what != null && tracer != null) tracer.callbackEnded(phase, what);
     }
     if (depth == 0) drain();
   }
@@ -971,9 +982,11 @@ public final class Loop implements Executor, AutoCloseable {
         afterPoll.stop();
       }
     }
-    if (tracer == null && this.tracer != null && tracedPhase != null) this.tracer.phaseLeft(tracedPhase);
+    LoopTracer previous = this.tracer;
+    LoopTracer.Phase left = tracedPhase;
     tracedPhase = null;
     this.tracer = tracer;
+    if (tracer == null && previous != null && left != null) previous.phaseLeft(left);
   }
 
   /** The tracer, read by pool threads for queueWork items. */
@@ -1001,8 +1014,8 @@ public final class Loop implements Executor, AutoCloseable {
     if (!acceptsCallbacks()) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
     LoopTracer watching = tracer;
-    if (watching != null) watching.drainStarted();
     depth++;
+    Throwable fromTracer = watching == null ? null : callUser(watching::drainStarted);
     try {
       do {
         Runnable tick;
@@ -1022,8 +1035,9 @@ public final class Loop implements Executor, AutoCloseable {
         }
       } while (!ticks.isEmpty() || reportUnhandledRejections());
     } finally {
+      reportTracerError(fromTracer);
+      if (watching != null) reportTracerError(callUser(watching::drainEnded));
       depth--;
-      if (watching != null) watching.drainEnded();
     }
   }
 

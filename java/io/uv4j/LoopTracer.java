@@ -6,10 +6,10 @@ package io.uv4j;
  * Loop#setTracer}; with none set the loop pays one null check per callback.
  *
  * <p>Every method is called on the loop thread, except the {@code poolWork...} ones, which a pool
- * thread calls (so they must be thread-safe). They must not throw: an error thrown from one is
- * outside every callback, so it stops the loop and {@link Loop#run()} throws it whatever handler
- * is installed, and the callback it was told of does not run (a request completing then never
- * calls its callback or settles its promise).
+ * thread calls (so they must be thread-safe). What one throws is reported like an error a
+ * callback threw (to {@link Loop#onUncaughtException}, or {@link Loop#run()} throws it), after the
+ * callback it was told of has run: a tracer never keeps an event from its callback. What a {@code
+ * poolWork...} method throws is reported on the loop thread when the work completes.
  */
 public interface LoopTracer {
   /** The phases of one libuv loop iteration, in order. */

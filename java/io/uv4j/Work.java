@@ -15,6 +15,8 @@ final class Work<T> extends Peer implements Cancelable {
   private volatile boolean ran;
   private volatile T value;
   private volatile Throwable thrown;
+  /** What the tracer threw on the pool thread, reported when the work completes. */
+  private volatile Throwable tracerThrown;
 
   Work(Loop loop, Callable<T> callable, Loop.WorkCallback<T> callback, Promise.Resolver<T> resolver) {
     super(loop);
@@ -33,14 +35,24 @@ final class Work<T> extends Peer implements Cancelable {
   /** On a pool thread: runs the callable, keeping whatever it returns or throws. */
   void runOnPool() {
     LoopTracer watching = loop.tracer();
-    if (watching != null) watching.poolWorkStarted("queueWork");
+    if (watching != null) tracerThrown = tellTracer(() -> watching.poolWorkStarted("queueWork"));
     try {
       value = callable.call();
     } catch (Throwable t) {
       thrown = t;
     }
     ran = true;
-    if (watching != null) watching.poolWorkEnded("queueWork");
+    if (watching != null && tracerThrown == null) tracerThrown = tellTracer(() -> watching.poolWorkEnded("queueWork"));
+  }
+
+  /** Tells the tracer on the pool thread; what it throws is reported on the loop thread. */
+  private static Throwable tellTracer(Runnable message) {
+    try {
+      message.run();
+      return null;
+    } catch (Throwable t) {
+      return t;
+    }
   }
 
   @Override
@@ -65,6 +77,7 @@ final class Work<T> extends Peer implements Cancelable {
 
   @Override
   void onNativeEvent(int event, long arg) throws Exception {
+    if (tracerThrown != null) loop.reportThrown(tracerThrown);
     Throwable error;
     if (arg < 0) error = new UvException((int) arg, "uv_queue_work");
     else if (!ran) error = new IllegalStateException("the pool thread could not run Java code (JVM attach failed)");
