@@ -1,6 +1,15 @@
 /* uv_loop_t: create, run, stop, close, metrics, walk. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* pthread_getattr_np */
+#endif
 #include <stdlib.h>
 #include <string.h>
+#if defined(_MSC_VER)
+#include <intrin.h>
+#endif
+#if !defined(_WIN32)
+#include <pthread.h>
+#endif
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
@@ -126,4 +135,37 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopUpdatedNow(JNIEnv *env,
   uv_loop_t *loop = &UV4J_PTR(uv4j_loop, ptr)->uv;
   uv_update_time(loop);
   return (jlong) uv_now(loop);
+}
+
+/* How many bytes of stack the calling thread has left below this frame, or -1 where the
+ * platform does not say. The frame address, not a local's: under AddressSanitizer locals may
+ * live on a heap-allocated fake stack. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_stackRemaining(JNIEnv *env, jclass cls) {
+#if defined(_MSC_VER)
+  char *here = (char *) _AddressOfReturnAddress();
+#else
+  char *here = (char *) __builtin_frame_address(0);
+#endif
+  char *low = NULL, *high = NULL;
+#if defined(_WIN32)
+  ULONG_PTR lo, hi;
+  GetCurrentThreadStackLimits(&lo, &hi);
+  low = (char *) lo;
+  high = (char *) hi;
+#elif defined(__APPLE__)
+  high = (char *) pthread_get_stackaddr_np(pthread_self());
+  low = high - pthread_get_stacksize_np(pthread_self());
+#elif defined(__linux__)
+  pthread_attr_t attr;
+  void *addr;
+  size_t size;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return -1;
+  int rc = pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) return -1;
+  low = addr;
+  high = low + size;
+#endif
+  if (low == NULL || here <= low || here > high) return -1;
+  return (jlong) (here - low);
 }

@@ -62,6 +62,8 @@ public final class Loop implements Executor, AutoCloseable {
   private static final int SUBMITTED_BATCH = 1024;
   /** Every read without a buffer of its own fills this slab from the start (libuv asks 64 KiB). */
   private static final int READ_SLAB_SIZE = 64 << 10;
+  /** Stack a thread must have left to enter libuv (see requireStackForUpcalls). */
+  private static final long STACK_FOR_UPCALLS = 512 << 10;
 
   private final Thread owner;
   private long ptr;
@@ -142,10 +144,10 @@ public final class Loop implements Executor, AutoCloseable {
    *     callback of this loop
    * @throws RuntimeException an error a callback threw with no uncaught-exception handler
    *     installed (a checked one wrapped in {@link UncaughtException})
-   * @throws Error an error a callback threw with no handler installed; also, handler or not,
-   *     anything thrown before a callback could start (a {@link StackOverflowError} on a nearly
-   *     full stack, or what a {@link LoopTracer} threw, as it is), which loses the event it
-   *     interrupted (see {@link Cancelable#cancel()})
+   * @throws Error an error a callback or a {@link LoopTracer} threw with no handler installed
+   * @throws StackOverflowError if the calling thread has less than 512 KiB of stack left, before
+   *     the loop is entered: the JVM could refuse its callbacks for want of stack, and an event
+   *     refused that way would be lost
    */
   public boolean run() {
     return run(RunMode.DEFAULT);
@@ -164,10 +166,10 @@ public final class Loop implements Executor, AutoCloseable {
    *     callback of this loop
    * @throws RuntimeException an error a callback threw with no uncaught-exception handler
    *     installed (a checked one wrapped in {@link UncaughtException})
-   * @throws Error an error a callback threw with no handler installed; also, handler or not,
-   *     anything thrown before a callback could start (a {@link StackOverflowError} on a nearly
-   *     full stack, or what a {@link LoopTracer} threw, as it is), which loses the event it
-   *     interrupted (see {@link Cancelable#cancel()})
+   * @throws Error an error a callback or a {@link LoopTracer} threw with no handler installed
+   * @throws StackOverflowError if the calling thread has less than 512 KiB of stack left, before
+   *     the loop is entered: the JVM could refuse its callbacks for want of stack, and an event
+   *     refused that way would be lost
    */
   public boolean run(RunMode mode) {
     Objects.requireNonNull(mode, "mode");
@@ -673,6 +675,9 @@ public final class Loop implements Executor, AutoCloseable {
    * @throws RuntimeException an error a task or callback threw during the teardown with no
    *     handler installed (a checked one wrapped in {@link UncaughtException}), later ones
    *     suppressed in it
+   * @throws StackOverflowError if the calling thread has less than 512 KiB of stack left; the
+   *     loop is then closing but not closed, and close() may be called again from a shallower
+   *     stack
    */
   @Override
   public void close() {
@@ -729,11 +734,26 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   private boolean uvRun(RunMode mode) {
+    requireStackForUpcalls();
     insideUvRun = true;
     try {
       return Native.loopRun(ptr, mode.code) != 0;
     } finally {
       insideUvRun = false;
+    }
+  }
+
+  /**
+   * Refuses to enter libuv on a stack too short for its callbacks. The JVM refuses an upcall
+   * whose thread has less stack than its shadow zone (20 pages, 80 KiB to 320 KiB by page size)
+   * and its guard pages, and libuv's poll frame takes 12 KiB more: an upcall it refused would
+   * lose its event (a completion's result, an opened descriptor) before any Java could see it.
+   */
+  private static void requireStackForUpcalls() {
+    long left = Native.stackRemaining();
+    if (left >= 0 && left < STACK_FOR_UPCALLS) {
+      throw new StackOverflowError("uv4j: the loop needs " + STACK_FOR_UPCALLS
+          + " bytes of stack to run its callbacks without losing an event; this thread has " + left + " left");
     }
   }
 

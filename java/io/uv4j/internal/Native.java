@@ -54,6 +54,9 @@ public final class Native {
   /** Runs uv_run; a throwable that escaped an upcall is rethrown from here. */
   public static native int loopRun(long loop, int mode);
 
+  /** Bytes of stack the calling thread has left, or -1 where the platform does not say. */
+  public static native long stackRemaining();
+
   public static native void loopStop(long loop);
 
   public static native boolean loopAlive(long loop);
