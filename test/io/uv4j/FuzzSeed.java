@@ -119,10 +119,16 @@ final class FuzzSeed {
     }
   }
 
+  /** run() or close() refusing to enter libuv on a stack too short for its callbacks, as documented. */
+  private static boolean isStackRefusal(Throwable thrown) {
+    return String.valueOf(thrown.getMessage()).contains("bytes of stack to run its callbacks");
+  }
+
   /**
    * Whether {@code thrown} is an answer the API allows: a refusal of misuse or an OS error, what
-   * the fuzzer threw on purpose coming back out of run() or close(), or a real stack overflow
-   * while the fuzzer runs a loop at the end of its stack.
+   * the fuzzer threw on purpose coming back out of run() or close(), run() or close() refusing a
+   * stack too short for the loop's callbacks, or a real stack overflow while the fuzzer runs a
+   * loop at the end of its stack.
    */
   boolean isAnswer(Throwable thrown) {
     boolean answer =
@@ -132,7 +138,7 @@ final class FuzzSeed {
             || thrown instanceof RejectedExecutionException
             || isDeliberate(thrown)
             || (thrown instanceof UncaughtException && isAnswer(thrown.getCause()))
-            || (thrown instanceof StackOverflowError && atStackEdge);
+            || (thrown instanceof StackOverflowError && (atStackEdge || isStackRefusal(thrown)));
     if (!answer) return false;
     for (Throwable suppressed : thrown.getSuppressed()) {
       if (!isAnswer(suppressed)) return false;

@@ -177,6 +177,10 @@ public final class Fuzzer {
     loop.close();
     Fs.statSync(Path.of(".").toAbsolutePath().toString());
     StackEdge.depth();
+    // the JDK's file channels keep a socket pair, made at their first use
+    Path file = Files.createTempFile("uv4j-fuzz-warm-up", null);
+    Files.writeString(file, "warm-up");
+    Files.delete(file);
   }
 
   /**
