@@ -610,7 +610,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable open(String path, int flags, int mode, Callback<Integer> callback) {
@@ -621,7 +621,7 @@ public final class Fs {
    * Same as {@link #open(String, int, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -637,7 +637,7 @@ public final class Fs {
    *
    * @return fulfilled with the file descriptor, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Integer> open(String path, int flags, int mode) {
@@ -648,7 +648,7 @@ public final class Fs {
    * Same as {@link #open(String, int, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -666,7 +666,7 @@ public final class Fs {
    * @return the file descriptor
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static int openSync(String path, int flags, int mode) throws UvException {
     return sync(openSpec(path, flags, mode));
@@ -677,7 +677,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static int openSync(Path path, int flags, int mode) throws UvException {
@@ -904,7 +904,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable unlink(String path, Callback<Void> callback) {
@@ -915,7 +915,7 @@ public final class Fs {
    * Same as {@link #unlink(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -928,7 +928,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> unlink(String path) {
@@ -939,7 +939,7 @@ public final class Fs {
    * Same as {@link #unlink(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -953,7 +953,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void unlinkSync(String path) throws UvException {
     sync(pathSpec("unlink", path, VOID, Native::fsUnlink));
@@ -964,7 +964,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void unlinkSync(Path path) throws UvException {
@@ -979,7 +979,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable mkdir(String path, int mode, Callback<Void> callback) {
@@ -990,7 +990,7 @@ public final class Fs {
    * Same as {@link #mkdir(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1005,7 +1005,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> mkdir(String path, int mode) {
@@ -1016,7 +1016,7 @@ public final class Fs {
    * Same as {@link #mkdir(String, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1032,7 +1032,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void mkdirSync(String path, int mode) throws UvException {
     sync(mkdirSpec(path, mode));
@@ -1043,7 +1043,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void mkdirSync(Path path, int mode) throws UvException {
@@ -1056,7 +1056,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable mkdtemp(String template, Callback<String> callback) {
@@ -1067,7 +1067,7 @@ public final class Fs {
    * Same as {@link #mkdtemp(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1080,7 +1080,7 @@ public final class Fs {
    *
    * @return fulfilled with the directory's path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> mkdtemp(String template) {
@@ -1091,7 +1091,7 @@ public final class Fs {
    * Same as {@link #mkdtemp(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1106,7 +1106,7 @@ public final class Fs {
    * @return the directory's path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static String mkdtempSync(String template) throws UvException {
     return sync(mkdtempSpec(template));
@@ -1117,7 +1117,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static String mkdtempSync(Path template) throws UvException {
@@ -1130,7 +1130,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable mkstemp(String template, Callback<TempFile> callback) {
@@ -1141,7 +1141,7 @@ public final class Fs {
    * Same as {@link #mkstemp(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1154,7 +1154,7 @@ public final class Fs {
    *
    * @return fulfilled with the open descriptor and the file's path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<TempFile> mkstemp(String template) {
@@ -1165,7 +1165,7 @@ public final class Fs {
    * Same as {@link #mkstemp(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1180,7 +1180,7 @@ public final class Fs {
    * @return the open descriptor and the file's path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static TempFile mkstempSync(String template) throws UvException {
     return sync(mkstempSpec(template));
@@ -1191,7 +1191,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code template} contains a NUL
+   * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static TempFile mkstempSync(Path template) throws UvException {
@@ -1204,7 +1204,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable rmdir(String path, Callback<Void> callback) {
@@ -1215,7 +1215,7 @@ public final class Fs {
    * Same as {@link #rmdir(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1228,7 +1228,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> rmdir(String path) {
@@ -1239,7 +1239,7 @@ public final class Fs {
    * Same as {@link #rmdir(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1253,7 +1253,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void rmdirSync(String path) throws UvException {
     sync(pathSpec("rmdir", path, VOID, Native::fsRmdir));
@@ -1264,7 +1264,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void rmdirSync(Path path) throws UvException {
@@ -1277,7 +1277,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable opendir(String path, Callback<Dir> callback) {
@@ -1288,7 +1288,7 @@ public final class Fs {
    * Same as {@link #opendir(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1301,7 +1301,7 @@ public final class Fs {
    *
    * @return fulfilled with the open directory, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Dir> opendir(String path) {
@@ -1312,7 +1312,7 @@ public final class Fs {
    * Same as {@link #opendir(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1327,7 +1327,7 @@ public final class Fs {
    * @return the open directory
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static Dir opendirSync(String path) throws UvException {
     return sync(opendirSpec(path));
@@ -1338,7 +1338,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static Dir opendirSync(Path path) throws UvException {
@@ -1429,7 +1429,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable scandir(String path, Callback<List<Dirent>> callback) {
@@ -1440,7 +1440,7 @@ public final class Fs {
    * Same as {@link #scandir(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1453,7 +1453,7 @@ public final class Fs {
    *
    * @return fulfilled with the entries, without {@code .} and {@code ..}, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<List<Dirent>> scandir(String path) {
@@ -1464,7 +1464,7 @@ public final class Fs {
    * Same as {@link #scandir(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1479,7 +1479,7 @@ public final class Fs {
    * @return the entries, without {@code .} and {@code ..}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static List<Dirent> scandirSync(String path) throws UvException {
     return sync(pathSpec("scandir", path, ENTRIES, Native::fsScandir));
@@ -1490,7 +1490,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static List<Dirent> scandirSync(Path path) throws UvException {
@@ -1503,7 +1503,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable stat(String path, Callback<Stat> callback) {
@@ -1514,7 +1514,7 @@ public final class Fs {
    * Same as {@link #stat(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1527,7 +1527,7 @@ public final class Fs {
    *
    * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Stat> stat(String path) {
@@ -1538,7 +1538,7 @@ public final class Fs {
    * Same as {@link #stat(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1553,7 +1553,7 @@ public final class Fs {
    * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static Stat statSync(String path) throws UvException {
     return sync(pathSpec("stat", path, STAT, Native::fsStat));
@@ -1564,7 +1564,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static Stat statSync(Path path) throws UvException {
@@ -1615,7 +1615,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable lstat(String path, Callback<Stat> callback) {
@@ -1626,7 +1626,7 @@ public final class Fs {
    * Same as {@link #lstat(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1639,7 +1639,7 @@ public final class Fs {
    *
    * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Stat> lstat(String path) {
@@ -1650,7 +1650,7 @@ public final class Fs {
    * Same as {@link #lstat(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1665,7 +1665,7 @@ public final class Fs {
    * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static Stat lstatSync(String path) throws UvException {
     return sync(pathSpec("lstat", path, STAT, Native::fsLstat));
@@ -1676,7 +1676,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static Stat lstatSync(Path path) throws UvException {
@@ -1689,7 +1689,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable statfs(String path, Callback<StatFs> callback) {
@@ -1700,7 +1700,7 @@ public final class Fs {
    * Same as {@link #statfs(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1713,7 +1713,7 @@ public final class Fs {
    *
    * @return fulfilled with the file system's status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<StatFs> statfs(String path) {
@@ -1724,7 +1724,7 @@ public final class Fs {
    * Same as {@link #statfs(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1739,7 +1739,7 @@ public final class Fs {
    * @return the file system's status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static StatFs statfsSync(String path) throws UvException {
     return sync(pathSpec("statfs", path, STATFS, Native::fsStatfs));
@@ -1750,7 +1750,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static StatFs statfsSync(Path path) throws UvException {
@@ -1763,7 +1763,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable rename(String path, String dest, Callback<Void> callback) {
@@ -1774,7 +1774,7 @@ public final class Fs {
    * Same as {@link #rename(String, String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1787,7 +1787,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> rename(String path, String dest) {
@@ -1798,7 +1798,7 @@ public final class Fs {
    * Same as {@link #rename(String, String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1812,7 +1812,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void renameSync(String path, String dest) throws UvException {
     sync(twoPathSpec("rename", 0, path, dest, 0));
@@ -1823,7 +1823,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void renameSync(Path path, Path dest) throws UvException {
@@ -1949,7 +1949,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable copyfile(String path, String dest, int flags, Callback<Void> callback) {
@@ -1960,7 +1960,7 @@ public final class Fs {
    * Same as {@link #copyfile(String, String, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -1975,7 +1975,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> copyfile(String path, String dest, int flags) {
@@ -1986,7 +1986,7 @@ public final class Fs {
    * Same as {@link #copyfile(String, String, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2002,7 +2002,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void copyfileSync(String path, String dest, int flags) throws UvException {
     sync(copyfileSpec(path, dest, flags));
@@ -2013,7 +2013,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void copyfileSync(Path path, Path dest, int flags) throws UvException {
@@ -2066,7 +2066,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable access(String path, int mode, Callback<Void> callback) {
@@ -2077,7 +2077,7 @@ public final class Fs {
    * Same as {@link #access(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2092,7 +2092,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> access(String path, int mode) {
@@ -2103,7 +2103,7 @@ public final class Fs {
    * Same as {@link #access(String, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2119,7 +2119,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void accessSync(String path, int mode) throws UvException {
     sync(accessSpec(path, mode));
@@ -2130,7 +2130,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void accessSync(Path path, int mode) throws UvException {
@@ -2143,7 +2143,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable chmod(String path, int mode, Callback<Void> callback) {
@@ -2154,7 +2154,7 @@ public final class Fs {
    * Same as {@link #chmod(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2167,7 +2167,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> chmod(String path, int mode) {
@@ -2178,7 +2178,7 @@ public final class Fs {
    * Same as {@link #chmod(String, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2192,7 +2192,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void chmodSync(String path, int mode) throws UvException {
     sync(chmodSpec(path, mode));
@@ -2203,7 +2203,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void chmodSync(Path path, int mode) throws UvException {
@@ -2253,7 +2253,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2265,7 +2265,7 @@ public final class Fs {
    * Same as {@link #utime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -2279,7 +2279,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2291,7 +2291,7 @@ public final class Fs {
    * Same as {@link #utime(String, double, double)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -2306,7 +2306,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    */
   public static void utimeSync(String path, double atime, double mtime) throws UvException {
@@ -2318,7 +2318,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    */
@@ -2372,7 +2372,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2384,7 +2384,7 @@ public final class Fs {
    * Same as {@link #lutime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -2398,7 +2398,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2410,7 +2410,7 @@ public final class Fs {
    * Same as {@link #lutime(String, double, double)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -2425,7 +2425,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    */
   public static void lutimeSync(String path, double atime, double mtime) throws UvException {
@@ -2437,7 +2437,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL, or a time is not finite or beyond
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
    * @throws IllegalArgumentException if a path is not on the default file system
    */
@@ -2451,7 +2451,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable link(String path, String dest, Callback<Void> callback) {
@@ -2462,7 +2462,7 @@ public final class Fs {
    * Same as {@link #link(String, String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2475,7 +2475,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> link(String path, String dest) {
@@ -2486,7 +2486,7 @@ public final class Fs {
    * Same as {@link #link(String, String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2500,7 +2500,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void linkSync(String path, String dest) throws UvException {
     sync(twoPathSpec("link", 1, path, dest, 0));
@@ -2511,7 +2511,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a path contains a NUL
+   * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void linkSync(Path path, Path dest) throws UvException {
@@ -2526,7 +2526,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable symlink(String path, String dest, int flags, Callback<Void> callback) {
@@ -2537,7 +2537,7 @@ public final class Fs {
    * Same as {@link #symlink(String, String, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2552,7 +2552,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> symlink(String path, String dest, int flags) {
@@ -2563,7 +2563,7 @@ public final class Fs {
    * Same as {@link #symlink(String, String, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2579,7 +2579,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void symlinkSync(String path, String dest, int flags) throws UvException {
     sync(symlinkSpec(path, dest, flags));
@@ -2590,7 +2590,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void symlinkSync(Path path, Path dest, int flags) throws UvException {
@@ -2603,7 +2603,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable readlink(String path, Callback<String> callback) {
@@ -2614,7 +2614,7 @@ public final class Fs {
    * Same as {@link #readlink(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2627,7 +2627,7 @@ public final class Fs {
    *
    * @return fulfilled with the link's target, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> readlink(String path) {
@@ -2638,7 +2638,7 @@ public final class Fs {
    * Same as {@link #readlink(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2653,7 +2653,7 @@ public final class Fs {
    * @return the link's target
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static String readlinkSync(String path) throws UvException {
     return sync(pathSpec("readlink", path, STRING, Native::fsReadlink));
@@ -2664,7 +2664,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static String readlinkSync(Path path) throws UvException {
@@ -2677,7 +2677,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable realpath(String path, Callback<String> callback) {
@@ -2688,7 +2688,7 @@ public final class Fs {
    * Same as {@link #realpath(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2701,7 +2701,7 @@ public final class Fs {
    *
    * @return fulfilled with the canonical path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> realpath(String path) {
@@ -2712,7 +2712,7 @@ public final class Fs {
    * Same as {@link #realpath(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2727,7 +2727,7 @@ public final class Fs {
    * @return the canonical path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static String realpathSync(String path) throws UvException {
     return sync(pathSpec("realpath", path, STRING, Native::fsRealpath));
@@ -2738,7 +2738,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static String realpathSync(Path path) throws UvException {
@@ -2751,7 +2751,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable chown(String path, int uid, int gid, Callback<Void> callback) {
@@ -2762,7 +2762,7 @@ public final class Fs {
    * Same as {@link #chown(String, int, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2775,7 +2775,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> chown(String path, int uid, int gid) {
@@ -2786,7 +2786,7 @@ public final class Fs {
    * Same as {@link #chown(String, int, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2800,7 +2800,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void chownSync(String path, int uid, int gid) throws UvException {
     sync(chownSpec("chown", 0, path, uid, gid));
@@ -2811,7 +2811,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void chownSync(Path path, int uid, int gid) throws UvException {
@@ -2861,7 +2861,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable lchown(String path, int uid, int gid, Callback<Void> callback) {
@@ -2872,7 +2872,7 @@ public final class Fs {
    * Same as {@link #lchown(String, int, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2885,7 +2885,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> lchown(String path, int uid, int gid) {
@@ -2896,7 +2896,7 @@ public final class Fs {
    * Same as {@link #lchown(String, int, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2910,7 +2910,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void lchownSync(String path, int uid, int gid) throws UvException {
     sync(chownSpec("lchown", 1, path, uid, gid));
@@ -2921,7 +2921,7 @@ public final class Fs {
    *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void lchownSync(Path path, int uid, int gid) throws UvException {
@@ -2941,7 +2941,7 @@ public final class Fs {
    * @param callback told of the contents on the loop thread
    * @return lets the operation be cancelled until its last read completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable readFile(String path, Callback<byte[]> callback) {
@@ -2952,7 +2952,7 @@ public final class Fs {
    * Same as {@link #readFile(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2965,7 +2965,7 @@ public final class Fs {
    *
    * @return fulfilled with the contents, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<byte[]> readFile(String path) {
@@ -2976,7 +2976,7 @@ public final class Fs {
    * Same as {@link #readFile(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -2992,7 +2992,7 @@ public final class Fs {
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static byte[] readFileSync(String path) throws UvException {
     return FsConvenience.readFileSync(path);
@@ -3004,7 +3004,7 @@ public final class Fs {
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static byte[] readFileSync(Path path) throws UvException {
@@ -3018,7 +3018,7 @@ public final class Fs {
    * @param callback told of the text on the loop thread
    * @return lets the operation be cancelled until its last read completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable readFileString(String path, Charset charset, Callback<String> callback) {
@@ -3031,7 +3031,7 @@ public final class Fs {
    * Same as {@link #readFileString(String, Charset, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3044,7 +3044,7 @@ public final class Fs {
    *
    * @return fulfilled with the text, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> readFileString(String path, Charset charset) {
@@ -3055,7 +3055,7 @@ public final class Fs {
    * Same as {@link #readFileString(String, Charset)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3071,7 +3071,7 @@ public final class Fs {
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static String readFileStringSync(String path, Charset charset) throws UvException {
     Objects.requireNonNull(charset, "charset");
@@ -3084,7 +3084,7 @@ public final class Fs {
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static String readFileStringSync(Path path, Charset charset) throws UvException {
@@ -3101,7 +3101,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable writeFile(String path, byte[] data, Callback<Void> callback) {
@@ -3112,7 +3112,7 @@ public final class Fs {
    * Same as {@link #writeFile(String, byte[], Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3125,7 +3125,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> writeFile(String path, byte[] data) {
@@ -3136,7 +3136,7 @@ public final class Fs {
    * Same as {@link #writeFile(String, byte[])} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3150,7 +3150,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void writeFileSync(String path, byte[] data) throws UvException {
     FsConvenience.writeFileSync(path, FsConvenience.writeFlags(), data);
@@ -3161,7 +3161,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void writeFileSync(Path path, byte[] data) throws UvException {
@@ -3175,7 +3175,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable writeFile(String path, String text, Charset charset, Callback<Void> callback) {
@@ -3186,7 +3186,7 @@ public final class Fs {
    * Same as {@link #writeFile(String, String, Charset, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3199,7 +3199,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> writeFile(String path, String text, Charset charset) {
@@ -3210,7 +3210,7 @@ public final class Fs {
    * Same as {@link #writeFile(String, String, Charset)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3224,7 +3224,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void writeFileSync(String path, String text, Charset charset) throws UvException {
     writeFileSync(path, encode(text, charset));
@@ -3235,7 +3235,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void writeFileSync(Path path, String text, Charset charset) throws UvException {
@@ -3249,7 +3249,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable appendFile(String path, byte[] data, Callback<Void> callback) {
@@ -3260,7 +3260,7 @@ public final class Fs {
    * Same as {@link #appendFile(String, byte[], Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3273,7 +3273,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> appendFile(String path, byte[] data) {
@@ -3284,7 +3284,7 @@ public final class Fs {
    * Same as {@link #appendFile(String, byte[])} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3298,7 +3298,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void appendFileSync(String path, byte[] data) throws UvException {
     FsConvenience.writeFileSync(path, FsConvenience.appendFlags(), data);
@@ -3309,7 +3309,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void appendFileSync(Path path, byte[] data) throws UvException {
@@ -3323,7 +3323,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable appendFile(String path, String text, Charset charset, Callback<Void> callback) {
@@ -3334,7 +3334,7 @@ public final class Fs {
    * Same as {@link #appendFile(String, String, Charset, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3347,7 +3347,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> appendFile(String path, String text, Charset charset) {
@@ -3358,7 +3358,7 @@ public final class Fs {
    * Same as {@link #appendFile(String, String, Charset)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3372,7 +3372,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void appendFileSync(String path, String text, Charset charset) throws UvException {
     appendFileSync(path, encode(text, charset));
@@ -3383,7 +3383,7 @@ public final class Fs {
    *
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void appendFileSync(Path path, String text, Charset charset) throws UvException {
@@ -3402,7 +3402,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled until its last step completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable mkdirRecursive(String path, int mode, Callback<String> callback) {
@@ -3413,7 +3413,7 @@ public final class Fs {
    * Same as {@link #mkdirRecursive(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3428,7 +3428,7 @@ public final class Fs {
    * @return fulfilled with the first directory made, or {@code null} if all existed; rejected
    *     with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<String> mkdirRecursive(String path, int mode) {
@@ -3439,7 +3439,7 @@ public final class Fs {
    * Same as {@link #mkdirRecursive(String, int)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3456,7 +3456,7 @@ public final class Fs {
    * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
    *     ENOTDIR} if a file stands where a parent should be
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static String mkdirRecursiveSync(String path, int mode) throws UvException {
     return FsConvenience.mkdirRecursiveSync(path, mode);
@@ -3468,7 +3468,7 @@ public final class Fs {
    * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
    *     ENOTDIR} if a file stands where a parent should be
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static String mkdirRecursiveSync(Path path, int mode) throws UvException {
@@ -3485,7 +3485,7 @@ public final class Fs {
    * @param callback told of the result on the loop thread
    * @return lets the operation be cancelled until its last step completes
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Cancelable rmRecursive(String path, Callback<Void> callback) {
@@ -3496,7 +3496,7 @@ public final class Fs {
    * Same as {@link #rmRecursive(String, Callback)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3509,7 +3509,7 @@ public final class Fs {
    *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
   public Promise<Void> rmRecursive(String path) {
@@ -3520,7 +3520,7 @@ public final class Fs {
    * Same as {@link #rmRecursive(String)} for a {@link java.nio.file.Path}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    */
@@ -3535,7 +3535,7 @@ public final class Fs {
    * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
    *     missing
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    */
   public static void rmRecursiveSync(String path) throws UvException {
     FsConvenience.rmRecursiveSync(path);
@@ -3547,7 +3547,7 @@ public final class Fs {
    * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
    *     missing
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code path} contains a NUL
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
    */
   public static void rmRecursiveSync(Path path) throws UvException {

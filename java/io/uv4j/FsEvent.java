@@ -55,7 +55,7 @@ public final class FsEvent extends Handle {
    *
    * @param flags 0 or {@link #RECURSIVE}
    * @throws NullPointerException if {@code path} or {@code listener} is null
-   * @throws IllegalArgumentException if flags are unknown or {@code path} contains a NUL
+   * @throws IllegalArgumentException if flags are unknown or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws UvException if the path cannot be watched ({@code ENOENT}, {@code ENOSYS} for
    *     recursive watching where unsupported, ...)
    * @throws IllegalStateException if already started, closed, or called from another thread

@@ -44,7 +44,7 @@ public final class FsPoll extends Handle {
    *
    * @throws NullPointerException if {@code path} or {@code listener} is null
    * @throws IllegalArgumentException if {@code intervalMs} is below 1 or {@code path} contains
-   *     a NUL
+   *     a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if already started, closed, or called from another thread
    */
