@@ -5,9 +5,13 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,6 +82,8 @@ public final class Loop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>();
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
   private final ArrayList<Promise<?>> unhandledRejections = new ArrayList<>();
+  /** Futures of promises not settled yet; close() fails them, since nothing can settle them after. */
+  private final Set<CompletableFuture<?>> unsettledFutures = Collections.newSetFromMap(new IdentityHashMap<>());
   private UncaughtExceptionHandler uncaughtHandler;
   private UnhandledRejectionHandler rejectionHandler;
 
@@ -701,6 +707,7 @@ public final class Loop implements Executor, AutoCloseable {
       int rc = Native.loopClose(ptr);
       if (rc < 0) throw new IllegalStateException(new UvException(rc, "uv_loop_close"));
       ptr = 0;
+      failUnsettledFutures();
     } finally {
       running = false;
     }
@@ -909,6 +916,26 @@ public final class Loop implements Executor, AutoCloseable {
 
   void enqueueMicrotask(Runnable task) {
     microtasks.add(task);
+  }
+
+  /** Remembers the future of a pending promise until it completes (see close()). */
+  void awaitSettlement(CompletableFuture<?> future) {
+    unsettledFutures.add(future);
+    if (ptr == 0) failUnsettledFutures();
+  }
+
+  /** The promise of a future from awaitSettlement settled. */
+  void settled(CompletableFuture<?> future) {
+    unsettledFutures.remove(future);
+  }
+
+  /** Releases whoever waits for a promise this closed loop can no longer settle. */
+  private void failUnsettledFutures() {
+    List<CompletableFuture<?>> unsettled = new ArrayList<>(unsettledFutures);
+    unsettledFutures.clear();
+    for (CompletableFuture<?> future : unsettled) {
+      future.completeExceptionally(new IllegalStateException(this + " is closed and the promise did not settle"));
+    }
   }
 
   void rejectedWithoutHandler(Promise<?> promise) {

@@ -393,13 +393,25 @@ public final class Promise<T> {
    * join} (and those of futures derived from it, such as {@code thenApply}'s) answer only once it
    * is done or this promise has settled, and otherwise throw {@link IllegalStateException} rather
    * than wait for ever; react with {@link #then(Handler)} instead. Other threads wait as usual.
+   * If the loop is closed, or closes, before this promise settles, nothing can settle it any more:
+   * the future then completes exceptionally with {@link IllegalStateException}, so that no thread
+   * waits for it for ever.
    *
    * @throws IllegalStateException if called from another thread
    */
   public CompletableFuture<T> toCompletableFuture() {
     loop.checkThread();
     CompletableFuture<T> future = new LoopFuture<>(loop, Thread.currentThread(), this);
-    subscribe(future::complete, future::completeExceptionally);
+    subscribe(
+        value -> {
+          loop.settled(future);
+          future.complete(value);
+        },
+        reason -> {
+          loop.settled(future);
+          future.completeExceptionally(reason);
+        });
+    if (!future.isDone()) loop.awaitSettlement(future);
     return future;
   }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -606,6 +607,53 @@ class PromiseTest {
     waiter.join();
 
     assertEquals("v", joined.get());
+  }
+
+  @Test
+  void aThreadWaitingForAPromiseItsLoopCanNoLongerSettleIsReleasedWhenTheLoopCloses() throws Exception {
+    Loop closing = Loop.create();
+    CompletableFuture<String> future = closing.<String>promise().promise().toCompletableFuture();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    Thread waiter = new Thread(() -> {
+      waiting.countDown();
+      try {
+        future.join();
+      } catch (CompletionException e) {
+        failure.set(e.getCause());
+      }
+    }, "waiter");
+    waiter.start();
+    waiting.await();
+
+    closing.close();
+    waiter.join();
+
+    assertInstanceOf(IllegalStateException.class, failure.get());
+    assertTrue(failure.get().getMessage().contains("is closed and the promise did not settle"), failure.get().getMessage());
+  }
+
+  @Test
+  void theFutureOfAPendingPromiseOfAClosedLoopFailsAtOnce() throws Exception {
+    Loop closing = Loop.create();
+    Promise<String> pending = closing.<String>promise().promise();
+    closing.close();
+
+    CompletableFuture<String> future = pending.toCompletableFuture();
+
+    assertTrue(future.isCompletedExceptionally());
+  }
+
+  @Test
+  void aSettledPromisesFutureIsNotFailedByTheLoopClosingLater() throws Exception {
+    Loop closing = Loop.create();
+    Promise.Resolver<String> resolver = closing.promise();
+    CompletableFuture<String> future = resolver.promise().toCompletableFuture();
+    resolver.resolve("v");
+    closing.run();
+    closing.close();
+
+    assertEquals("v", future.join());
   }
 
   @Test
