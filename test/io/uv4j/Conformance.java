@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What the conformance tests share. Each scenario of the ordering corpus ({@code
- * shared/conformance/scenarios}) is written in Java against uv4j, with its JavaScript above it;
+ * test/conformance}) is written in Java against uv4j, with its JavaScript above it;
  * the test logs the same labels and compares them with what Node v20 printed (the scenario's
  * {@code .expected} file, read at test time), and compares what {@link Loop#runToCompletion()}
  * returns with the scenario's exit status ({@code .exitcode}, else 0).
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
  * {@code RuntimeException(m)}, {@code __filename} is the scenario's own {@code .js} file.
  */
 abstract class Conformance {
-  private static final Path SCENARIOS = Paths.get("..", "shared", "conformance", "scenarios");
+  /** The scenarios with Node's output, kept in the repository (ci/conformance-node.sh re-checks them). */
+  private static final Path SCENARIOS = Paths.get("test", "conformance");
 
   Loop loop;
   final List<String> out = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Node-style timers and immediates beyond what the shared conformance scenarios pin down. */
+/** Node-style timers and immediates beyond what the conformance scenarios (test/conformance) pin down. */
 class SchedulerTest {
   private Loop loop;
   private final List<String> labels = new ArrayList<>();
