@@ -1,12 +1,14 @@
 # Sourced by the ci/ scripts: installs what the build needs on a Debian machine that has
-# Java 17, Maven, gcc and git, and exports UV4J_LIBUV_SOURCE, the upstream libuv 1.50.0 tree.
+# Java 17, Maven, gcc and git, and exports UV4J_LIBUV_SOURCE, the upstream libuv 1.50.0 tree. The
+# source is kept in .cache/ (outside target/, so `mvn clean` keeps it), and an apt source added to
+# fetch it is removed again once it is fetched.
 set -euo pipefail
 
 UV4J_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LIBUV_VERSION=1.50.0
 LIBUV_ORIG=libuv1_${LIBUV_VERSION}.orig.tar.gz
 LIBUV_SHA256=ec9de6ecf2a780fd2afb3b007947d2cd57c3bb17f3b9e721a66774980d35cd4d
-LIBUV_DIR=$UV4J_ROOT/target/libuv
+LIBUV_DIR=$UV4J_ROOT/.cache/libuv
 APT_UPDATED=
 
 as_root() {
@@ -38,10 +40,10 @@ ensure_libuv_source() {
   if [ ! -f "$tree/include/uv.h" ]; then
     mkdir -p "$LIBUV_DIR"
     if [ ! -f "$LIBUV_DIR/$LIBUV_ORIG" ]; then
-      local list=/etc/apt/sources.list.d/uv4j-trixie-src.sources
+      local list=/etc/apt/sources.list.d/uv4j-trixie-src.sources added=
       if ! grep -rqs "trixie" /etc/apt/sources.list /etc/apt/sources.list.d/ ||
          ! apt-get source --print-uris libuv1/trixie >/dev/null 2>&1; then
-        echo "ci: adding Debian trixie source packages to apt ($list)"
+        echo "ci: adding Debian trixie source packages to apt for this download ($list)"
         as_root tee "$list" >/dev/null <<SOURCES
 Types: deb-src
 URIs: http://deb.debian.org/debian
@@ -49,11 +51,19 @@ Suites: trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
+        added=1
         APT_UPDATED=
       fi
       apt_update_once
       echo "ci: downloading libuv $LIBUV_VERSION source from Debian's archive"
-      (cd "$LIBUV_DIR" && apt-get source --download-only -qq libuv1/trixie >/dev/null 2>&1) || {
+      local fetched=1
+      (cd "$LIBUV_DIR" && apt-get source --download-only -qq libuv1/trixie >/dev/null 2>&1) || fetched=
+      if [ -n "$added" ]; then
+        echo "ci: removing $list again"
+        as_root rm -f "$list"
+        as_root apt-get update -qq
+      fi
+      [ -n "$fetched" ] || {
         echo "ci: 'apt-get source libuv1/trixie' failed" >&2
         exit 1
       }
