@@ -4,4 +4,9 @@
 source "$(dirname "$0")/setup.sh"
 
 mvn -B -ntp -q package -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
-exec java -jar target/uv4j-*-SNAPSHOT.jar "$@"
+# the library jar, not its -sources or -javadoc companions
+for jar in target/uv4j-*.jar; do
+  case $jar in *-sources.jar | *-javadoc.jar) ;; *) exec java -jar "$jar" "$@" ;; esac
+done
+echo "ci: no uv4j jar in target/" >&2
+exit 1
