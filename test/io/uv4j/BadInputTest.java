@@ -948,15 +948,6 @@ class BadInputTest {
 
   /** Closes the loop with {@code body} run by a close callback during the teardown; throws what it threw. */
   private void duringTeardown(OtherThread.Call body) throws Throwable {
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    new Timer(loop).close(() -> {
-      try {
-        body.run();
-      } catch (Throwable e) {
-        thrown.set(e);
-      }
-    });
-    loop.close();
-    if (thrown.get() != null) throw thrown.get();
+    fromCallback(callback -> new Timer(loop).close(callback), body, loop::close);
   }
 }

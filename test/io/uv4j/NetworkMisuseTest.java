@@ -377,7 +377,7 @@ class NetworkMisuseTest {
   }
 
   @Test
-  @DisabledOnOs(OS.WINDOWS)
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows streams take handles, not POSIX descriptors, and IOCP refuses what it cannot watch")
   void tcpOpenOfARegularFileIsRefusedNamingTheDescriptor(@TempDir Path dir) throws Exception {
     int fd = Fs.openSync(dir.resolve("file").toString(), Fs.O_RDWR | Fs.O_CREAT, 0644);
     try {
@@ -390,7 +390,7 @@ class NetworkMisuseTest {
   }
 
   @Test
-  @DisabledOnOs(OS.WINDOWS)
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows streams take handles, not POSIX descriptors, and IOCP refuses what it cannot watch")
   void pipeOpenOfADeviceThatIsNotATerminalIsRefusedNamingTheDescriptor() throws Exception {
     int fd = Fs.openSync("/dev/null", Fs.O_RDWR, 0);
     try {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * write with EBADF. (On Windows it duplicates the socket inside the write call, so a queued write
  * no longer depends on the handle; these tests are for the Unix behaviour.)
  */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows duplicates the passed socket inside the write call")
 class PipeHandlePassingTest {
   private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
   /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The next-tick and microtask queues order work exactly as Node.js v20 does. Each test mirrors a
- * scenario of the conformance corpus (shared/conformance/scenarios, number in the comment) and
+ * scenario of the conformance corpus (test/conformance, number in the comment) and
  * asserts the labels Node prints, in order.
  */
 class QueueOrderTest {
