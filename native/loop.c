@@ -137,6 +137,44 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopUpdatedNow(JNIEnv *env,
   return (jlong) uv_now(loop);
 }
 
+/* The calling thread's stack as [low, high), or low = NULL where the platform does not say. */
+static void stack_bounds(char **low, char **high) {
+  *low = *high = NULL;
+#if defined(_WIN32)
+  ULONG_PTR lo, hi;
+  GetCurrentThreadStackLimits(&lo, &hi);
+  *low = (char *) lo;
+  *high = (char *) hi;
+#elif defined(__APPLE__)
+  *high = (char *) pthread_get_stackaddr_np(pthread_self());
+  *low = *high - pthread_get_stacksize_np(pthread_self());
+#elif defined(__linux__)
+  pthread_attr_t attr;
+  void *addr;
+  size_t size;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  int rc = pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) return;
+  *low = addr;
+  *high = *low + size;
+#endif
+}
+
+/* A thread's stack bounds never change, and asking costs a system call on Linux (about half a
+ * microsecond), so each thread asks once; every run() of a loop asks how much stack is left. */
+static uv_key_t stack_low_key, stack_high_key;
+static int stack_keys_ok;
+static uv_once_t stack_keys_once = UV_ONCE_INIT;
+
+static void init_stack_keys(void) {
+  stack_keys_ok = uv_key_create(&stack_low_key) == 0;
+  if (stack_keys_ok && uv_key_create(&stack_high_key) != 0) {
+    uv_key_delete(&stack_low_key);
+    stack_keys_ok = 0;
+  }
+}
+
 /* How many bytes of stack the calling thread has left below this frame, or -1 where the
  * platform does not say. The frame address, not a local's: under AddressSanitizer locals may
  * live on a heap-allocated fake stack. */
@@ -146,26 +184,17 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_stackRemaining(JNIEnv *env,
 #else
   char *here = (char *) __builtin_frame_address(0);
 #endif
-  char *low = NULL, *high = NULL;
-#if defined(_WIN32)
-  ULONG_PTR lo, hi;
-  GetCurrentThreadStackLimits(&lo, &hi);
-  low = (char *) lo;
-  high = (char *) hi;
-#elif defined(__APPLE__)
-  high = (char *) pthread_get_stackaddr_np(pthread_self());
-  low = high - pthread_get_stacksize_np(pthread_self());
-#elif defined(__linux__)
-  pthread_attr_t attr;
-  void *addr;
-  size_t size;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return -1;
-  int rc = pthread_attr_getstack(&attr, &addr, &size);
-  pthread_attr_destroy(&attr);
-  if (rc != 0) return -1;
-  low = addr;
-  high = low + size;
-#endif
+  char *low, *high;
+  uv_once(&stack_keys_once, init_stack_keys);
+  if (stack_keys_ok && (low = uv_key_get(&stack_low_key)) != NULL) {
+    high = uv_key_get(&stack_high_key);
+  } else {
+    stack_bounds(&low, &high);
+    if (stack_keys_ok && low != NULL) {
+      uv_key_set(&stack_low_key, low);
+      uv_key_set(&stack_high_key, high);
+    }
+  }
   if (low == NULL || here <= low || here > high) return -1;
   return (jlong) (here - low);
 }
