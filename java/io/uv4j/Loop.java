@@ -803,7 +803,7 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /** Runs one callback; returns what it threw, if anything. */
-  private static Throwable callUser(Runnable callback) {
+  static Throwable callUser(Runnable callback) {
     try {
       callback.run();
       return null;

@@ -35,25 +35,16 @@ final class Work<T> extends Peer implements Cancelable {
   /** On a pool thread: runs the callable, keeping whatever it returns or throws. */
   void runOnPool() {
     LoopTracer watching = loop.tracer();
-    if (watching != null) tracerThrown = tellTracer(() -> watching.poolWorkStarted("queueWork"));
+    if (watching != null) tracerThrown = Loop.callUser(() -> watching.poolWorkStarted("queueWork"));
     try {
       value = callable.call();
     } catch (Throwable t) {
       thrown = t;
     }
     ran = true;
-    if (watching != null && tracerThrown == null) tracerThrown = tellTracer(() -> watching.poolWorkEnded("queueWork"));
+    if (watching != null && tracerThrown == null) tracerThrown = Loop.callUser(() -> watching.poolWorkEnded("queueWork"));
   }
 
-  /** Tells the tracer on the pool thread; what it throws is reported on the loop thread. */
-  private static Throwable tellTracer(Runnable message) {
-    try {
-      message.run();
-      return null;
-    } catch (Throwable t) {
-      return t;
-    }
-  }
 
   @Override
   public boolean cancel() {
