@@ -37,8 +37,8 @@ final class FuzzSeed {
   final Path scratch;
   final List<FuzzOp<FuzzWorld>> loopOps;
   final List<FuzzOp<SyncFsWorker>> syncFsOps;
-  /** Set while the seed thread runs a loop near the end of its stack. */
-  boolean atStackEdge;
+  /** Set while the seed thread runs a loop from a deep recursion of its own, where it may overflow the stack. */
+  boolean onArtificialStack;
 
   private final AtomicLong calls = new AtomicLong();
   /** The last calls of every thread, and those of the loop thread alone (other threads can crowd it out). */
@@ -128,7 +128,7 @@ final class FuzzSeed {
    * Whether {@code thrown} is an answer the API allows: a refusal of misuse or an OS error, what
    * the fuzzer threw on purpose coming back out of run() or close(), run() or close() refusing a
    * stack too short for the loop's callbacks, or a real stack overflow while the fuzzer runs a
-   * loop at the end of its stack.
+   * loop from a deep recursion of its own.
    */
   boolean isAnswer(Throwable thrown) {
     boolean answer =
@@ -138,7 +138,7 @@ final class FuzzSeed {
             || thrown instanceof RejectedExecutionException
             || isDeliberate(thrown)
             || (thrown instanceof UncaughtException && isAnswer(thrown.getCause()))
-            || (thrown instanceof StackOverflowError && (atStackEdge || isStackRefusal(thrown)));
+            || (thrown instanceof StackOverflowError && (onArtificialStack || isStackRefusal(thrown)));
     if (!answer) return false;
     for (Throwable suppressed : thrown.getSuppressed()) {
       if (!isAnswer(suppressed)) return false;

@@ -249,7 +249,14 @@ final class FuzzWorld {
   /** Runs the loop from a deeply recursive method, well inside the stack. */
   void runDeep() {
     int depth = 100 + random.nextInt(StackEdge.depth() / 2);
-    runLoop("loop.run(ONCE) at depth " + depth, () -> StackEdge.at(depth, () -> loop.run(RunMode.ONCE)));
+    // frames are larger while interpreted than once compiled, so even half the measured depth can
+    // overflow in the fuzzer's own recursion
+    seed.onArtificialStack = true;
+    try {
+      runLoop("loop.run(ONCE) at depth " + depth, () -> StackEdge.at(depth, () -> loop.run(RunMode.ONCE)));
+    } finally {
+      seed.onArtificialStack = false;
+    }
   }
 
   /**
@@ -260,7 +267,7 @@ final class FuzzWorld {
     boolean[] started = {false};
     int reaches = 0;
     int overflows = 4 * StackEdge.depth();
-    seed.atStackEdge = true;
+    seed.onArtificialStack = true;
     try {
       while (overflows - reaches > 1) {
         int frames = (reaches + overflows) >>> 1;
@@ -273,7 +280,7 @@ final class FuzzWorld {
         else overflows = frames;
       }
     } finally {
-      seed.atStackEdge = false;
+      seed.onArtificialStack = false;
     }
   }
 
