@@ -260,6 +260,8 @@ class QueueOrderTest {
     });
     loop.nextTick(log("tick2"));
     Promise.resolve(loop, null).thenAccept(v -> labels.add("promise"));
+    // counted from now, as Node's setTimeout counts, not from the loop's time when it was made
+    loop.updateTime();
     Timer timer = new Timer(loop);
     timer.start(10, () -> {
       labels.add("timeout 10ms");
