@@ -140,6 +140,8 @@ public final class Fs {
    * The bytes the OS gets for {@code path}: its UTF-8, with each lone surrogate {@code
    * U+DC80..U+DCFF} standing for one byte (the inverse of {@link #pathOf(byte[])}).
    *
+   * @param path a path as the methods here take it, such as a name one of them returned
+   * @return the bytes of the name the OS is given
    * @throws NullPointerException if {@code path} is null
    * @throws IllegalArgumentException if {@code path} holds another lone surrogate, which stands
    *     for no byte
@@ -153,6 +155,8 @@ public final class Fs {
    * The bytes the OS gets for {@code path}, exact even where its name is not valid UTF-8 (which
    * its {@code toString()} shows with U+FFFD).
    *
+   * @param path a path of the default file system
+   * @return the bytes of the name the OS is given
    * @throws NullPointerException if {@code path} is null
    * @throws IllegalArgumentException if {@code path} is not on the default file system
    */
@@ -604,10 +608,10 @@ public final class Fs {
   /**
    * Opens a file.
    *
+   * @param path the file to open, or to create with {@link #O_CREAT}
    * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
    * @param mode permission bits for a created file, such as {@code 0644}
-   *
-   * @param callback told of the result on the loop thread
+   * @param callback told on the loop thread of the new file descriptor, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -620,6 +624,11 @@ public final class Fs {
   /**
    * Same as {@link #open(String, int, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to open, or to create with {@link #O_CREAT}
+   * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
+   * @param mode permission bits for a created file, such as {@code 0644}
+   * @param callback told on the loop thread of the new file descriptor, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -632,9 +641,9 @@ public final class Fs {
   /**
    * Opens a file.
    *
+   * @param path the file to open, or to create with {@link #O_CREAT}
    * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
    * @param mode permission bits for a created file, such as {@code 0644}
-   *
    * @return fulfilled with the file descriptor, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -647,6 +656,10 @@ public final class Fs {
   /**
    * Same as {@link #open(String, int, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to open, or to create with {@link #O_CREAT}
+   * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
+   * @param mode permission bits for a created file, such as {@code 0644}
+   * @return fulfilled with the file descriptor, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -660,9 +673,9 @@ public final class Fs {
    * Opens a file.
    * Runs at once on the calling thread.
    *
+   * @param path the file to open, or to create with {@link #O_CREAT}
    * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
    * @param mode permission bits for a created file, such as {@code 0644}
-   *
    * @return the file descriptor
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -675,6 +688,10 @@ public final class Fs {
   /**
    * Same as {@link #openSync(String, int, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to open, or to create with {@link #O_CREAT}
+   * @param flags {@code O_*} flags, such as {@code O_RDONLY} or {@code O_WRONLY | O_CREAT | O_TRUNC}
+   * @param mode permission bits for a created file, such as {@code 0644}
+   * @return the file descriptor
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -687,7 +704,8 @@ public final class Fs {
   /**
    * Closes a file descriptor. A close is never cancelled: its descriptor would leak.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the descriptor to close; it must not belong to a uv4j handle or loop
+   * @param callback told on the loop thread once the descriptor is closed, or of the error
    * @return a handle whose {@code cancel()} always returns false
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -702,6 +720,7 @@ public final class Fs {
   /**
    * Closes a file descriptor.
    *
+   * @param fd the descriptor to close; it must not belong to a uv4j handle or loop
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -717,6 +736,7 @@ public final class Fs {
    * Closes a file descriptor.
    * Runs at once on the calling thread.
    *
+   * @param fd the descriptor to close; it must not belong to a uv4j handle or loop
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -730,7 +750,12 @@ public final class Fs {
   /**
    * Reads into {@code buffers} (between position and limit, in order) from {@code position}, or from the current file position when it is -1.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to read from
+   * @param buffers 1 to 64 buffers, filled in order, each between its position and limit
+   * @param position the file offset to read from, or -1 to read from the current file position and
+   *     move it on
+   * @param callback told on the loop thread of the number of bytes read (0 at the end of the file),
+   *     or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
@@ -744,6 +769,10 @@ public final class Fs {
   /**
    * Reads into {@code buffers} (between position and limit, in order) from {@code position}, or from the current file position when it is -1.
    *
+   * @param fd the open file to read from
+   * @param buffers 1 to 64 buffers, filled in order, each between its position and limit
+   * @param position the file offset to read from, or -1 to read from the current file position and
+   *     move it on
    * @return fulfilled with the number of bytes read; 0 at the end of the file, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a buffer is read-only, there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
@@ -758,6 +787,10 @@ public final class Fs {
    * Reads into {@code buffers} (between position and limit, in order) from {@code position}, or from the current file position when it is -1.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to read from
+   * @param buffers 1 to 64 buffers, filled in order, each between its position and limit
+   * @param position the file offset to read from, or -1 to read from the current file position and
+   *     move it on
    * @return the number of bytes read; 0 at the end of the file
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -771,7 +804,11 @@ public final class Fs {
   /**
    * Writes {@code buffers} (between position and limit, in order) at {@code position}, or at the current file position when it is -1.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to write to
+   * @param buffers 1 to 64 buffers, written in order, each between its position and limit
+   * @param position the file offset to write at, or -1 to write at the current file position and
+   *     move it on
+   * @param callback told on the loop thread of the number of bytes written, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
@@ -785,6 +822,10 @@ public final class Fs {
   /**
    * Writes {@code buffers} (between position and limit, in order) at {@code position}, or at the current file position when it is -1.
    *
+   * @param fd the open file to write to
+   * @param buffers 1 to 64 buffers, written in order, each between its position and limit
+   * @param position the file offset to write at, or -1 to write at the current file position and
+   *     move it on
    * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if there are no or more than 64 buffers, {@code fd} is negative or {@code position} is below -1 or so
@@ -799,6 +840,10 @@ public final class Fs {
    * Writes {@code buffers} (between position and limit, in order) at {@code position}, or at the current file position when it is -1.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to write to
+   * @param buffers 1 to 64 buffers, written in order, each between its position and limit
+   * @param position the file offset to write at, or -1 to write at the current file position and
+   *     move it on
    * @return the number of bytes written
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -813,6 +858,12 @@ public final class Fs {
    * Reads into one buffer; same as {@link #read(int, ByteBuffer[], long, Callback)} with {@code
    * new ByteBuffer[] {buffer}}.
    *
+   * @param fd the open file to read from
+   * @param buffer the buffer to fill between its position and limit
+   * @param position the file offset to read from, or -1 to read from the current file position and
+   *     move it on
+   * @param callback told on the loop thread of the number of bytes read (0 at the end of the file),
+   *     or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the buffer is read-only, {@code fd} is negative or {@code
@@ -827,6 +878,10 @@ public final class Fs {
   /**
    * Reads into one buffer; same as {@link #read(int, ByteBuffer[], long)} with one buffer.
    *
+   * @param fd the open file to read from
+   * @param buffer the buffer to fill between its position and limit
+   * @param position the file offset to read from, or -1 to read from the current file position and
+   *     move it on
    * @return fulfilled with the number of bytes read (0 at the end of the file), rejected with a
    *     {@link UvException}
    * @throws NullPointerException if {@code buffer} is null
@@ -843,6 +898,10 @@ public final class Fs {
    * Reads into one buffer at once on the calling thread; same as {@link #readSync(int,
    * ByteBuffer[], long)} with one buffer.
    *
+   * @param fd the open file to read from
+   * @param buffer the buffer to fill between its position and limit
+   * @param position the file offset to read from, or -1 to read from the current file position and
+   *     move it on
    * @return the number of bytes read; 0 at the end of the file
    * @throws UvException if the operation fails
    * @throws NullPointerException if {@code buffer} is null
@@ -857,6 +916,11 @@ public final class Fs {
   /**
    * Writes one buffer; same as {@link #write(int, ByteBuffer[], long, Callback)} with one buffer.
    *
+   * @param fd the open file to write to
+   * @param buffer the buffer to write, between its position and limit
+   * @param position the file offset to write at, or -1 to write at the current file position and
+   *     move it on
+   * @param callback told on the loop thread of the number of bytes written, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
@@ -870,6 +934,10 @@ public final class Fs {
   /**
    * Writes one buffer; same as {@link #write(int, ByteBuffer[], long)} with one buffer.
    *
+   * @param fd the open file to write to
+   * @param buffer the buffer to write, between its position and limit
+   * @param position the file offset to write at, or -1 to write at the current file position and
+   *     move it on
    * @return fulfilled with the number of bytes written, rejected with a {@link UvException}
    * @throws NullPointerException if {@code buffer} is null
    * @throws IllegalArgumentException if {@code fd} is negative or {@code position} is below -1 or so
@@ -884,6 +952,10 @@ public final class Fs {
    * Writes one buffer at once on the calling thread; same as {@link #writeSync(int,
    * ByteBuffer[], long)} with one buffer.
    *
+   * @param fd the open file to write to
+   * @param buffer the buffer to write, between its position and limit
+   * @param position the file offset to write at, or -1 to write at the current file position and
+   *     move it on
    * @return the number of bytes written
    * @throws UvException if the operation fails
    * @throws NullPointerException if {@code buffer} is null
@@ -901,7 +973,8 @@ public final class Fs {
   /**
    * Removes a file.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to remove; a symbolic link is removed itself, not its target
+   * @param callback told on the loop thread once the file is removed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -914,6 +987,9 @@ public final class Fs {
   /**
    * Same as {@link #unlink(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to remove; a symbolic link is removed itself, not its target
+   * @param callback told on the loop thread once the file is removed, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -926,6 +1002,7 @@ public final class Fs {
   /**
    * Removes a file.
    *
+   * @param path the file to remove; a symbolic link is removed itself, not its target
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -938,6 +1015,8 @@ public final class Fs {
   /**
    * Same as {@link #unlink(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to remove; a symbolic link is removed itself, not its target
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -951,6 +1030,7 @@ public final class Fs {
    * Removes a file.
    * Runs at once on the calling thread.
    *
+   * @param path the file to remove; a symbolic link is removed itself, not its target
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -962,6 +1042,7 @@ public final class Fs {
   /**
    * Same as {@link #unlinkSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to remove; a symbolic link is removed itself, not its target
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -974,9 +1055,9 @@ public final class Fs {
   /**
    * Makes a directory.
    *
+   * @param path the directory to make; its parent must exist
    * @param mode permission bits, such as {@code 0755}
-   *
-   * @param callback told of the result on the loop thread
+   * @param callback told on the loop thread once the directory is made, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -989,6 +1070,10 @@ public final class Fs {
   /**
    * Same as {@link #mkdir(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to make; its parent must exist
+   * @param mode permission bits, such as {@code 0755}
+   * @param callback told on the loop thread once the directory is made, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1001,8 +1086,8 @@ public final class Fs {
   /**
    * Makes a directory.
    *
+   * @param path the directory to make; its parent must exist
    * @param mode permission bits, such as {@code 0755}
-   *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1015,6 +1100,9 @@ public final class Fs {
   /**
    * Same as {@link #mkdir(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to make; its parent must exist
+   * @param mode permission bits, such as {@code 0755}
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1028,8 +1116,8 @@ public final class Fs {
    * Makes a directory.
    * Runs at once on the calling thread.
    *
+   * @param path the directory to make; its parent must exist
    * @param mode permission bits, such as {@code 0755}
-   *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1041,6 +1129,8 @@ public final class Fs {
   /**
    * Same as {@link #mkdirSync(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to make; its parent must exist
+   * @param mode permission bits, such as {@code 0755}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1053,7 +1143,9 @@ public final class Fs {
   /**
    * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
    *
-   * @param callback told of the result on the loop thread
+   * @param template the new directory's path, ending in {@code XXXXXX}, which is replaced to make
+   *     the name unique
+   * @param callback told on the loop thread of the new directory's path, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1066,6 +1158,10 @@ public final class Fs {
   /**
    * Same as {@link #mkdtemp(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param template the new directory's path, ending in {@code XXXXXX}, which is replaced to make
+   *     the name unique
+   * @param callback told on the loop thread of the new directory's path, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1078,6 +1174,8 @@ public final class Fs {
   /**
    * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
    *
+   * @param template the new directory's path, ending in {@code XXXXXX}, which is replaced to make
+   *     the name unique
    * @return fulfilled with the directory's path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1090,6 +1188,9 @@ public final class Fs {
   /**
    * Same as {@link #mkdtemp(String)} for a {@link java.nio.file.Path}.
    *
+   * @param template the new directory's path, ending in {@code XXXXXX}, which is replaced to make
+   *     the name unique
+   * @return fulfilled with the directory's path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1103,6 +1204,8 @@ public final class Fs {
    * Makes a uniquely named directory from {@code template}, which must end in {@code XXXXXX}.
    * Runs at once on the calling thread.
    *
+   * @param template the new directory's path, ending in {@code XXXXXX}, which is replaced to make
+   *     the name unique
    * @return the directory's path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1115,6 +1218,9 @@ public final class Fs {
   /**
    * Same as {@link #mkdtempSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param template the new directory's path, ending in {@code XXXXXX}, which is replaced to make
+   *     the name unique
+   * @return the directory's path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1127,7 +1233,10 @@ public final class Fs {
   /**
    * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
    *
-   * @param callback told of the result on the loop thread
+   * @param template the new file's path, ending in {@code XXXXXX}, which is replaced to make the
+   *     name unique
+   * @param callback told on the loop thread of the open descriptor and the file's path, or of the
+   *     error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1140,6 +1249,11 @@ public final class Fs {
   /**
    * Same as {@link #mkstemp(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param template the new file's path, ending in {@code XXXXXX}, which is replaced to make the
+   *     name unique
+   * @param callback told on the loop thread of the open descriptor and the file's path, or of the
+   *     error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1152,6 +1266,8 @@ public final class Fs {
   /**
    * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
    *
+   * @param template the new file's path, ending in {@code XXXXXX}, which is replaced to make the
+   *     name unique
    * @return fulfilled with the open descriptor and the file's path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1164,6 +1280,9 @@ public final class Fs {
   /**
    * Same as {@link #mkstemp(String)} for a {@link java.nio.file.Path}.
    *
+   * @param template the new file's path, ending in {@code XXXXXX}, which is replaced to make the
+   *     name unique
+   * @return fulfilled with the open descriptor and the file's path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1177,6 +1296,8 @@ public final class Fs {
    * Makes and opens a uniquely named file from {@code template}, which must end in {@code XXXXXX}.
    * Runs at once on the calling thread.
    *
+   * @param template the new file's path, ending in {@code XXXXXX}, which is replaced to make the
+   *     name unique
    * @return the open descriptor and the file's path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1189,6 +1310,9 @@ public final class Fs {
   /**
    * Same as {@link #mkstempSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param template the new file's path, ending in {@code XXXXXX}, which is replaced to make the
+   *     name unique
+   * @return the open descriptor and the file's path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code template} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1201,7 +1325,8 @@ public final class Fs {
   /**
    * Removes an empty directory.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the directory to remove, which must be empty
+   * @param callback told on the loop thread once the directory is removed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1214,6 +1339,9 @@ public final class Fs {
   /**
    * Same as {@link #rmdir(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to remove, which must be empty
+   * @param callback told on the loop thread once the directory is removed, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1226,6 +1354,7 @@ public final class Fs {
   /**
    * Removes an empty directory.
    *
+   * @param path the directory to remove, which must be empty
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1238,6 +1367,8 @@ public final class Fs {
   /**
    * Same as {@link #rmdir(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to remove, which must be empty
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1251,6 +1382,7 @@ public final class Fs {
    * Removes an empty directory.
    * Runs at once on the calling thread.
    *
+   * @param path the directory to remove, which must be empty
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1262,6 +1394,7 @@ public final class Fs {
   /**
    * Same as {@link #rmdirSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to remove, which must be empty
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1274,7 +1407,9 @@ public final class Fs {
   /**
    * Opens a directory for reading in batches with {@code readdir}.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the directory to open
+   * @param callback told on the loop thread of the open directory, to be closed with {@code
+   *     closedir}, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1287,6 +1422,10 @@ public final class Fs {
   /**
    * Same as {@link #opendir(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to open
+   * @param callback told on the loop thread of the open directory, to be closed with {@code
+   *     closedir}, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1299,6 +1438,7 @@ public final class Fs {
   /**
    * Opens a directory for reading in batches with {@code readdir}.
    *
+   * @param path the directory to open
    * @return fulfilled with the open directory, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1311,6 +1451,8 @@ public final class Fs {
   /**
    * Same as {@link #opendir(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to open
+   * @return fulfilled with the open directory, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1324,6 +1466,7 @@ public final class Fs {
    * Opens a directory for reading in batches with {@code readdir}.
    * Runs at once on the calling thread.
    *
+   * @param path the directory to open
    * @return the open directory
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1336,6 +1479,8 @@ public final class Fs {
   /**
    * Same as {@link #opendirSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to open
+   * @return the open directory
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1348,7 +1493,11 @@ public final class Fs {
   /**
    * Reads the next entries of an open directory, at most {@code entries} of them.
    *
-   * @param callback told of the result on the loop thread
+   * @param dir a directory from {@code opendir}, with no other {@code readdir} or {@code closedir}
+   *     in progress
+   * @param entries the most entries to return at once, at least 1
+   * @param callback told on the loop thread of the next entries (an empty list at the end), or of
+   *     the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code entries} is below 1
@@ -1362,6 +1511,9 @@ public final class Fs {
   /**
    * Reads the next entries of an open directory, at most {@code entries} of them.
    *
+   * @param dir a directory from {@code opendir}, with no other {@code readdir} or {@code closedir}
+   *     in progress
+   * @param entries the most entries to return at once, at least 1
    * @return fulfilled with the entries; empty at the end (no {@code .} or {@code ..}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code entries} is below 1
@@ -1376,6 +1528,9 @@ public final class Fs {
    * Reads the next entries of an open directory, at most {@code entries} of them.
    * Runs at once on the calling thread.
    *
+   * @param dir a directory from {@code opendir}, with no other {@code readdir} or {@code closedir}
+   *     in progress
+   * @param entries the most entries to return at once, at least 1
    * @return the entries; empty at the end (no {@code .} or {@code ..})
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1389,7 +1544,8 @@ public final class Fs {
   /**
    * Closes a directory opened with {@code opendir}.
    *
-   * @param callback told of the result on the loop thread
+   * @param dir a directory from {@code opendir}, with no {@code readdir} in progress
+   * @param callback told on the loop thread once the directory is closed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the directory is closed or busy
@@ -1402,6 +1558,7 @@ public final class Fs {
   /**
    * Closes a directory opened with {@code opendir}.
    *
+   * @param dir a directory from {@code opendir}, with no {@code readdir} in progress
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the directory is closed or busy
@@ -1415,6 +1572,7 @@ public final class Fs {
    * Closes a directory opened with {@code opendir}.
    * Runs at once on the calling thread.
    *
+   * @param dir a directory from {@code opendir}, with no {@code readdir} in progress
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the directory is closed or busy
@@ -1426,7 +1584,8 @@ public final class Fs {
   /**
    * Lists a directory.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the directory to list
+   * @param callback told on the loop thread of the directory's entries, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1439,6 +1598,9 @@ public final class Fs {
   /**
    * Same as {@link #scandir(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to list
+   * @param callback told on the loop thread of the directory's entries, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1451,6 +1613,7 @@ public final class Fs {
   /**
    * Lists a directory.
    *
+   * @param path the directory to list
    * @return fulfilled with the entries, without {@code .} and {@code ..}, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1463,6 +1626,8 @@ public final class Fs {
   /**
    * Same as {@link #scandir(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to list
+   * @return fulfilled with the entries, without {@code .} and {@code ..}, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1476,6 +1641,7 @@ public final class Fs {
    * Lists a directory.
    * Runs at once on the calling thread.
    *
+   * @param path the directory to list
    * @return the entries, without {@code .} and {@code ..}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1488,6 +1654,8 @@ public final class Fs {
   /**
    * Same as {@link #scandirSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to list
+   * @return the entries, without {@code .} and {@code ..}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1500,7 +1668,8 @@ public final class Fs {
   /**
    * The status of a file, following symbolic links.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to describe; a symbolic link is followed
+   * @param callback told on the loop thread of the file's status, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1513,6 +1682,9 @@ public final class Fs {
   /**
    * Same as {@link #stat(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to describe; a symbolic link is followed
+   * @param callback told on the loop thread of the file's status, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1525,6 +1697,7 @@ public final class Fs {
   /**
    * The status of a file, following symbolic links.
    *
+   * @param path the file to describe; a symbolic link is followed
    * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1537,6 +1710,8 @@ public final class Fs {
   /**
    * Same as {@link #stat(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to describe; a symbolic link is followed
+   * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1550,6 +1725,7 @@ public final class Fs {
    * The status of a file, following symbolic links.
    * Runs at once on the calling thread.
    *
+   * @param path the file to describe; a symbolic link is followed
    * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1562,6 +1738,8 @@ public final class Fs {
   /**
    * Same as {@link #statSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to describe; a symbolic link is followed
+   * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1574,7 +1752,8 @@ public final class Fs {
   /**
    * The status of an open file.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to describe
+   * @param callback told on the loop thread of the file's status, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1587,6 +1766,7 @@ public final class Fs {
   /**
    * The status of an open file.
    *
+   * @param fd the open file to describe
    * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1600,6 +1780,7 @@ public final class Fs {
    * The status of an open file.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to describe
    * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1612,7 +1793,8 @@ public final class Fs {
   /**
    * The status of a file, not following a final symbolic link.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to describe; a symbolic link is described itself
+   * @param callback told on the loop thread of the file's status, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1625,6 +1807,9 @@ public final class Fs {
   /**
    * Same as {@link #lstat(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to describe; a symbolic link is described itself
+   * @param callback told on the loop thread of the file's status, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1637,6 +1822,7 @@ public final class Fs {
   /**
    * The status of a file, not following a final symbolic link.
    *
+   * @param path the file to describe; a symbolic link is described itself
    * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1649,6 +1835,8 @@ public final class Fs {
   /**
    * Same as {@link #lstat(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to describe; a symbolic link is described itself
+   * @return fulfilled with the status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1662,6 +1850,7 @@ public final class Fs {
    * The status of a file, not following a final symbolic link.
    * Runs at once on the calling thread.
    *
+   * @param path the file to describe; a symbolic link is described itself
    * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1674,6 +1863,8 @@ public final class Fs {
   /**
    * Same as {@link #lstatSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to describe; a symbolic link is described itself
+   * @return the status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1686,7 +1877,8 @@ public final class Fs {
   /**
    * The status of the file system holding {@code path}.
    *
-   * @param callback told of the result on the loop thread
+   * @param path any file on the file system to describe
+   * @param callback told on the loop thread of the file system's status, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1699,6 +1891,9 @@ public final class Fs {
   /**
    * Same as {@link #statfs(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path any file on the file system to describe
+   * @param callback told on the loop thread of the file system's status, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1711,6 +1906,7 @@ public final class Fs {
   /**
    * The status of the file system holding {@code path}.
    *
+   * @param path any file on the file system to describe
    * @return fulfilled with the file system's status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1723,6 +1919,8 @@ public final class Fs {
   /**
    * Same as {@link #statfs(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path any file on the file system to describe
+   * @return fulfilled with the file system's status, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1736,6 +1934,7 @@ public final class Fs {
    * The status of the file system holding {@code path}.
    * Runs at once on the calling thread.
    *
+   * @param path any file on the file system to describe
    * @return the file system's status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -1748,6 +1947,8 @@ public final class Fs {
   /**
    * Same as {@link #statfsSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path any file on the file system to describe
+   * @return the file system's status
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1760,7 +1961,9 @@ public final class Fs {
   /**
    * Renames {@code path} to {@code dest}, replacing a file there.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file or directory to rename
+   * @param dest its new path; a file already there is replaced
+   * @param callback told on the loop thread once the rename is done, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1773,6 +1976,10 @@ public final class Fs {
   /**
    * Same as {@link #rename(String, String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file or directory to rename
+   * @param dest its new path; a file already there is replaced
+   * @param callback told on the loop thread once the rename is done, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1785,6 +1992,8 @@ public final class Fs {
   /**
    * Renames {@code path} to {@code dest}, replacing a file there.
    *
+   * @param path the file or directory to rename
+   * @param dest its new path; a file already there is replaced
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1797,6 +2006,9 @@ public final class Fs {
   /**
    * Same as {@link #rename(String, String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file or directory to rename
+   * @param dest its new path; a file already there is replaced
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1810,6 +2022,8 @@ public final class Fs {
    * Renames {@code path} to {@code dest}, replacing a file there.
    * Runs at once on the calling thread.
    *
+   * @param path the file or directory to rename
+   * @param dest its new path; a file already there is replaced
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1821,6 +2035,8 @@ public final class Fs {
   /**
    * Same as {@link #renameSync(String, String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file or directory to rename
+   * @param dest its new path; a file already there is replaced
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1833,7 +2049,9 @@ public final class Fs {
   /**
    * Flushes a file's data and metadata to the disk.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to flush
+   * @param callback told on the loop thread once the file's data and metadata are on the disk, or
+   *     of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1846,6 +2064,7 @@ public final class Fs {
   /**
    * Flushes a file's data and metadata to the disk.
    *
+   * @param fd the open file to flush
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1859,6 +2078,7 @@ public final class Fs {
    * Flushes a file's data and metadata to the disk.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to flush
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1870,7 +2090,8 @@ public final class Fs {
   /**
    * Flushes a file's data to the disk.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to flush
+   * @param callback told on the loop thread once the file's data are on the disk, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1883,6 +2104,7 @@ public final class Fs {
   /**
    * Flushes a file's data to the disk.
    *
+   * @param fd the open file to flush
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1896,6 +2118,7 @@ public final class Fs {
    * Flushes a file's data to the disk.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to flush
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -1907,7 +2130,9 @@ public final class Fs {
   /**
    * Truncates or extends an open file to {@code length} bytes.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the file to resize, open for writing
+   * @param length its new size in bytes; bytes added past the old end read as zeros
+   * @param callback told on the loop thread once the file is resized, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} or {@code length} is negative
@@ -1920,6 +2145,8 @@ public final class Fs {
   /**
    * Truncates or extends an open file to {@code length} bytes.
    *
+   * @param fd the file to resize, open for writing
+   * @param length its new size in bytes; bytes added past the old end read as zeros
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} or {@code length} is negative
@@ -1933,6 +2160,8 @@ public final class Fs {
    * Truncates or extends an open file to {@code length} bytes.
    * Runs at once on the calling thread.
    *
+   * @param fd the file to resize, open for writing
+   * @param length its new size in bytes; bytes added past the old end read as zeros
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} or {@code length} is negative
@@ -1944,9 +2173,11 @@ public final class Fs {
   /**
    * Copies {@code path} to {@code dest}.
    *
+   * @param path the file to copy
+   * @param dest the copy's path; a file already there is replaced unless {@link #COPYFILE_EXCL} is
+   *     given
    * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
-   *
-   * @param callback told of the result on the loop thread
+   * @param callback told on the loop thread once the copy is made, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1959,6 +2190,12 @@ public final class Fs {
   /**
    * Same as {@link #copyfile(String, String, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to copy
+   * @param dest the copy's path; a file already there is replaced unless {@link #COPYFILE_EXCL} is
+   *     given
+   * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
+   * @param callback told on the loop thread once the copy is made, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1971,8 +2208,10 @@ public final class Fs {
   /**
    * Copies {@code path} to {@code dest}.
    *
+   * @param path the file to copy
+   * @param dest the copy's path; a file already there is replaced unless {@link #COPYFILE_EXCL} is
+   *     given
    * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
-   *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -1985,6 +2224,11 @@ public final class Fs {
   /**
    * Same as {@link #copyfile(String, String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to copy
+   * @param dest the copy's path; a file already there is replaced unless {@link #COPYFILE_EXCL} is
+   *     given
+   * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -1998,8 +2242,10 @@ public final class Fs {
    * Copies {@code path} to {@code dest}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to copy
+   * @param dest the copy's path; a file already there is replaced unless {@link #COPYFILE_EXCL} is
+   *     given
    * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
-   *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2011,6 +2257,10 @@ public final class Fs {
   /**
    * Same as {@link #copyfileSync(String, String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to copy
+   * @param dest the copy's path; a file already there is replaced unless {@link #COPYFILE_EXCL} is
+   *     given
+   * @param flags 0, or {@link #COPYFILE_EXCL}, {@link #COPYFILE_FICLONE}, {@link #COPYFILE_FICLONE_FORCE}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2023,7 +2273,11 @@ public final class Fs {
   /**
    * Copies {@code length} bytes from {@code in} at {@code offset} to {@code out} at its position, in the kernel where it can.
    *
-   * @param callback told of the result on the loop thread
+   * @param out the descriptor to write to, at its current position
+   * @param in the descriptor to read from
+   * @param offset where in {@code in} to start reading
+   * @param length the most bytes to copy; one call may copy fewer
+   * @param callback told on the loop thread of the number of bytes copied, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a descriptor, {@code offset} or {@code length} is negative
@@ -2036,6 +2290,10 @@ public final class Fs {
   /**
    * Copies {@code length} bytes from {@code in} at {@code offset} to {@code out} at its position, in the kernel where it can.
    *
+   * @param out the descriptor to write to, at its current position
+   * @param in the descriptor to read from
+   * @param offset where in {@code in} to start reading
+   * @param length the most bytes to copy; one call may copy fewer
    * @return fulfilled with the number of bytes copied, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a descriptor, {@code offset} or {@code length} is negative
@@ -2049,6 +2307,10 @@ public final class Fs {
    * Copies {@code length} bytes from {@code in} at {@code offset} to {@code out} at its position, in the kernel where it can.
    * Runs at once on the calling thread.
    *
+   * @param out the descriptor to write to, at its current position
+   * @param in the descriptor to read from
+   * @param offset where in {@code in} to start reading
+   * @param length the most bytes to copy; one call may copy fewer
    * @return the number of bytes copied
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -2061,9 +2323,10 @@ public final class Fs {
   /**
    * Checks that the file exists and allows {@code mode}.
    *
+   * @param path the file to check; a symbolic link is followed
    * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
-   *
-   * @param callback told of the result on the loop thread
+   * @param callback told on the loop thread with no error if {@code mode} is allowed, else of the
+   *     error (such as {@code ENOENT} or {@code EACCES})
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2076,6 +2339,11 @@ public final class Fs {
   /**
    * Same as {@link #access(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to check; a symbolic link is followed
+   * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
+   * @param callback told on the loop thread with no error if {@code mode} is allowed, else of the
+   *     error (such as {@code ENOENT} or {@code EACCES})
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2088,8 +2356,8 @@ public final class Fs {
   /**
    * Checks that the file exists and allows {@code mode}.
    *
+   * @param path the file to check; a symbolic link is followed
    * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
-   *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2102,6 +2370,9 @@ public final class Fs {
   /**
    * Same as {@link #access(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to check; a symbolic link is followed
+   * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2115,8 +2386,8 @@ public final class Fs {
    * Checks that the file exists and allows {@code mode}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to check; a symbolic link is followed
    * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
-   *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2128,6 +2399,8 @@ public final class Fs {
   /**
    * Same as {@link #accessSync(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to check; a symbolic link is followed
+   * @param mode {@link #F_OK}, or any of {@link #R_OK}, {@link #W_OK}, {@link #X_OK}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is not a combination of those or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2140,7 +2413,9 @@ public final class Fs {
   /**
    * Changes a file's permission bits.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to change; a symbolic link is followed
+   * @param mode the new permission bits, such as {@code 0644}
+   * @param callback told on the loop thread once the bits are changed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2153,6 +2428,10 @@ public final class Fs {
   /**
    * Same as {@link #chmod(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param mode the new permission bits, such as {@code 0644}
+   * @param callback told on the loop thread once the bits are changed, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2165,6 +2444,8 @@ public final class Fs {
   /**
    * Changes a file's permission bits.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param mode the new permission bits, such as {@code 0644}
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2177,6 +2458,9 @@ public final class Fs {
   /**
    * Same as {@link #chmod(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param mode the new permission bits, such as {@code 0644}
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2190,6 +2474,8 @@ public final class Fs {
    * Changes a file's permission bits.
    * Runs at once on the calling thread.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param mode the new permission bits, such as {@code 0644}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2201,6 +2487,8 @@ public final class Fs {
   /**
    * Same as {@link #chmodSync(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param mode the new permission bits, such as {@code 0644}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2213,7 +2501,9 @@ public final class Fs {
   /**
    * Changes an open file's permission bits.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to change
+   * @param mode the new permission bits, such as {@code 0644}
+   * @param callback told on the loop thread once the bits are changed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code fd} is negative
@@ -2226,6 +2516,8 @@ public final class Fs {
   /**
    * Changes an open file's permission bits.
    *
+   * @param fd the open file to change
+   * @param mode the new permission bits, such as {@code 0644}
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code fd} is negative
@@ -2239,6 +2531,8 @@ public final class Fs {
    * Changes an open file's permission bits.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to change
+   * @param mode the new permission bits, such as {@code 0644}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code fd} is negative
@@ -2250,7 +2544,10 @@ public final class Fs {
   /**
    * Sets a file's access and modification times, in seconds since the epoch.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to change; a symbolic link is followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @param callback told on the loop thread once the times are set, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2264,6 +2561,11 @@ public final class Fs {
   /**
    * Same as {@link #utime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @param callback told on the loop thread once the times are set, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
@@ -2277,6 +2579,9 @@ public final class Fs {
   /**
    * Sets a file's access and modification times, in seconds since the epoch.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2290,6 +2595,10 @@ public final class Fs {
   /**
    * Same as {@link #utime(String, double, double)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
@@ -2304,6 +2613,9 @@ public final class Fs {
    * Sets a file's access and modification times, in seconds since the epoch.
    * Runs at once on the calling thread.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2316,6 +2628,9 @@ public final class Fs {
   /**
    * Same as {@link #utimeSync(String, double, double)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2329,7 +2644,10 @@ public final class Fs {
   /**
    * Sets an open file's access and modification times, in seconds since the epoch.
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to change
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @param callback told on the loop thread once the times are set, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
@@ -2343,6 +2661,9 @@ public final class Fs {
   /**
    * Sets an open file's access and modification times, in seconds since the epoch.
    *
+   * @param fd the open file to change
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
@@ -2357,6 +2678,9 @@ public final class Fs {
    * Sets an open file's access and modification times, in seconds since the epoch.
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to change
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative, or a time is not finite or beyond
@@ -2369,7 +2693,10 @@ public final class Fs {
   /**
    * Sets a symbolic link's own access and modification times, in seconds since the epoch.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @param callback told on the loop thread once the times are set, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2383,6 +2710,11 @@ public final class Fs {
   /**
    * Same as {@link #lutime(String, double, double, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @param callback told on the loop thread once the times are set, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
@@ -2396,6 +2728,9 @@ public final class Fs {
   /**
    * Sets a symbolic link's own access and modification times, in seconds since the epoch.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2409,6 +2744,10 @@ public final class Fs {
   /**
    * Same as {@link #lutime(String, double, double)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
    *     +-2^63 seconds
@@ -2423,6 +2762,9 @@ public final class Fs {
    * Sets a symbolic link's own access and modification times, in seconds since the epoch.
    * Runs at once on the calling thread.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2435,6 +2777,9 @@ public final class Fs {
   /**
    * Same as {@link #lutimeSync(String, double, double)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param atime the new access time, in seconds since the epoch (fractions allowed)
+   * @param mtime the new modification time, in seconds since the epoch (fractions allowed)
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF, or a time is not finite or beyond
@@ -2448,7 +2793,9 @@ public final class Fs {
   /**
    * Makes {@code dest} a hard link to {@code path}.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the existing file
+   * @param dest the new name for it, which must not exist yet
+   * @param callback told on the loop thread once the link is made, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2461,6 +2808,10 @@ public final class Fs {
   /**
    * Same as {@link #link(String, String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the existing file
+   * @param dest the new name for it, which must not exist yet
+   * @param callback told on the loop thread once the link is made, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2473,6 +2824,8 @@ public final class Fs {
   /**
    * Makes {@code dest} a hard link to {@code path}.
    *
+   * @param path the existing file
+   * @param dest the new name for it, which must not exist yet
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2485,6 +2838,9 @@ public final class Fs {
   /**
    * Same as {@link #link(String, String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the existing file
+   * @param dest the new name for it, which must not exist yet
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2498,6 +2854,8 @@ public final class Fs {
    * Makes {@code dest} a hard link to {@code path}.
    * Runs at once on the calling thread.
    *
+   * @param path the existing file
+   * @param dest the new name for it, which must not exist yet
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2509,6 +2867,8 @@ public final class Fs {
   /**
    * Same as {@link #linkSync(String, String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the existing file
+   * @param dest the new name for it, which must not exist yet
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2521,9 +2881,11 @@ public final class Fs {
   /**
    * Makes {@code dest} a symbolic link to {@code path}.
    *
+   * @param path the link's target, stored as given: a relative one is resolved from the link's
+   *     directory
+   * @param dest the link to make, which must not exist yet
    * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
-   *
-   * @param callback told of the result on the loop thread
+   * @param callback told on the loop thread once the link is made, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2536,6 +2898,12 @@ public final class Fs {
   /**
    * Same as {@link #symlink(String, String, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the link's target, stored as given: a relative one is resolved from the link's
+   *     directory
+   * @param dest the link to make, which must not exist yet
+   * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
+   * @param callback told on the loop thread once the link is made, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2548,8 +2916,10 @@ public final class Fs {
   /**
    * Makes {@code dest} a symbolic link to {@code path}.
    *
+   * @param path the link's target, stored as given: a relative one is resolved from the link's
+   *     directory
+   * @param dest the link to make, which must not exist yet
    * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
-   *
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2562,6 +2932,11 @@ public final class Fs {
   /**
    * Same as {@link #symlink(String, String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the link's target, stored as given: a relative one is resolved from the link's
+   *     directory
+   * @param dest the link to make, which must not exist yet
+   * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2575,8 +2950,10 @@ public final class Fs {
    * Makes {@code dest} a symbolic link to {@code path}.
    * Runs at once on the calling thread.
    *
+   * @param path the link's target, stored as given: a relative one is resolved from the link's
+   *     directory
+   * @param dest the link to make, which must not exist yet
    * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
-   *
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2588,6 +2965,10 @@ public final class Fs {
   /**
    * Same as {@link #symlinkSync(String, String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the link's target, stored as given: a relative one is resolved from the link's
+   *     directory
+   * @param dest the link to make, which must not exist yet
+   * @param flags 0, or (Windows) {@link #SYMLINK_DIR}, {@link #SYMLINK_JUNCTION}
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if flags are unknown or a path contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2600,7 +2981,8 @@ public final class Fs {
   /**
    * The target of a symbolic link.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the symbolic link to read
+   * @param callback told on the loop thread of the link's target as stored, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2613,6 +2995,9 @@ public final class Fs {
   /**
    * Same as {@link #readlink(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the symbolic link to read
+   * @param callback told on the loop thread of the link's target as stored, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2625,6 +3010,7 @@ public final class Fs {
   /**
    * The target of a symbolic link.
    *
+   * @param path the symbolic link to read
    * @return fulfilled with the link's target, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2637,6 +3023,8 @@ public final class Fs {
   /**
    * Same as {@link #readlink(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the symbolic link to read
+   * @return fulfilled with the link's target, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2650,6 +3038,7 @@ public final class Fs {
    * The target of a symbolic link.
    * Runs at once on the calling thread.
    *
+   * @param path the symbolic link to read
    * @return the link's target
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -2662,6 +3051,8 @@ public final class Fs {
   /**
    * Same as {@link #readlinkSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the symbolic link to read
+   * @return the link's target
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2674,7 +3065,8 @@ public final class Fs {
   /**
    * The canonical absolute path, with every link resolved.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the path to resolve, which must exist
+   * @param callback told on the loop thread of the canonical path, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2687,6 +3079,9 @@ public final class Fs {
   /**
    * Same as {@link #realpath(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the path to resolve, which must exist
+   * @param callback told on the loop thread of the canonical path, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2699,6 +3094,7 @@ public final class Fs {
   /**
    * The canonical absolute path, with every link resolved.
    *
+   * @param path the path to resolve, which must exist
    * @return fulfilled with the canonical path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2711,6 +3107,8 @@ public final class Fs {
   /**
    * Same as {@link #realpath(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the path to resolve, which must exist
+   * @return fulfilled with the canonical path, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2724,6 +3122,7 @@ public final class Fs {
    * The canonical absolute path, with every link resolved.
    * Runs at once on the calling thread.
    *
+   * @param path the path to resolve, which must exist
    * @return the canonical path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
@@ -2736,6 +3135,8 @@ public final class Fs {
   /**
    * Same as {@link #realpathSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the path to resolve, which must exist
+   * @return the canonical path
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2748,7 +3149,10 @@ public final class Fs {
   /**
    * Changes a file's owner and group (-1 leaves one as it is).
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to change; a symbolic link is followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @param callback told on the loop thread once the owner is changed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2761,6 +3165,11 @@ public final class Fs {
   /**
    * Same as {@link #chown(String, int, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @param callback told on the loop thread once the owner is changed, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2773,6 +3182,9 @@ public final class Fs {
   /**
    * Changes a file's owner and group (-1 leaves one as it is).
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2785,6 +3197,10 @@ public final class Fs {
   /**
    * Same as {@link #chown(String, int, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2798,6 +3214,9 @@ public final class Fs {
    * Changes a file's owner and group (-1 leaves one as it is).
    * Runs at once on the calling thread.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2809,6 +3228,9 @@ public final class Fs {
   /**
    * Same as {@link #chownSync(String, int, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2821,7 +3243,10 @@ public final class Fs {
   /**
    * Changes an open file's owner and group (-1 leaves one as it is).
    *
-   * @param callback told of the result on the loop thread
+   * @param fd the open file to change
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @param callback told on the loop thread once the owner is changed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -2834,6 +3259,9 @@ public final class Fs {
   /**
    * Changes an open file's owner and group (-1 leaves one as it is).
    *
+   * @param fd the open file to change
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -2847,6 +3275,9 @@ public final class Fs {
    * Changes an open file's owner and group (-1 leaves one as it is).
    * Runs at once on the calling thread.
    *
+   * @param fd the open file to change
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code fd} is negative
@@ -2858,7 +3289,10 @@ public final class Fs {
   /**
    * Changes a symbolic link's own owner and group (-1 leaves one as it is).
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @param callback told on the loop thread once the owner is changed, or of the error
    * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2871,6 +3305,11 @@ public final class Fs {
   /**
    * Same as {@link #lchown(String, int, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @param callback told on the loop thread once the owner is changed, or of the error
+   * @return lets the operation be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2883,6 +3322,9 @@ public final class Fs {
   /**
    * Changes a symbolic link's own owner and group (-1 leaves one as it is).
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2895,6 +3337,10 @@ public final class Fs {
   /**
    * Same as {@link #lchown(String, int, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2908,6 +3354,9 @@ public final class Fs {
    * Changes a symbolic link's own owner and group (-1 leaves one as it is).
    * Runs at once on the calling thread.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2919,6 +3368,9 @@ public final class Fs {
   /**
    * Same as {@link #lchownSync(String, int, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to change; a symbolic link is changed itself, not followed
+   * @param uid the new owner's user id, or -1 to keep the owner
+   * @param gid the new group id, or -1 to keep the group
    * @throws UvException if the operation fails
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2938,7 +3390,8 @@ public final class Fs {
    * with the error of the step that failed (the file is closed first), {@code EFBIG} ({@code
    * read}) if the file does not fit in a Java array, or {@code ECANCELED} if cancelled.
    *
-   * @param callback told of the contents on the loop thread
+   * @param path the file to read
+   * @param callback told once, on the loop thread, of the contents, or of the error
    * @return lets the operation be cancelled until its last read completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2951,6 +3404,9 @@ public final class Fs {
   /**
    * Same as {@link #readFile(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to read
+   * @param callback told once, on the loop thread, of the contents, or of the error
+   * @return lets the operation be cancelled until its last read completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2963,6 +3419,7 @@ public final class Fs {
   /**
    * Reads a whole file; see {@link #readFile(String, Callback)}.
    *
+   * @param path the file to read
    * @return fulfilled with the contents, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -2975,6 +3432,8 @@ public final class Fs {
   /**
    * Same as {@link #readFile(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to read
+   * @return fulfilled with the contents, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -2988,6 +3447,7 @@ public final class Fs {
    * Reads a whole file; see {@link #readFile(String, Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to read
    * @return the contents
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
@@ -3001,6 +3461,8 @@ public final class Fs {
   /**
    * Same as {@link #readFileSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to read
+   * @return the contents
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
    * @throws NullPointerException if an argument is null
@@ -3015,7 +3477,9 @@ public final class Fs {
    * Reads a whole file as text; see {@link #readFile(String, Callback)}. Malformed input becomes
    * the charset's replacement character.
    *
-   * @param callback told of the text on the loop thread
+   * @param path the file to read
+   * @param charset the encoding to decode the contents with
+   * @param callback told once, on the loop thread, of the text, or of the error
    * @return lets the operation be cancelled until its last read completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3030,6 +3494,10 @@ public final class Fs {
   /**
    * Same as {@link #readFileString(String, Charset, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to read
+   * @param charset the encoding to decode the contents with
+   * @param callback told once, on the loop thread, of the text, or of the error
+   * @return lets the operation be cancelled until its last read completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3042,6 +3510,8 @@ public final class Fs {
   /**
    * Reads a whole file as text; see {@link #readFileString(String, Charset, Callback)}.
    *
+   * @param path the file to read
+   * @param charset the encoding to decode the contents with
    * @return fulfilled with the text, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3054,6 +3524,9 @@ public final class Fs {
   /**
    * Same as {@link #readFileString(String, Charset)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to read
+   * @param charset the encoding to decode the contents with
+   * @return fulfilled with the text, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3067,6 +3540,8 @@ public final class Fs {
    * Reads a whole file as text; see {@link #readFileString(String, Charset, Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to read
+   * @param charset the encoding to decode the contents with
    * @return the text
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
@@ -3081,6 +3556,9 @@ public final class Fs {
   /**
    * Same as {@link #readFileStringSync(String, Charset)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to read
+   * @param charset the encoding to decode the contents with
+   * @return the text
    * @throws UvException if a step fails (the file is then closed), or {@code EFBIG} if the file
    *     does not fit in a Java array
    * @throws NullPointerException if an argument is null
@@ -3098,7 +3576,9 @@ public final class Fs {
    * thread, with the error of the step that failed (the file is closed first; what was written
    * stays) or {@code ECANCELED} if cancelled. Do not change {@code data} until then.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to write, made if missing
+   * @param data the new contents, read as the writes go: leave them unchanged until the callback
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3111,6 +3591,10 @@ public final class Fs {
   /**
    * Same as {@link #writeFile(String, byte[], Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to write, made if missing
+   * @param data the new contents, read as the writes go: leave them unchanged until the callback
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
+   * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3123,6 +3607,9 @@ public final class Fs {
   /**
    * Replaces a file's contents; see {@link #writeFile(String, byte[], Callback)}.
    *
+   * @param path the file to write, made if missing
+   * @param data the new contents, read as the writes go: leave them unchanged until the promise
+   *     settles
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3135,6 +3622,10 @@ public final class Fs {
   /**
    * Same as {@link #writeFile(String, byte[])} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to write, made if missing
+   * @param data the new contents, read as the writes go: leave them unchanged until the promise
+   *     settles
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3148,6 +3639,8 @@ public final class Fs {
    * Replaces a file's contents; see {@link #writeFile(String, byte[], Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to write, made if missing
+   * @param data the new contents
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3159,6 +3652,8 @@ public final class Fs {
   /**
    * Same as {@link #writeFileSync(String, byte[])} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to write, made if missing
+   * @param data the new contents
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3172,7 +3667,10 @@ public final class Fs {
    * Replaces a file's contents with {@code text} encoded in {@code charset} (unmappable
    * characters become the charset's replacement); see {@link #writeFile(String, byte[], Callback)}.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to write, made if missing
+   * @param text the new contents
+   * @param charset the encoding to write {@code text} in
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3185,6 +3683,11 @@ public final class Fs {
   /**
    * Same as {@link #writeFile(String, String, Charset, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to write, made if missing
+   * @param text the new contents
+   * @param charset the encoding to write {@code text} in
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
+   * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3197,6 +3700,9 @@ public final class Fs {
   /**
    * Replaces a file's contents with text; see {@link #writeFile(String, String, Charset, Callback)}.
    *
+   * @param path the file to write, made if missing
+   * @param text the new contents
+   * @param charset the encoding to write {@code text} in
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3209,6 +3715,10 @@ public final class Fs {
   /**
    * Same as {@link #writeFile(String, String, Charset)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to write, made if missing
+   * @param text the new contents
+   * @param charset the encoding to write {@code text} in
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3222,6 +3732,9 @@ public final class Fs {
    * Replaces a file's contents with text; see {@link #writeFile(String, String, Charset, Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to write, made if missing
+   * @param text the new contents
+   * @param charset the encoding to write {@code text} in
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3233,6 +3746,9 @@ public final class Fs {
   /**
    * Same as {@link #writeFileSync(String, String, Charset)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to write, made if missing
+   * @param text the new contents
+   * @param charset the encoding to write {@code text} in
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3246,7 +3762,9 @@ public final class Fs {
    * Appends {@code data} to a file, creating it if missing: as {@link #writeFile(String, byte[],
    * Callback)}, but opened with {@code O_WRONLY | O_CREAT | O_APPEND}.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to append to, made if missing
+   * @param data the bytes to append, read as the writes go: leave them unchanged until the callback
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3259,6 +3777,10 @@ public final class Fs {
   /**
    * Same as {@link #appendFile(String, byte[], Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to append to, made if missing
+   * @param data the bytes to append, read as the writes go: leave them unchanged until the callback
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
+   * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3271,6 +3793,9 @@ public final class Fs {
   /**
    * Appends to a file; see {@link #appendFile(String, byte[], Callback)}.
    *
+   * @param path the file to append to, made if missing
+   * @param data the bytes to append, read as the writes go: leave them unchanged until the promise
+   *     settles
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3283,6 +3808,10 @@ public final class Fs {
   /**
    * Same as {@link #appendFile(String, byte[])} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to append to, made if missing
+   * @param data the bytes to append, read as the writes go: leave them unchanged until the promise
+   *     settles
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3296,6 +3825,8 @@ public final class Fs {
    * Appends to a file; see {@link #appendFile(String, byte[], Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to append to, made if missing
+   * @param data the bytes to append
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3307,6 +3838,8 @@ public final class Fs {
   /**
    * Same as {@link #appendFileSync(String, byte[])} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to append to, made if missing
+   * @param data the bytes to append
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3320,7 +3853,10 @@ public final class Fs {
    * Appends {@code text} encoded in {@code charset} to a file; see {@link #appendFile(String,
    * byte[], Callback)}.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file to append to, made if missing
+   * @param text the text to append
+   * @param charset the encoding to write {@code text} in
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
    * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3333,6 +3869,11 @@ public final class Fs {
   /**
    * Same as {@link #appendFile(String, String, Charset, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to append to, made if missing
+   * @param text the text to append
+   * @param charset the encoding to write {@code text} in
+   * @param callback told once, on the loop thread, when every byte is written, or of the error
+   * @return lets the operation be cancelled until its last write completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3345,6 +3886,9 @@ public final class Fs {
   /**
    * Appends text to a file; see {@link #appendFile(String, String, Charset, Callback)}.
    *
+   * @param path the file to append to, made if missing
+   * @param text the text to append
+   * @param charset the encoding to write {@code text} in
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3357,6 +3901,10 @@ public final class Fs {
   /**
    * Same as {@link #appendFile(String, String, Charset)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to append to, made if missing
+   * @param text the text to append
+   * @param charset the encoding to write {@code text} in
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3370,6 +3918,9 @@ public final class Fs {
    * Appends text to a file; see {@link #appendFile(String, String, Charset, Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file to append to, made if missing
+   * @param text the text to append
+   * @param charset the encoding to write {@code text} in
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3381,6 +3932,9 @@ public final class Fs {
   /**
    * Same as {@link #appendFileSync(String, String, Charset)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file to append to, made if missing
+   * @param text the text to append
+   * @param charset the encoding to write {@code text} in
    * @throws UvException if a step fails (the file is then closed; what was written stays)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3398,8 +3952,10 @@ public final class Fs {
    * {@code path} is a file, {@code ENOTDIR} if a file stands where a parent should be, {@code
    * ECANCELED} if cancelled.
    *
+   * @param path the directory to make, with any missing parents
    * @param mode permission bits, such as {@code 0755}
-   * @param callback told of the result on the loop thread
+   * @param callback told once, on the loop thread, of the first directory made ({@code null} if all
+   *     existed), or of the error
    * @return lets the operation be cancelled until its last step completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3412,6 +3968,11 @@ public final class Fs {
   /**
    * Same as {@link #mkdirRecursive(String, int, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to make, with any missing parents
+   * @param mode permission bits, such as {@code 0755}
+   * @param callback told once, on the loop thread, of the first directory made ({@code null} if all
+   *     existed), or of the error
+   * @return lets the operation be cancelled until its last step completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3424,6 +3985,7 @@ public final class Fs {
   /**
    * Makes a directory and every missing parent; see {@link #mkdirRecursive(String, int, Callback)}.
    *
+   * @param path the directory to make, with any missing parents
    * @param mode permission bits, such as {@code 0755}
    * @return fulfilled with the first directory made, or {@code null} if all existed; rejected
    *     with a {@link UvException}
@@ -3438,6 +4000,10 @@ public final class Fs {
   /**
    * Same as {@link #mkdirRecursive(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to make, with any missing parents
+   * @param mode permission bits, such as {@code 0755}
+   * @return fulfilled with the first directory made, or {@code null} if all existed; rejected
+   *     with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mode} is outside 0..07777 or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3451,6 +4017,7 @@ public final class Fs {
    * Makes a directory and every missing parent; see {@link #mkdirRecursive(String, int, Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the directory to make, with any missing parents
    * @param mode permission bits, such as {@code 0755}
    * @return the first directory made, or {@code null} if all existed
    * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
@@ -3465,6 +4032,9 @@ public final class Fs {
   /**
    * Same as {@link #mkdirRecursiveSync(String, int)} for a {@link java.nio.file.Path}.
    *
+   * @param path the directory to make, with any missing parents
+   * @param mode permission bits, such as {@code 0755}
+   * @return the first directory made, or {@code null} if all existed
    * @throws UvException if a step fails: {@code EEXIST} if {@code path} is a file, {@code
    *     ENOTDIR} if a file stands where a parent should be
    * @throws NullPointerException if an argument is null
@@ -3482,7 +4052,8 @@ public final class Fs {
    * thread, of the failing step's error ({@code ENOENT} from {@code lstat} if {@code path} is
    * missing; the tree may then be partly removed), or {@code ECANCELED} if cancelled.
    *
-   * @param callback told of the result on the loop thread
+   * @param path the file, link or directory tree to remove
+   * @param callback told once, on the loop thread, when all is removed, or of the error
    * @return lets the operation be cancelled until its last step completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3495,6 +4066,9 @@ public final class Fs {
   /**
    * Same as {@link #rmRecursive(String, Callback)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file, link or directory tree to remove
+   * @param callback told once, on the loop thread, when all is removed, or of the error
+   * @return lets the operation be cancelled until its last step completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3507,6 +4081,7 @@ public final class Fs {
   /**
    * Removes a file, a link or a whole directory tree; see {@link #rmRecursive(String, Callback)}.
    *
+   * @param path the file, link or directory tree to remove
    * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -3519,6 +4094,8 @@ public final class Fs {
   /**
    * Same as {@link #rmRecursive(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file, link or directory tree to remove
+   * @return fulfilled with nothing ({@code null}), rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws IllegalArgumentException if a path is not on the default file system
@@ -3532,6 +4109,7 @@ public final class Fs {
    * Removes a file, a link or a whole directory tree; see {@link #rmRecursive(String, Callback)}.
    * Runs at once on the calling thread.
    *
+   * @param path the file, link or directory tree to remove
    * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
    *     missing
    * @throws NullPointerException if an argument is null
@@ -3544,6 +4122,7 @@ public final class Fs {
   /**
    * Same as {@link #rmRecursiveSync(String)} for a {@link java.nio.file.Path}.
    *
+   * @param path the file, link or directory tree to remove
    * @throws UvException if a step fails: {@code ENOENT} from {@code lstat} if {@code path} is
    *     missing
    * @throws NullPointerException if an argument is null
