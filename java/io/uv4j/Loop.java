@@ -1043,8 +1043,6 @@ public final class Loop implements Executor, AutoCloseable {
    *
    * @param tracer the tracer, replacing any earlier one (which is told that the phase in progress
    *     ended), or {@code null} to stop tracing
-
-
    * @throws IllegalStateException if closed or closing, or called from another thread
    */
   public void setTracer(LoopTracer tracer) {

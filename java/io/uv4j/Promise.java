@@ -641,7 +641,6 @@ public final class Promise<T> {
 
   /** {@return the loop whose microtask queue runs this promise's reactions} */
   public Loop loop() {
-
     return loop;
   }
 
