@@ -14,7 +14,7 @@ public class AggregateException extends Exception {
     errors.forEach(this::addSuppressed);
   }
 
-  /** Every rejection's reason, in the order of the promises. */
+  /** {@return every rejection's reason, in the order of the promises (an unmodifiable list)} */
   public List<Throwable> errors() {
     return errors;
   }

@@ -18,12 +18,12 @@ public final class Dir {
     this.path = path;
   }
 
-  /** The path it was opened with. */
+  /** {@return the path it was opened with} */
   public String path() {
     return path;
   }
 
-  /** Whether {@link Fs#closedir} has been called. */
+  /** {@return whether {@link Fs#closedir} has been called} */
   public synchronized boolean isClosed() {
     return ptr == 0;
   }

@@ -36,6 +36,7 @@ public record Dirent(String name, Type type) {
    * The name's exact bytes, as the file system holds them, even where they are not valid UTF-8
    * ({@link Fs#bytesOf(String)} of the name).
    *
+   * @return a new array holding the name's bytes
    * @throws IllegalArgumentException if the name, given to the constructor, holds a lone surrogate
    *     that stands for no byte
    */

@@ -36,6 +36,12 @@ public final class Dns {
     public static final Hints DEFAULT = new Hints(0, SocketType.STREAM, 0, 0);
 
     /**
+     * Checks the hints.
+     *
+     * @param family 0 for any, 4 for IPv4, 6 for IPv6
+     * @param socketType the socket type
+     * @param protocol 0 for any, else an IP protocol number
+     * @param flags getaddrinfo {@code AI_*} flags, 0 for none
      * @throws IllegalArgumentException if family is not 0, 4 or 6, or protocol or flags are
      *     negative
      * @throws NullPointerException if {@code socketType} is null
@@ -52,6 +58,8 @@ public final class Dns {
     /**
      * Only addresses of one family (4 or 6), stream sockets.
      *
+     * @param family 4 for IPv4, 6 for IPv6, or 0 for either
+     * @return hints for stream sockets of that family, with no protocol or flags
      * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
      */
     public static Hints family(int family) {
@@ -73,9 +81,12 @@ public final class Dns {
    * Resolves {@code host} and/or {@code service}; {@code callback} gets the addresses in the
    * resolver's order.
    *
+   * @param loop the loop whose thread pool runs the lookup and whose thread gets the result
    * @param host a host name or numeric address, or null (then {@code service} is required)
    * @param service a service name or port number, or null
-   * @param hints what to look for
+   * @param hints what to look for, such as {@link Hints#DEFAULT}
+   * @param callback told on the loop thread of the addresses, or of the error: an {@code EAI_*}
+   *     code, {@code EAI_CANCELED} if cancelled
    * @return lets the lookup be cancelled while it waits for a pool thread
    * @throws NullPointerException if {@code loop}, {@code hints} or {@code callback} is null
    * @throws IllegalArgumentException if both {@code host} and {@code service} are null, or
@@ -91,6 +102,10 @@ public final class Dns {
   /**
    * Resolves {@code host} and/or {@code service}.
    *
+   * @param loop the loop whose thread pool runs the lookup and whose thread settles the promise
+   * @param host a host name or numeric address, or null (then {@code service} is required)
+   * @param service a service name or port number, or null
+   * @param hints what to look for, such as {@link Hints#DEFAULT}
    * @return fulfilled with the addresses, rejected with a {@link UvException} ({@code
    *     EAI_NONAME}, ...)
    * @throws NullPointerException if {@code loop} or {@code hints} is null
@@ -109,7 +124,11 @@ public final class Dns {
   /**
    * Looks up the host and service names of {@code address}.
    *
+   * @param loop the loop whose thread pool runs the lookup and whose thread gets the result
+   * @param address a resolved address and port
    * @param flags getnameinfo {@code NI_*} flags (0 for none)
+   * @param callback told on the loop thread of the names, or of the error: an {@code EAI_*}
+   *     code, {@code EAI_CANCELED} if cancelled
    * @return lets the lookup be cancelled while it waits for a pool thread
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are negative
@@ -124,6 +143,9 @@ public final class Dns {
   /**
    * Looks up the host and service names of {@code address}.
    *
+   * @param loop the loop whose thread pool runs the lookup and whose thread settles the promise
+   * @param address a resolved address and port
+   * @param flags getnameinfo {@code NI_*} flags (0 for none)
    * @return fulfilled with the names, rejected with a {@link UvException}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are negative

@@ -38,6 +38,7 @@ public final class FsEvent extends Handle {
   /**
    * Creates a stopped watcher.
    *
+   * @param loop the loop whose thread will use the handle and hear of changes
    * @throws NullPointerException if {@code loop} is null
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -53,7 +54,9 @@ public final class FsEvent extends Handle {
   /**
    * Starts watching {@code path}.
    *
+   * @param path the file or directory to watch; it must exist
    * @param flags 0 or {@link #RECURSIVE}
+   * @param listener told on the loop thread of each change, or of an error
    * @throws NullPointerException if {@code path} or {@code listener} is null
    * @throws IllegalArgumentException if flags are unknown or {@code path} contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws UvException if the path cannot be watched ({@code ENOENT}, {@code ENOSYS} for
@@ -87,6 +90,7 @@ public final class FsEvent extends Handle {
   /**
    * The watched path, or null when not watching.
    *
+   * @return the path given to {@link #start}, or {@code null} if the watcher is stopped
    * @throws IllegalStateException if closed or called from another thread
    */
   public String path() {

@@ -26,6 +26,7 @@ public final class FsPoll extends Handle {
   /**
    * Creates a stopped poller.
    *
+   * @param loop the loop whose thread will use the handle and hear of changes
    * @throws NullPointerException if {@code loop} is null
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -42,6 +43,9 @@ public final class FsPoll extends Handle {
    * Starts polling {@code path} every {@code intervalMs} milliseconds; the listener hears of
    * each change, including the path appearing and disappearing.
    *
+   * @param path the file or directory to watch; it need not exist yet
+   * @param intervalMs how often to look, in milliseconds
+   * @param listener told on the loop thread of each change of status
    * @throws NullPointerException if {@code path} or {@code listener} is null
    * @throws IllegalArgumentException if {@code intervalMs} is below 1 or {@code path} contains
    *     a NUL or a lone surrogate outside U+DC80..U+DCFF
@@ -71,6 +75,7 @@ public final class FsPoll extends Handle {
   /**
    * The polled path, or null when not polling.
    *
+   * @return the path given to {@link #start}, or {@code null} if the poller is stopped
    * @throws IllegalStateException if closed or called from another thread
    */
   public String path() {

@@ -46,6 +46,8 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /**
    * The loop this handle belongs to. Safe from any thread, so that another thread holding a handle
    * can reach its loop's {@link Loop#execute(Runnable)}.
+   *
+   * @return the loop the handle was created on, also once the handle is closed
    */
   public final Loop loop() {
     return loop;
@@ -158,6 +160,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /**
    * Whether {@link #close()} has been called.
    *
+   * @return true once closing has begun, also after it has finished
    * @throws IllegalStateException if called from a thread other than the loop's
    */
   public final boolean isClosing() {
@@ -186,6 +189,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /**
    * Whether this handle keeps the loop alive when active.
    *
+   * @return true unless {@link #unref()} was called and no {@link #ref()} since
    * @throws IllegalStateException if closed or called from another thread
    */
   public final boolean hasRef() {
@@ -195,6 +199,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /**
    * Whether the handle is started (what "started" means depends on the kind of handle).
    *
+   * @return true if the handle is active, for example a started timer or a reading stream
    * @throws IllegalStateException if closed or called from another thread
    */
   public final boolean isActive() {

@@ -57,6 +57,8 @@ public final class Immediate {
   /**
    * Whether it keeps the loop alive (false once it ran or was cleared).
    *
+   * @return true while it waits to run, unless {@link #unref()} was called and no {@link #ref()}
+   *     since
    * @throws IllegalStateException if called from another thread
    */
   public boolean hasRef() {

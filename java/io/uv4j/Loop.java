@@ -219,6 +219,7 @@ public final class Loop implements Executor, AutoCloseable {
    * Whether the loop has referenced active handles or requests, or tasks submitted by other
    * threads.
    *
+   * @return true if running the loop would have something to do
    * @throws IllegalStateException if closed or called from another thread
    */
   public boolean isAlive() {
@@ -229,6 +230,7 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Whether {@link #run()} is executing on this loop right now; false once the loop is closed.
    *
+   * @return true while the loop runs, so always inside its callbacks
    * @throws IllegalStateException if called from another thread
    */
   public boolean isRunning() {
@@ -239,6 +241,7 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * The loop's cached time in milliseconds, updated at the start of each iteration.
    *
+   * @return milliseconds on a monotonic clock with an arbitrary origin, as timers count them
    * @throws IllegalStateException if closed or called from another thread
    */
   public long now() {
@@ -259,6 +262,7 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * The epoll/kqueue descriptor libuv polls, or -1 where there is none (Windows).
    *
+   * @return the descriptor, which stays the loop's: do not close it
    * @throws IllegalStateException if closed or called from another thread
    */
   public int backendFd() {
@@ -269,6 +273,8 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * How long the next poll would block, in milliseconds, or -1 for no limit.
    *
+   * @return the timeout in milliseconds: 0 if the poll would not block (work is ready, or the
+   *     loop has nothing to wait for), -1 if it would wait for I/O with no timer to bound it
    * @throws IllegalStateException if closed or called from another thread
    */
   public int backendTimeout() {
@@ -291,6 +297,7 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Time spent waiting for events since {@link #enableIdleTimeMetrics()}; zero before.
    *
+   * @return the total idle time, with nanosecond resolution
    * @throws IllegalStateException if closed or called from another thread
    */
   public Duration idleTime() {
@@ -301,7 +308,9 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * libuv's loop counters ({@code uv_metrics_info}).
    *
-   * @throws IllegalStateException if closed or called from another thread
+   * @return a snapshot of the counters as they are now
+   * @throws IllegalStateException if closed or called from another thread, or if libuv cannot
+   *     report the counters (the cause is then the {@link UvException})
    */
   public LoopMetrics metrics() {
     checkOpen();
@@ -315,6 +324,7 @@ public final class Loop implements Executor, AutoCloseable {
    * The handles of this loop that are open (not closing), in libuv's order; the loop's own
    * internal handles are left out.
    *
+   * @return a new, modifiable list; later changes to the loop do not show in it
    * @throws IllegalStateException if closed or called from another thread
    */
   public List<Handle> handles() {
@@ -384,6 +394,7 @@ public final class Loop implements Executor, AutoCloseable {
    * Sets the handler for errors callbacks throw (Node's {@code uncaughtException}); {@code null}
    * restores the default, which stops the loop and makes {@link #run()} throw.
    *
+   * @param handler the handler, replacing any earlier one, or {@code null} for the default
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onUncaughtException(UncaughtExceptionHandler handler) {
@@ -396,6 +407,7 @@ public final class Loop implements Executor, AutoCloseable {
    * unhandledRejection}); {@code null} restores the default, which treats them as uncaught
    * exceptions.
    *
+   * @param handler the handler, replacing any earlier one, or {@code null} for the default
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onUnhandledRejection(UnhandledRejectionHandler handler) {
@@ -406,6 +418,8 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * A new pending promise of this loop, and the resolver that settles it.
    *
+   * @param <T> the promise's value type
+   * @return the resolver; its {@link Promise.Resolver#promise()} is the new promise
    * @throws IllegalStateException if closed or called from another thread
    */
   public <T> Promise.Resolver<T> promise() {
@@ -425,6 +439,8 @@ public final class Loop implements Executor, AutoCloseable {
    * setTimeout}). A delay below 1 or above 2^31-1 ms is 1 ms; timers of equal delay fire in the
    * order they were set.
    *
+   * @param callback what to run when the timer fires
+   * @param delayMs the delay in milliseconds
    * @return the timer, to cancel, refresh, ref or unref it
    * @throws NullPointerException if {@code callback} is null
    * @throws IllegalStateException if closed or closing, or called from another thread
@@ -438,6 +454,8 @@ public final class Loop implements Executor, AutoCloseable {
    * Runs {@code callback} every {@code delayMs} milliseconds until cancelled (Node's {@code
    * setInterval}); the delay is clamped as {@link #setTimeout}'s.
    *
+   * @param callback what to run each time the timer fires
+   * @param delayMs the interval in milliseconds, also the delay before the first run
    * @return the timer, to cancel, refresh, ref or unref it
    * @throws NullPointerException if {@code callback} is null
    * @throws IllegalStateException if closed or closing, or called from another thread
@@ -451,6 +469,7 @@ public final class Loop implements Executor, AutoCloseable {
    * Runs {@code callback} in the loop's check phase, right after the next poll for I/O (Node's
    * {@code setImmediate}); immediates run in the order they were set.
    *
+   * @param callback what to run
    * @return the immediate, to cancel, ref or unref it
    * @throws NullPointerException if {@code callback} is null
    * @throws IllegalStateException if closed or closing, or called from another thread
@@ -464,6 +483,8 @@ public final class Loop implements Executor, AutoCloseable {
    * Cancels a timer; null or a finished timer is ignored (Node's {@code clearTimeout}). Works at
    * any time, also once the loop is closing or closed.
    *
+   * @param timeout the timer {@link #setTimeout} or {@link #setInterval} returned, or {@code
+   *     null}
    * @throws IllegalStateException if called from another thread
    */
   public void clearTimeout(Timeout timeout) {
@@ -474,6 +495,7 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Cancels a repeating timer; same as {@link #clearTimeout}.
    *
+   * @param interval the timer {@link #setInterval} returned, or {@code null}
    * @throws IllegalStateException if called from another thread
    */
   public void clearInterval(Timeout interval) {
@@ -484,6 +506,7 @@ public final class Loop implements Executor, AutoCloseable {
    * Cancels an immediate that has not run; null is ignored (Node's {@code clearImmediate}). Works
    * at any time, also once the loop is closing or closed.
    *
+   * @param immediate the immediate {@link #setImmediate} returned, or {@code null}
    * @throws IllegalStateException if called from another thread
    */
   public void clearImmediate(Immediate immediate) {
@@ -495,6 +518,7 @@ public final class Loop implements Executor, AutoCloseable {
    * Adds a listener told, with the exit code, each time {@link #runToCompletion()} finds the
    * loop out of work (Node's {@code beforeExit}); work it schedules runs the loop again.
    *
+   * @param listener called on the loop thread with the exit code (0), as a callback of the loop
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -510,6 +534,7 @@ public final class Loop implements Executor, AutoCloseable {
    * queues run once after the listeners. The listeners are callbacks of this loop: they cannot
    * run or close it.
    *
+   * @param listener called on the loop thread with the exit code {@code runToCompletion()} returns
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -525,6 +550,7 @@ public final class Loop implements Executor, AutoCloseable {
    * code}. Called from a callback it does not return: it unwinds that callback. Called outside
    * the loop it only records the request, which the next {@link #runToCompletion()} honours.
    *
+   * @param code the exit code {@link #runToCompletion()} returns and exit listeners get
    * @throws IllegalStateException if closed or called from another thread
    */
   public void exit(int code) {
@@ -615,6 +641,9 @@ public final class Loop implements Executor, AutoCloseable {
    * libuv's, set by the {@code UV_THREADPOOL_SIZE} environment variable (default 4, at most
    * 1024) before the first use in the process.
    *
+   * @param <T> the type of the work's value
+   * @param work what to run on a pool thread; it must not touch this loop or its handles
+   * @param callback told on the loop thread of the work's value or what it threw
    * @return lets the work be cancelled while it waits for a pool thread ({@code ECANCELED})
    * @throws NullPointerException if an argument is null
    * @throws UvException if libuv refuses the work
@@ -631,6 +660,8 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Runs {@code work} on libuv's thread pool; see {@link #queueWork(Callable, WorkCallback)}.
    *
+   * @param <T> the type of the work's value
+   * @param work what to run on a pool thread; it must not touch this loop or its handles
    * @return fulfilled with what the work returned, rejected with what it threw
    * @throws NullPointerException if {@code work} is null
    * @throws UvException if libuv refuses the work
@@ -648,6 +679,7 @@ public final class Loop implements Executor, AutoCloseable {
    * This loop's file-system operations (callback and Promise forms; the sync forms are static
    * on {@link Fs}).
    *
+   * @return the loop's file-system operations, the same object on every call
    * @throws IllegalStateException if closed or called from another thread
    */
   public Fs fs() {
@@ -717,6 +749,7 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Whether {@link #close()} has completed.
    *
+   * @return true once the loop is closed; a loop whose close() failed part way is not
    * @throws IllegalStateException if called from another thread
    */
   public boolean isClosed() {
@@ -1008,6 +1041,8 @@ public final class Loop implements Executor, AutoCloseable {
    * Sets the tracer told of this loop's phases and callbacks, or removes it ({@code null}).
    * While one is set, internal prepare and check handles mark each poll phase.
    *
+   * @param tracer the tracer, replacing any earlier one (which is told that the phase in progress
+   *     ended), or {@code null} to stop tracing
    * @throws IllegalStateException if closed or closing, or called from another thread
    */
   public void setTracer(LoopTracer tracer) {

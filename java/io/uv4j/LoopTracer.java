@@ -1,7 +1,7 @@
 package io.uv4j;
 
 /**
- * Watches a loop work: which phase of an iteration runs, which callbacks run in it, when the
+ * Watches a loop at work: which phase of an iteration runs, which callbacks run in it, when the
  * queues drain, and which pool thread runs {@link Loop#queueWork} items. Set with {@link
  * Loop#setTracer}; with none set the loop pays one null check per callback.
  *
@@ -30,10 +30,18 @@ public interface LoopTracer {
     CLOSING
   }
 
-  /** The loop entered a phase (seen when the phase runs a callback, and around every poll). */
+  /**
+   * The loop entered a phase (seen when the phase runs a callback, and around every poll).
+   *
+   * @param phase the phase now running
+   */
   default void phaseEntered(Phase phase) {}
 
-  /** The loop left a phase. */
+  /**
+   * The loop left a phase.
+   *
+   * @param phase the phase that ended, the one last entered
+   */
   default void phaseLeft(Phase phase) {}
 
   /**
@@ -44,7 +52,12 @@ public interface LoopTracer {
    */
   default void callbackStarted(Phase phase, String what) {}
 
-  /** The callback started last has returned (or thrown). */
+  /**
+   * The callback started last has returned (or thrown).
+   *
+   * @param phase the phase it ran in, as {@link #callbackStarted} was told
+   * @param what what it is, as {@link #callbackStarted} was told
+   */
   default void callbackEnded(Phase phase, String what) {}
 
   /** The next-tick and microtask queues are about to drain after a callback. */
@@ -53,9 +66,17 @@ public interface LoopTracer {
   /** The queues are empty again. */
   default void drainEnded() {}
 
-  /** On a pool thread: a work item starts running there. */
+  /**
+   * On a pool thread: a work item starts running there.
+   *
+   * @param what what the item is, such as {@code "queueWork"}
+   */
   default void poolWorkStarted(String what) {}
 
-  /** On a pool thread: the work item has finished there. */
+  /**
+   * On a pool thread: the work item has finished there.
+   *
+   * @param what what the item is, as {@link #poolWorkStarted} was told
+   */
   default void poolWorkEnded(String what) {}
 }

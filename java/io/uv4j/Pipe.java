@@ -35,6 +35,7 @@ public final class Pipe extends Stream {
   /**
    * Creates a pipe handle.
    *
+   * @param loop the loop whose thread will use the handle
    * @param ipc whether handles may be passed over it
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
@@ -51,7 +52,7 @@ public final class Pipe extends Stream {
     this.ipc = ipc;
   }
 
-  /** Whether handles may be passed over this pipe. */
+  /** {@return whether handles may be passed over this pipe, as given at creation} */
   public boolean isIpc() {
     return ipc;
   }
@@ -60,6 +61,7 @@ public final class Pipe extends Stream {
    * Opens an existing descriptor as this pipe ({@code uv_pipe_open}); the handle then owns it and
    * closes it when it closes.
    *
+   * @param fd the descriptor (a HANDLE on Windows) of a socket, FIFO or terminal
    * @throws IllegalArgumentException if {@code fd} is negative or, except on Windows, not a
    *     socket, FIFO or terminal (libuv would abort the process when it first polled, say, a
    *     regular file)
@@ -81,6 +83,7 @@ public final class Pipe extends Stream {
    * than the platform allows (108 bytes for a Unix socket on Linux, 104 on macOS) is refused, never
    * cut short.
    *
+   * @param name the path, or abstract name, to bind to
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
    *     stands for no byte (see {@link Fs#bytesOf(String)})
@@ -99,6 +102,7 @@ public final class Pipe extends Stream {
    * Connects to the pipe named {@code name}. A name longer than the platform allows fails with
    * {@code EINVAL}, as {@link #bind(String)} does, instead of naming another pipe.
    *
+   * @param name the path, or abstract name, the server pipe is bound to
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is empty or holds a lone surrogate that
@@ -113,6 +117,7 @@ public final class Pipe extends Stream {
    * Connects to the pipe named {@code name}. A name longer than the platform allows fails with
    * {@code EINVAL}, as {@link #bind(String)} does, instead of naming another pipe.
    *
+   * @param name the path, or abstract name, the server pipe is bound to
    * @return fulfilled once connected, rejected with a {@link UvException} ({@code ENOENT}, {@code
    *     EINVAL}, ...)
    * @throws NullPointerException if {@code name} is null
@@ -136,6 +141,7 @@ public final class Pipe extends Stream {
   /**
    * The name this pipe is bound to.
    *
+   * @return the path or abstract name the pipe was bound to
    * @throws UvException if it has none
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -149,6 +155,7 @@ public final class Pipe extends Stream {
   /**
    * The name of the pipe this one is connected to.
    *
+   * @return the path or abstract name of the peer pipe
    * @throws UvException if not connected
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -177,6 +184,7 @@ public final class Pipe extends Stream {
   /**
    * Windows only: how many pipe instances a server keeps ready; does nothing elsewhere.
    *
+   * @param count how many instances to keep ready for clients to connect to
    * @throws IllegalArgumentException if {@code count} is below 1
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -188,6 +196,8 @@ public final class Pipe extends Stream {
   /**
    * How many passed handles wait to be accepted (IPC pipes).
    *
+   * @return the number of handles received and not yet accepted; always 0 for a pipe that is not
+   *     IPC
    * @throws IllegalStateException if closed or called from another thread
    */
   public int pendingCount() {
@@ -197,6 +207,7 @@ public final class Pipe extends Stream {
   /**
    * The kind of the next passed handle waiting to be accepted.
    *
+   * @return what to accept the handle into, or {@link PendingType#NONE} if none waits
    * @throws IllegalStateException if closed or called from another thread
    */
   public PendingType pendingType() {

@@ -34,6 +34,9 @@ public final class Poll extends Handle {
   /**
    * Creates a stopped poll handle for {@code fd} (a socket on Windows).
    *
+   * @param loop the loop whose thread will use the handle and hear of readiness
+   * @param fd the descriptor to watch; it stays the caller's, and must stay open until the poll is
+   *     closed
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws UvException if libuv refuses the descriptor
@@ -55,6 +58,8 @@ public final class Poll extends Handle {
    *
    * @param events a combination of {@link #READABLE}, {@link #WRITABLE}, {@link #DISCONNECT},
    *     {@link #PRIORITIZED}
+   * @param callback told on the loop thread each time some of {@code events} are ready, or of an
+   *     error
    * @throws IllegalArgumentException if {@code events} has unknown bits
    * @throws NullPointerException if {@code callback} is null
    * @throws UvException if libuv refuses

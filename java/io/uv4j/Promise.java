@@ -34,25 +34,44 @@ public final class Promise<T> {
   /**
    * A reaction to a value or a reason. What it throws, checked or not, rejects the promise the
    * reaction returns, as a throw in a JavaScript handler does.
+   *
+   * @param <A> the type of the value or reason it reacts to
+   * @param <R> the type of its result
    */
   @FunctionalInterface
   public interface Handler<A, R> {
     /**
+     * Reacts to a settled promise.
+     *
+     * @param value the fulfilment value, or the rejection's reason for a rejection handler
+     * @return what the derived promise is fulfilled with (or, for {@link
+     *     Promise#thenCompose(Handler)}, the promise it follows)
      * @throws Exception anything; it rejects the derived promise
      */
     R apply(A value) throws Exception;
   }
 
-  /** A reaction that returns nothing; what it throws rejects the derived promise. */
+  /**
+   * A reaction that returns nothing; what it throws rejects the derived promise.
+   *
+   * @param <A> the type of the value it reacts to
+   */
   @FunctionalInterface
   public interface Action<A> {
     /**
+     * Reacts to a fulfilled promise.
+     *
+     * @param value the fulfilment value
      * @throws Exception anything; it rejects the derived promise
      */
     void accept(A value) throws Exception;
   }
 
-  /** Settles one pending promise; only the first call of either method counts. */
+  /**
+   * Settles one pending promise; only the first call of either method counts.
+   *
+   * @param <T> the fulfilment value's type
+   */
   public static final class Resolver<T> {
     private final Promise<T> promise;
 
@@ -60,7 +79,11 @@ public final class Promise<T> {
       this.promise = promise;
     }
 
-    /** The promise this resolver settles. */
+    /**
+     * The promise this resolver settles.
+     *
+     * @return the promise, the same one on every call
+     */
     public Promise<T> promise() {
       return promise;
     }
@@ -68,6 +91,8 @@ public final class Promise<T> {
     /**
      * Fulfils the promise with {@code value} (which may be null).
      *
+     * @param value the fulfilment value; a {@code Promise} here is a plain value, not adopted (use
+     *     {@link #adopt(Promise)} for that)
      * @return whether this call settled it (false if it was already settled or is adopting
      *     another promise)
      * @throws IllegalStateException if the loop is closed, or called from a thread other than the
@@ -83,6 +108,7 @@ public final class Promise<T> {
     /**
      * Rejects the promise.
      *
+     * @param reason the rejection's reason, passed to rejection handlers as it is
      * @return whether this call settled it (false if it was already settled or is adopting
      *     another promise)
      * @throws NullPointerException if {@code reason} is null
@@ -100,6 +126,7 @@ public final class Promise<T> {
      * Settles the promise as {@code other} settles (JavaScript's {@code resolve(thenable)}: two
      * microtask turns after {@code other} settles).
      *
+     * @param other the promise to follow, on the same loop
      * @return whether the promise was still pending (false if already settled or adopting)
      * @throws NullPointerException if {@code other} is null
      * @throws IllegalArgumentException if {@code other} belongs to another loop or is this
@@ -118,7 +145,11 @@ public final class Promise<T> {
     }
   }
 
-  /** The outcome of one promise, as {@link #allSettled(Loop, List)} reports it. */
+  /**
+   * The outcome of one promise, as {@link #allSettled(Loop, List)} reports it.
+   *
+   * @param <T> the fulfilment value's type
+   */
   public static final class Settled<T> {
     private final T value;
     private final Throwable reason;
@@ -128,7 +159,11 @@ public final class Promise<T> {
       this.reason = reason;
     }
 
-    /** Whether the promise was fulfilled. */
+    /**
+     * Whether the promise was fulfilled.
+     *
+     * @return true if it was fulfilled, false if it was rejected
+     */
     public boolean isFulfilled() {
       return reason == null;
     }
@@ -136,6 +171,7 @@ public final class Promise<T> {
     /**
      * The fulfilment value.
      *
+     * @return the value the promise was fulfilled with, which may be null
      * @throws IllegalStateException if the promise was rejected
      */
     public T value() {
@@ -146,6 +182,7 @@ public final class Promise<T> {
     /**
      * The rejection's reason.
      *
+     * @return the reason the promise was rejected with, never null
      * @throws IllegalStateException if the promise was fulfilled
      */
     public Throwable reason() {
@@ -236,6 +273,11 @@ public final class Promise<T> {
   /**
    * A promise fulfilled with {@code value}.
    *
+   * @param <T> the fulfilment value's type
+   * @param loop the loop whose thread runs the promise's reactions
+   * @param value the fulfilment value, which may be null; a promise here is a plain value, not
+   *     adopted
+   * @return a promise already fulfilled, whose reactions run as microtasks
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -251,6 +293,10 @@ public final class Promise<T> {
    * A promise rejected with {@code reason}. Unless a reaction is attached before the drain ends
    * it is reported as an unhandled rejection.
    *
+   * @param <T> the type the promise would have been fulfilled with
+   * @param loop the loop whose thread runs the promise's reactions
+   * @param reason the rejection's reason
+   * @return a promise already rejected
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -268,6 +314,10 @@ public final class Promise<T> {
    * then the loop stays alive, as it does for any operation in flight. A {@link
    * CompletionException} is unwrapped to its cause.
    *
+   * @param <T> the fulfilment value's type
+   * @param loop the loop whose thread settles the promise and runs its reactions
+   * @param stage the stage to follow; it may complete on any thread, or may already be complete
+   * @return a pending promise that settles on the loop's thread once {@code stage} completes
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -300,6 +350,9 @@ public final class Promise<T> {
    * A promise fulfilled with {@code onFulfilled}'s result, or rejected with what it throws; a
    * rejection passes through unchanged.
    *
+   * @param <R> the derived promise's value type
+   * @param onFulfilled called with this promise's value, as a microtask once it is fulfilled
+   * @return the derived promise
    * @throws NullPointerException if {@code onFulfilled} is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -312,6 +365,11 @@ public final class Promise<T> {
    * A promise settled by whichever handler runs: {@code onFulfilled} with the value, or {@code
    * onRejected} with the reason.
    *
+   * @param <R> the derived promise's value type
+   * @param onFulfilled called with this promise's value, as a microtask once it is fulfilled
+   * @param onRejected called with this promise's reason, as a microtask once it is rejected; what
+   *     it returns fulfils the derived promise
+   * @return the derived promise
    * @throws NullPointerException if a handler is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -326,6 +384,8 @@ public final class Promise<T> {
    * Like {@link #then(Handler)} for a handler that returns nothing; the result is fulfilled with
    * {@code null}.
    *
+   * @param action called with this promise's value, as a microtask once it is fulfilled
+   * @return the derived promise, fulfilled with {@code null} once {@code action} returns
    * @throws NullPointerException if {@code action} is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -343,6 +403,10 @@ public final class Promise<T> {
    * A promise that follows the promise {@code fn} returns (JavaScript's {@code then} returning a
    * promise, which it adopts two microtask turns after that promise settles).
    *
+   * @param <R> the derived promise's value type
+   * @param fn called with this promise's value once it is fulfilled; returns a promise of the same
+   *     loop (a null or a foreign promise rejects the derived one)
+   * @return the derived promise, settled as the promise {@code fn} returned settles
    * @throws NullPointerException if {@code fn} is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -355,6 +419,8 @@ public final class Promise<T> {
    * A promise fulfilled with this one's value, or with {@code onRejected}'s result if this one is
    * rejected (JavaScript's {@code catch}).
    *
+   * @param onRejected called with this promise's reason, as a microtask once it is rejected
+   * @return the derived promise
    * @throws NullPointerException if {@code onRejected} is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -368,6 +434,8 @@ public final class Promise<T> {
    * unless {@code action} throws, which rejects the result (JavaScript's {@code finally}, with its
    * microtask turns).
    *
+   * @param action run once this promise settles; it sees neither the value nor the reason
+   * @return the derived promise
    * @throws NullPointerException if {@code action} is null
    * @throws IllegalStateException if the loop is closed or called from another thread
    */
@@ -397,6 +465,7 @@ public final class Promise<T> {
    * the future then completes exceptionally with {@link IllegalStateException}, so that no thread
    * waits for it for ever.
    *
+   * @return a new future, completed with this promise's value or exceptionally with its reason
    * @throws IllegalStateException if called from another thread
    */
   public CompletableFuture<T> toCompletableFuture() {
@@ -421,6 +490,11 @@ public final class Promise<T> {
    * Fulfilled with every value, in order, once all are fulfilled; rejected with the first
    * rejection.
    *
+   * @param <T> the type of the promises' values
+   * @param loop the loop the promises belong to
+   * @param promises the promises to wait for
+   * @return a promise of an unmodifiable list holding each value at its promise's index (at once
+   *     fulfilled with an empty list if {@code promises} is empty)
    * @throws NullPointerException if an argument or element is null
    * @throws IllegalArgumentException if a promise belongs to another loop
    * @throws IllegalStateException if the loop is closed or called from another thread
@@ -447,6 +521,10 @@ public final class Promise<T> {
   /**
    * Fulfilled, once every promise has settled, with each one's outcome in order; never rejected.
    *
+   * @param <T> the type of the promises' values
+   * @param loop the loop the promises belong to
+   * @param promises the promises to wait for
+   * @return a promise of an unmodifiable list holding each outcome at its promise's index
    * @throws NullPointerException if an argument or element is null
    * @throws IllegalArgumentException if a promise belongs to another loop
    * @throws IllegalStateException if the loop is closed or called from another thread
@@ -478,6 +556,10 @@ public final class Promise<T> {
    * Fulfilled with the first value; rejected with an {@link AggregateException} of every reason,
    * in order, if all are rejected (at once for an empty list).
    *
+   * @param <T> the type of the promises' values
+   * @param loop the loop the promises belong to
+   * @param promises the promises to race for a fulfilment
+   * @return a promise settled by the first fulfilment, or by the last rejection
    * @throws NullPointerException if an argument or element is null
    * @throws IllegalArgumentException if a promise belongs to another loop
    * @throws IllegalStateException if the loop is closed or called from another thread
@@ -503,6 +585,10 @@ public final class Promise<T> {
   /**
    * Settled as the first of {@code promises} to settle; pending forever for an empty list.
    *
+   * @param <T> the type of the promises' values
+   * @param loop the loop the promises belong to
+   * @param promises the promises to race
+   * @return a promise settled as the first of them to settle
    * @throws NullPointerException if an argument or element is null
    * @throws IllegalArgumentException if a promise belongs to another loop
    * @throws IllegalStateException if the loop is closed or called from another thread
@@ -515,17 +601,17 @@ public final class Promise<T> {
 
   // --- state ----------------------------------------------------------------------------------
 
-  /** Whether the promise has not settled yet. */
+  /** {@return whether the promise has not settled yet} */
   public boolean isPending() {
     return state == State.PENDING;
   }
 
-  /** Whether the promise was fulfilled. */
+  /** {@return whether the promise was fulfilled} */
   public boolean isFulfilled() {
     return state == State.FULFILLED;
   }
 
-  /** Whether the promise was rejected. */
+  /** {@return whether the promise was rejected} */
   public boolean isRejected() {
     return state == State.REJECTED;
   }
@@ -533,6 +619,7 @@ public final class Promise<T> {
   /**
    * The fulfilment value.
    *
+   * @return the value the promise was fulfilled with, which may be null
    * @throws IllegalStateException if the promise is pending or rejected
    */
   @SuppressWarnings("unchecked")
@@ -544,6 +631,7 @@ public final class Promise<T> {
   /**
    * The rejection's reason.
    *
+   * @return the reason the promise was rejected with, never null
    * @throws IllegalStateException if the promise is pending or fulfilled
    */
   public Throwable reason() {
@@ -551,7 +639,7 @@ public final class Promise<T> {
     return (Throwable) result;
   }
 
-  /** The loop whose microtask queue runs this promise's reactions. */
+  /** {@return the loop whose microtask queue runs this promise's reactions} */
   public Loop loop() {
     return loop;
   }

@@ -50,42 +50,47 @@ public record Stat(
         Instant.ofEpochSecond(v[18], v[19]));
   }
 
-  /** Whether it is a regular file. */
+  /** {@return whether it is a regular file} */
   public boolean isFile() {
     return (mode & S_IFMT) == 0100000;
   }
 
-  /** Whether it is a directory. */
+  /** {@return whether it is a directory} */
   public boolean isDirectory() {
     return (mode & S_IFMT) == 0040000;
   }
 
-  /** Whether it is a symbolic link (only {@code lstat} reports links). */
+  /** {@return whether it is a symbolic link (only {@code lstat} reports links)} */
   public boolean isSymbolicLink() {
     return (mode & S_IFMT) == 0120000;
   }
 
-  /** Whether it is a FIFO. */
+  /** {@return whether it is a FIFO} */
   public boolean isFifo() {
     return (mode & S_IFMT) == 0010000;
   }
 
-  /** Whether it is a socket. */
+  /** {@return whether it is a socket} */
   public boolean isSocket() {
     return (mode & S_IFMT) == 0140000;
   }
 
-  /** Whether it is a character device. */
+  /** {@return whether it is a character device} */
   public boolean isCharacterDevice() {
     return (mode & S_IFMT) == 0020000;
   }
 
-  /** Whether it is a block device. */
+  /** {@return whether it is a block device} */
   public boolean isBlockDevice() {
     return (mode & S_IFMT) == 0060000;
   }
 
-  /** The permission bits ({@code mode & 07777}). */
+  /**
+   * The permission bits ({@code mode & 07777}).
+   *
+   * @return the read, write and execute bits of owner, group and others, with the set-user-id,
+   *     set-group-id and sticky bits
+   */
   public int permissions() {
     return (int) (mode & 07777);
   }

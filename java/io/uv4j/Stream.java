@@ -29,6 +29,7 @@ public abstract class Stream extends Handle {
     /**
      * Bytes arrived, between the buffer's position and limit. The buffer is valid during the call.
      *
+     * @param data the bytes read, never empty; copy what must outlive the call
      * @throws Exception anything; it goes to the loop's uncaught-exception handling
      */
     void onData(ByteBuffer data) throws Exception;
@@ -43,6 +44,8 @@ public abstract class Stream extends Handle {
     /**
      * Reading failed; by default the error goes to the loop's uncaught-exception handling.
      *
+     * @param error why reading failed (such as {@code ECONNRESET}), or why a write with no
+     *     callback of its own failed while reading
      * @throws Exception anything; it goes to the loop's uncaught-exception handling
      */
     default void onError(UvException error) throws Exception {
@@ -95,6 +98,7 @@ public abstract class Stream extends Handle {
    * Starts reading into the loop's buffers; {@code reader} gets data, end of stream and errors.
    * Starting again replaces the reader.
    *
+   * @param reader told, on the loop thread, of each read until {@link #readStop()}
    * @throws NullPointerException if {@code reader} is null
    * @throws UvException if libuv refuses (for example, the stream is not readable: {@code
    *     ENOTCONN})
@@ -112,6 +116,8 @@ public abstract class Stream extends Handle {
    * callback): each must be a writable direct buffer with room between position and limit. The
    * reader gets that buffer with its limit set to the end of the bytes read.
    *
+   * @param allocator called on the loop thread before each read for the buffer it fills
+   * @param reader told, on the loop thread, of each read until {@link #readStop()}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the first buffer supplied is null, not direct, read-only
    *     or full (later ones fail the same way, through the uncaught-exception handling)
@@ -178,6 +184,7 @@ public abstract class Stream extends Handle {
    * Writes the bytes between {@code data}'s position and limit; see {@link #write(ByteBuffer,
    * Completion)}.
    *
+   * @param data the bytes; a direct buffer must not change until the promise settles
    * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalStateException if closed or called from another thread
@@ -192,6 +199,11 @@ public abstract class Stream extends Handle {
   /**
    * Writes {@code data[offset, offset + length)}; the array may be reused once this returns.
    *
+   * @param data the array holding the bytes
+   * @param offset the index of the first byte to write
+   * @param length how many bytes to write
+   * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
+   *     null
    * @throws NullPointerException if {@code data} is null
    * @throws IndexOutOfBoundsException if the range is outside the array
    * @throws IllegalStateException if closed or called from another thread
@@ -204,6 +216,9 @@ public abstract class Stream extends Handle {
   /**
    * Writes all of {@code data}; the array may be reused once this returns.
    *
+   * @param data the bytes
+   * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
+   *     null
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -214,6 +229,7 @@ public abstract class Stream extends Handle {
   /**
    * Writes all of {@code data}; the array may be reused once this returns.
    *
+   * @param data the bytes
    * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalStateException if closed or called from another thread
@@ -228,6 +244,9 @@ public abstract class Stream extends Handle {
   /**
    * Writes {@code text} encoded as UTF-8.
    *
+   * @param text the text to write
+   * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
+   *     null
    * @throws NullPointerException if {@code text} is null
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -238,6 +257,7 @@ public abstract class Stream extends Handle {
   /**
    * Writes {@code text} encoded as UTF-8.
    *
+   * @param text the text to write
    * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
    * @throws NullPointerException if {@code text} is null
    * @throws IllegalStateException if closed or called from another thread
@@ -249,7 +269,13 @@ public abstract class Stream extends Handle {
   /**
    * Writes several buffers as one vectored write, in order.
    *
+   * @param data the buffers, each written between its position and limit; direct ones must not
+   *     change until the callback
+   * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
+   *     null
    * @throws NullPointerException if {@code data} or an element is null
+   * @throws IllegalArgumentException if the buffers hold more than {@code Integer.MAX_VALUE}
+   *     bytes in all
    * @throws IllegalStateException if closed or called from another thread
    */
   public void write(ByteBuffer[] data, Completion callback) {
@@ -259,8 +285,12 @@ public abstract class Stream extends Handle {
   /**
    * Writes several buffers as one vectored write, in order.
    *
+   * @param data the buffers, each written between its position and limit; direct ones must not
+   *     change until the promise settles
    * @return fulfilled once the bytes are handed to the OS, rejected with a {@link UvException}
    * @throws NullPointerException if {@code data} or an element is null
+   * @throws IllegalArgumentException if the buffers hold more than {@code Integer.MAX_VALUE}
+   *     bytes in all
    * @throws IllegalStateException if closed or called from another thread
    */
   public Promise<Void> write(ByteBuffer... data) {
@@ -273,6 +303,7 @@ public abstract class Stream extends Handle {
    * Writes as much of {@code data} as the OS takes now, without queueing ({@code uv_try_write}).
    * The buffer's position is not changed.
    *
+   * @param data the bytes between its position and limit
    * @return the number of bytes written; 0 if the OS would block or writes are queued
    * @throws NullPointerException if {@code data} is null
    * @throws UvException if the write fails (for example {@code EPIPE})
@@ -432,6 +463,7 @@ public abstract class Stream extends Handle {
   /**
    * Bytes queued for writing that the OS has not taken yet.
    *
+   * @return the number of bytes waiting in libuv's write queue
    * @throws IllegalStateException if closed or called from another thread
    */
   public long writeQueueSize() {
@@ -473,6 +505,8 @@ public abstract class Stream extends Handle {
    * #accept(Stream)}) or of an error.
    *
    * @param backlog how many connections the OS may queue
+   * @param onConnection called on the loop thread once per incoming connection with {@code null},
+   *     or with the error if accepting failed
    * @throws IllegalArgumentException if {@code backlog} is negative
    * @throws NullPointerException if {@code onConnection} is null
    * @throws UvException if libuv refuses (for example {@code EADDRINUSE}, or {@code EINVAL} for a
@@ -494,6 +528,7 @@ public abstract class Stream extends Handle {
    * Accepts a pending connection into {@code client}, a new stream of the same kind (for an IPC
    * pipe, of the kind {@link Pipe#pendingType()} names).
    *
+   * @param client an open stream of this loop, not yet connected, that takes the connection
    * @throws NullPointerException if {@code client} is null
    * @throws IllegalArgumentException if {@code client} belongs to another loop or is not of the
    *     kind the connection needs; the connection then stays pending
@@ -521,6 +556,7 @@ public abstract class Stream extends Handle {
   /**
    * Whether the stream can be read from.
    *
+   * @return true if the stream is open for reading
    * @throws IllegalStateException if closed or called from another thread
    */
   public boolean isReadable() {
@@ -530,6 +566,7 @@ public abstract class Stream extends Handle {
   /**
    * Whether the stream can be written to.
    *
+   * @return true if the stream is open for writing
    * @throws IllegalStateException if closed or called from another thread
    */
   public boolean isWritable() {
@@ -540,6 +577,7 @@ public abstract class Stream extends Handle {
    * Makes writes block (and complete at once) or not; meant for pipes and ttys shared with
    * other processes.
    *
+   * @param blocking true to make writes block, false to make them non-blocking again
    * @throws UvException if the platform refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -550,6 +588,7 @@ public abstract class Stream extends Handle {
   /**
    * The OS send buffer size in bytes (Linux reports twice what was set).
    *
+   * @return the size of the socket's send buffer ({@code SO_SNDBUF}), in bytes
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -560,6 +599,7 @@ public abstract class Stream extends Handle {
   /**
    * Sets the OS send buffer size in bytes.
    *
+   * @param size the size to ask for ({@code SO_SNDBUF}); the OS may round or double it
    * @throws IllegalArgumentException if {@code size} is not positive
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -572,6 +612,7 @@ public abstract class Stream extends Handle {
   /**
    * The OS receive buffer size in bytes (Linux reports twice what was set).
    *
+   * @return the size of the socket's receive buffer ({@code SO_RCVBUF}), in bytes
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -582,6 +623,7 @@ public abstract class Stream extends Handle {
   /**
    * Sets the OS receive buffer size in bytes.
    *
+   * @param size the size to ask for ({@code SO_RCVBUF}); the OS may round or double it
    * @throws IllegalArgumentException if {@code size} is not positive
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -594,6 +636,7 @@ public abstract class Stream extends Handle {
   /**
    * The OS descriptor (a socket or fd; a HANDLE on Windows).
    *
+   * @return the descriptor, which stays the stream's: do not close it
    * @throws UvException {@code EBADF} if the stream has none yet
    * @throws IllegalStateException if closed or called from another thread
    */

@@ -18,6 +18,7 @@ public final class Tcp extends Stream {
   /**
    * Creates a TCP handle with no socket yet (one is made by bind, connect or accept).
    *
+   * @param loop the loop whose thread will use the handle
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
@@ -36,6 +37,7 @@ public final class Tcp extends Stream {
    * Opens an existing OS socket as this handle ({@code uv_tcp_open}); the handle then owns it and
    * closes it when it closes.
    *
+   * @param socket the OS socket descriptor (a SOCKET on Windows), connected or listening or not
    * @throws IllegalArgumentException if {@code socket} is negative or, except on Windows, not a
    *     socket (libuv would abort the process when it first polled, say, a regular file)
    * @throws UvException if libuv refuses the descriptor ({@code EBUSY} if this handle has a
@@ -55,6 +57,7 @@ public final class Tcp extends Stream {
   /**
    * Binds to a local address; port 0 picks a free port (see {@link #localAddress()}).
    *
+   * @param address a resolved local address; the wildcard address binds to every interface
    * @param flags 0, or {@link #IPV6_ONLY} and/or {@link #REUSE_PORT}
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are unknown
@@ -73,6 +76,7 @@ public final class Tcp extends Stream {
   /**
    * Binds to a local address with no flags.
    *
+   * @param address a resolved local address; port 0 picks a free port
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved
    * @throws UvException if the OS refuses
@@ -86,6 +90,7 @@ public final class Tcp extends Stream {
    * Connects to {@code address}; {@code callback} is told on the loop thread. Closing the handle
    * before then reports {@code ECANCELED}.
    *
+   * @param address the resolved address of the server
    * @param callback told of the outcome; if null, a failure goes to the uncaught handling
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved
@@ -98,6 +103,7 @@ public final class Tcp extends Stream {
   /**
    * Connects to {@code address}.
    *
+   * @param address the resolved address of the server
    * @return fulfilled once connected, rejected with a {@link UvException} ({@code ECONNREFUSED},
    *     ...)
    * @throws NullPointerException if {@code address} is null
@@ -120,6 +126,7 @@ public final class Tcp extends Stream {
   /**
    * Turns Nagle's algorithm off ({@code true}) or on.
    *
+   * @param enable true to send small writes at once, false to let the OS coalesce them
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -130,6 +137,9 @@ public final class Tcp extends Stream {
   /**
    * Turns TCP keep-alive on, probing after {@code delaySeconds} idle, or off.
    *
+   * @param enable true to turn keep-alive on, false to turn it off
+   * @param delaySeconds how long the connection may stay idle before the first probe, in seconds;
+   *     ignored when {@code enable} is false
    * @throws IllegalArgumentException if enabling with {@code delaySeconds} below 1
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -142,6 +152,7 @@ public final class Tcp extends Stream {
   /**
    * Windows only: lets several threads accept at once; does nothing elsewhere.
    *
+   * @param enable true to queue several accepts at once, false to queue one at a time
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -152,6 +163,7 @@ public final class Tcp extends Stream {
   /**
    * The local address the socket is bound to.
    *
+   * @return the local address and port, such as the port the OS picked for port 0
    * @throws UvException if it has none (for example {@code EBADF} before bind or connect)
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -164,6 +176,7 @@ public final class Tcp extends Stream {
   /**
    * The address of the peer.
    *
+   * @return the remote address and port of the connection
    * @throws UvException if not connected ({@code ENOTCONN})
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -177,6 +190,7 @@ public final class Tcp extends Stream {
    * Closes the connection with a TCP RST instead of the orderly FIN; pending writes are
    * cancelled. {@code onClose}, if not null, runs once the close completes.
    *
+   * @param onClose run on the loop thread once the handle is closed, or {@code null}
    * @throws UvException if libuv refuses (for example after {@link #shutdown(Completion)}); the
    *     handle is then still open
    * @throws IllegalStateException if closed or called from another thread

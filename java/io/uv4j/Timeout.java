@@ -78,6 +78,7 @@ public final class Timeout {
   /**
    * Whether this timer keeps the loop alive.
    *
+   * @return true unless {@link #unref()} was called and no {@link #ref()} since
    * @throws IllegalStateException if called from another thread
    */
   public boolean hasRef() {

@@ -55,6 +55,9 @@ public final class Timer extends Handle {
   /**
    * Starts a one-shot timer; same as {@code start(timeout, 0, callback)}.
    *
+   * @param timeout delay before the call, in ms (0 means the next timers phase)
+   * @param callback what to run on the loop thread
+   * @return this timer
    * @throws IllegalArgumentException if {@code timeout} is negative
    * @throws NullPointerException if {@code callback} is null
    * @throws IllegalStateException if closed or called from another thread
@@ -106,6 +109,8 @@ public final class Timer extends Handle {
   /**
    * The repeat interval in ms (0 for a one-shot).
    *
+   * @return the interval last set by {@link #start(long, long, Runnable)} or {@link
+   *     #setRepeat(long)}
    * @throws IllegalStateException if closed or called from another thread
    */
   public long repeat() {
@@ -115,6 +120,7 @@ public final class Timer extends Handle {
   /**
    * Milliseconds until the timer fires; 0 if it is due or stopped.
    *
+   * @return the time left, counted from the loop's cached time ({@link Loop#now()})
    * @throws IllegalStateException if closed or called from another thread
    */
   public long dueIn() {

@@ -21,6 +21,8 @@ public final class Tty extends Stream {
    * also takes a pipe or socket as it is: the handle then owns {@code fd} and closes it (unless it
    * is 0, 1 or 2) when it closes.
    *
+   * @param loop the loop whose thread will use the handle
+   * @param fd the terminal's descriptor (on Windows, a C runtime descriptor)
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalArgumentException if {@code fd} is negative
    * @throws UvException if {@code fd} is a file or not open ({@code EINVAL}), or cannot be
@@ -42,6 +44,8 @@ public final class Tty extends Stream {
   /**
    * Whether {@code fd} is a terminal, as libuv sees it.
    *
+   * @param fd a descriptor; a negative one is no terminal
+   * @return true if {@code fd} is open and refers to a terminal
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static boolean isTty(int fd) {
@@ -52,6 +56,7 @@ public final class Tty extends Stream {
   /**
    * Sets the terminal mode.
    *
+   * @param mode the mode to switch to; {@link Mode#NORMAL} restores the original one
    * @throws NullPointerException if {@code mode} is null
    * @throws UvException if the terminal refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -65,6 +70,7 @@ public final class Tty extends Stream {
    * Restores every terminal libuv changed to its original mode; safe from any thread.
    *
    * @throws UvException {@code EBUSY} if another thread is changing modes
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static void resetMode() throws UvException {
     Native.ensureLoaded();
@@ -74,6 +80,7 @@ public final class Tty extends Stream {
   /**
    * The terminal's size in columns and rows: {@code {width, height}}.
    *
+   * @return a new two-element array: the width in columns, then the height in rows
    * @throws UvException if the terminal cannot tell
    * @throws IllegalStateException if closed or called from another thread
    */

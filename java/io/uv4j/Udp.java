@@ -34,6 +34,7 @@ public final class Udp extends Handle {
     /**
      * Receiving failed; by default the error goes to the loop's uncaught-exception handling.
      *
+     * @param error why the receive failed
      * @throws Exception anything; it goes to the loop's uncaught-exception handling
      */
     default void onError(UvException error) throws Exception {
@@ -46,6 +47,7 @@ public final class Udp extends Handle {
   /**
    * Creates a UDP handle; its socket is made at bind or first send.
    *
+   * @param loop the loop whose thread will use the handle
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalStateException if the loop is closed or closing, or called from another thread
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
@@ -64,6 +66,7 @@ public final class Udp extends Handle {
   /**
    * Binds to a local address; port 0 picks a free port.
    *
+   * @param address a resolved local address; the wildcard address binds to every interface
    * @param flags 0, or {@link #IPV6_ONLY} and/or {@link #REUSE_ADDR}
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved or flags are unknown
@@ -81,6 +84,7 @@ public final class Udp extends Handle {
   /**
    * Binds to a local address with no flags.
    *
+   * @param address a resolved local address; port 0 picks a free port
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved
    * @throws UvException if the OS refuses
@@ -93,6 +97,7 @@ public final class Udp extends Handle {
   /**
    * Fixes the peer: sends without an address go there and only its datagrams are received.
    *
+   * @param address the resolved address of the peer
    * @throws NullPointerException if {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved
    * @throws UvException if the OS refuses ({@code EISCONN} when already connected), naming the
@@ -119,6 +124,7 @@ public final class Udp extends Handle {
   /**
    * Sends one datagram of the bytes between {@code data}'s position and limit.
    *
+   * @param data the datagram's bytes; a direct buffer must not change until the callback
    * @param to where to send it; null for the connected peer
    * @param callback told once the datagram is handed to the OS; if null, a failure goes to the
    *     uncaught handling
@@ -133,6 +139,8 @@ public final class Udp extends Handle {
   /**
    * Sends one datagram.
    *
+   * @param data the datagram's bytes, between position and limit; a direct buffer must not change
+   *     until the promise settles
    * @param to where to send it; null for the connected peer
    * @return fulfilled once handed to the OS, rejected with a {@link UvException}
    * @throws NullPointerException if {@code data} is null
@@ -187,6 +195,7 @@ public final class Udp extends Handle {
   /**
    * Starts receiving; starting again replaces the receiver.
    *
+   * @param receiver told, on the loop thread, of each datagram and error until {@link #recvStop()}
    * @throws NullPointerException if {@code receiver} is null
    * @throws UvException if libuv refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -212,6 +221,7 @@ public final class Udp extends Handle {
   /**
    * The bound local address.
    *
+   * @return the address and port the socket is bound to
    * @throws UvException if not bound
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -224,6 +234,7 @@ public final class Udp extends Handle {
   /**
    * The connected peer's address.
    *
+   * @return the address {@link #connect} fixed
    * @throws UvException {@code ENOTCONN} if not connected
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -238,6 +249,7 @@ public final class Udp extends Handle {
    *
    * @param group the group address, such as {@code "239.1.2.3"}
    * @param iface the local interface address, or null for the default
+   * @param join true to join the group, false to leave it
    * @throws NullPointerException if {@code group} is null
    * @throws UvException if the OS refuses, or {@code EINVAL} if {@code group} or {@code iface} is
    *     not a numeric address; it names both
@@ -253,6 +265,10 @@ public final class Udp extends Handle {
   /**
    * Joins or leaves a source-specific multicast group.
    *
+   * @param group the group address, such as {@code "232.1.2.3"}
+   * @param iface the local interface address, or null for the default
+   * @param source the numeric address of the only sender whose datagrams to the group are received
+   * @param join true to join, false to leave
    * @throws NullPointerException if {@code group} or {@code source} is null
    * @throws UvException if the OS refuses, or {@code EINVAL} if {@code group}, {@code iface} or
    *     {@code source} is not a numeric address; it names them
@@ -269,6 +285,7 @@ public final class Udp extends Handle {
   /**
    * Sets the interface multicast datagrams are sent from.
    *
+   * @param iface the numeric address of a local interface
    * @throws NullPointerException if {@code iface} is null
    * @throws UvException if the OS refuses, or {@code EINVAL} if {@code iface} is not a numeric
    *     address; it names {@code iface}
@@ -282,6 +299,7 @@ public final class Udp extends Handle {
   /**
    * Whether multicast datagrams sent are also delivered to this host.
    *
+   * @param on true to loop them back to this host, false not to
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -292,6 +310,7 @@ public final class Udp extends Handle {
   /**
    * The time-to-live of multicast datagrams sent.
    *
+   * @param ttl how many hops a datagram may take, 1..255
    * @throws IllegalArgumentException if {@code ttl} is outside 1..255
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -304,6 +323,7 @@ public final class Udp extends Handle {
   /**
    * Allows sending to broadcast addresses.
    *
+   * @param on true to allow it, false to forbid it
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -314,6 +334,7 @@ public final class Udp extends Handle {
   /**
    * The time-to-live of unicast datagrams sent.
    *
+   * @param ttl how many hops a datagram may take, 1..255
    * @throws IllegalArgumentException if {@code ttl} is outside 1..255
    * @throws UvException if the OS refuses
    * @throws IllegalStateException if closed or called from another thread
@@ -326,6 +347,7 @@ public final class Udp extends Handle {
   /**
    * Bytes waiting to be sent.
    *
+   * @return the number of bytes queued in libuv and not yet handed to the OS
    * @throws IllegalStateException if closed or called from another thread
    */
   public long sendQueueSize() {

@@ -8,6 +8,7 @@ package io.uv4j;
 public class UncaughtException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the error came from. */
   private final ErrorOrigin origin;
 
   UncaughtException(Throwable cause, ErrorOrigin origin) {
@@ -18,7 +19,7 @@ public class UncaughtException extends RuntimeException {
     this.origin = origin;
   }
 
-  /** Whether a callback threw it or a promise rejection went unhandled. */
+  /** {@return whether a callback threw it or a promise rejection went unhandled} */
   public ErrorOrigin origin() {
     return origin;
   }

@@ -10,6 +10,7 @@ public final class Uv {
   /**
    * libuv's version as {@code (major << 16) | (minor << 8) | patch}.
    *
+   * @return the linked libuv's version number, such as {@code 0x013200} for 1.50.0
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static int version() {
@@ -19,6 +20,7 @@ public final class Uv {
   /**
    * libuv's version as text, such as {@code "1.50.0"}.
    *
+   * @return the linked libuv's version string
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String versionString() {
@@ -28,6 +30,7 @@ public final class Uv {
   /**
    * A monotonic clock in nanoseconds, from an arbitrary origin ({@code uv_hrtime}).
    *
+   * @return the current time in nanoseconds; only differences between two readings mean anything
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static long hrtime() {
@@ -38,8 +41,11 @@ public final class Uv {
    * {@code n} cryptographically strong random bytes from the OS ({@code uv_random}), at once on
    * the calling thread (any thread). May block while the OS gathers entropy early in boot.
    *
+   * @param n how many bytes to gather; 0 gives an empty array
+   * @return a new array of {@code n} random bytes
    * @throws IllegalArgumentException if {@code n} is negative or more than a Java array holds
    * @throws UvException if the OS cannot supply them
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static byte[] randomSync(int n) throws UvException {
     checkCount(n);
@@ -54,6 +60,8 @@ public final class Uv {
   /**
    * {@code n} cryptographically strong random bytes, gathered on libuv's thread pool.
    *
+   * @param loop the loop whose thread pool gathers the bytes and whose thread settles the promise
+   * @param n how many bytes to gather
    * @return fulfilled with the bytes on the loop thread, rejected with a {@link UvException}
    * @throws NullPointerException if {@code loop} is null
    * @throws IllegalArgumentException if {@code n} is negative or more than a Java array holds

@@ -12,10 +12,15 @@ import java.io.IOException;
 public class UvException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** libuv's negative error number. */
   private final int errno;
+  /** The error's name, such as {@code "ENOENT"}. */
   private final String code;
+  /** The failing call, or {@code null}. */
   private final String syscall;
+  /** The path the call acted on, or {@code null}. */
   private final String path;
+  /** The second path of a two-path call, or {@code null}. */
   private final String dest;
 
   /**
@@ -64,32 +69,44 @@ public class UvException extends IOException {
     return sb.toString();
   }
 
-  /** The error's name, such as {@code "ENOENT"}. */
+  /**
+   * The error's name, such as {@code "ENOENT"}.
+   *
+   * @return libuv's name for the error ({@code uv_err_name}), which has no {@code UV_} prefix
+   */
   public String code() {
     return code;
   }
 
-  /** libuv's negative error number (platform dependent; compare with {@link UvError#errno()}). */
+  /**
+   * libuv's negative error number (platform dependent; compare with {@link UvError#errno()}).
+   *
+   * @return the error number, always negative
+   */
   public int errno() {
     return errno;
   }
 
-  /** The error as a constant, or {@code null} for a number libuv has no name for. */
+  /**
+   * The error as a constant.
+   *
+   * @return the constant for {@link #errno()}, or {@code null} for a number libuv has no name for
+   */
   public UvError error() {
     return UvError.of(errno);
   }
 
-  /** The failing system call, such as {@code "open"}, or {@code null}. */
+  /** {@return the failing system call, such as {@code "open"}, or {@code null}} */
   public String syscall() {
     return syscall;
   }
 
-  /** The path the call acted on, or {@code null}. */
+  /** {@return the path the call acted on, or {@code null}} */
   public String path() {
     return path;
   }
 
-  /** The destination path of a two-path call, or {@code null}. */
+  /** {@return the destination path of a two-path call (rename, link, copy), or {@code null}} */
   public String dest() {
     return dest;
   }
