@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the jars ci/assemble.sh wrote (uv4j.jar, uv4j-sources.jar, uv4j-javadoc.jar in DIST)
+# into the local Maven repository under this pom's coordinates, so that a project depending on
+# io.uv4j:uv4j (the examples) builds against exactly those jars.
+#
+# Usage: ci/install-jar.sh DIST
+set -euo pipefail
+
+dist=$(cd "${1:?usage: ci/install-jar.sh DIST}" && pwd)
+cd "$(dirname "$0")/.."
+mvn -B -ntp install:install-file -DpomFile=pom.xml -Dfile="$dist/uv4j.jar" \
+  -Dsources="$dist/uv4j-sources.jar" -Djavadoc="$dist/uv4j-javadoc.jar"
