@@ -82,9 +82,8 @@ final class JniLookups {
   /** The {@code (*env)->} or {@code env->} before a JNI function. */
   private static final Pattern RECEIVER = Pattern.compile("^(?:\\(\\s*\\*\\s*[A-Za-z_]\\w*\\s*\\)|[A-Za-z_]\\w*)\\s*->\\s*");
 
-  /** Every source file: name and text without comments, string contents blanked for scanning. */
+  /** Every source file's text without comments, by file name, for error messages. */
   private final Map<String, String> texts = new LinkedHashMap<>();
-  private final Map<String, String> scans = new LinkedHashMap<>();
   private final Map<String, Definition> definitions = new LinkedHashMap<>();
   private final Map<String, String> objectMacros = new HashMap<>();
   private final Map<String, List<Lookup>> wrappers = new HashMap<>();
@@ -169,7 +168,6 @@ final class JniLookups {
       }
     }
     texts.put(file, text);
-    scans.put(file, scan.toString());
     Matcher call = CALL.matcher(scan);
     while (call.find()) {
       String callee = call.group(1);
