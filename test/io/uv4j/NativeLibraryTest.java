@@ -35,6 +35,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Finding and loading the native library. */
 class NativeLibraryTest {
@@ -119,12 +120,19 @@ class NativeLibraryTest {
     assertEquals(folder, NativeLibrary.platform(osName, osArch, musl));
   }
 
-  @Test
-  void aProcessThatMapsMuslsLoaderRunsOnMusl() {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/lib/ld-musl-x86_64.so.1",
+        "/lib/libc.musl-aarch64.so.1",
+        "/usr/lib/x86_64-linux-musl/libc.so",
+        "/usr/lib/libc.so"
+      })
+  void aProcessThatMapsMuslsCLibraryRunsOnMusl(String muslLibrary) {
     Stream<String> maps =
         Stream.of(
             "55d1c0a00000-55d1c0a01000 r--p 00000000 08:01 1234 /usr/lib/jvm/java-17-openjdk/bin/java",
-            "7f3a2c000000-7f3a2c014000 r--p 00000000 08:01 5678 /lib/ld-musl-x86_64.so.1",
+            "7f3a2c000000-7f3a2c014000 r--p 00000000 08:01 5678 " + muslLibrary,
             "7ffd4e3f0000-7ffd4e411000 rw-p 00000000 00:00 0 [stack]");
 
     assertTrue(NativeLibrary.mapsMusl(maps));

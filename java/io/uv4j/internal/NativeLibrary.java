@@ -96,9 +96,9 @@ public final class NativeLibrary {
   }
 
   /**
-   * Whether this process runs on musl: its C library is mapped into every process, and is musl's
-   * dynamic loader ({@code ld-musl-<arch>.so.1}) there, glibc's {@code libc.so.6} elsewhere. A
-   * process whose {@code /proc/self/maps} cannot be read is taken to run on glibc.
+   * Whether this process runs on musl, from the files Linux maps into it: one of them is the C
+   * library, and musl's is a file other than glibc's {@code libc.so.6}. A process whose {@code
+   * /proc/self/maps} cannot be read is taken to run on glibc.
    *
    * @return true if {@code /proc/self/maps} shows musl
    */
@@ -111,14 +111,19 @@ public final class NativeLibrary {
   }
 
   /**
-   * Whether lines of a Linux {@code /proc/<pid>/maps} file show musl's C library mapped.
+   * Whether lines of a Linux {@code /proc/<pid>/maps} file show musl's C library mapped: a file
+   * named {@code ld-musl-<arch>.so.1} or {@code libc.musl-<arch>.so.1} (Alpine), or {@code libc.so}
+   * (musl installed as its own build does, Debian's musl); the maps show the file a symbolic link
+   * leads to, not the link.
    *
    * @param mapsLines the lines of the file
-   * @return true if a mapped file is musl's {@code ld-musl-<arch>.so.1} or its alias {@code
-   *     libc.musl-<arch>.so.1}
+   * @return true if one of them maps musl's C library
    */
   public static boolean mapsMusl(Stream<String> mapsLines) {
-    return mapsLines.anyMatch(line -> line.contains("/ld-musl-") || line.contains("/libc.musl-"));
+    return mapsLines
+        .map(line -> line.substring(line.lastIndexOf('/') + 1))
+        .anyMatch(
+            name -> name.startsWith("ld-musl-") || name.startsWith("libc.musl-") || name.equals("libc.so"));
   }
 
   /**
