@@ -103,7 +103,7 @@ host_platform() {
       ;;
     Darwin) os=macos ;;
     MINGW* | MSYS* | CYGWIN*) os=windows ;;
-    *) os=$(uname -s | tr 'A-Z' 'a-z') ;;
+    *) os=$(uname -s | tr '[:upper:]' '[:lower:]') ;;
   esac
   case "$(uname -m)" in
     x86_64 | amd64) arch=x86_64 ;;
