@@ -113,8 +113,9 @@ public final class NativeLibrary {
   /**
    * Whether lines of a Linux {@code /proc/<pid>/maps} file show musl's C library mapped: a file
    * named {@code ld-musl-<arch>.so.1} or {@code libc.musl-<arch>.so.1} (Alpine), or {@code libc.so}
-   * (musl installed as its own build does, Debian's musl); the maps show the file a symbolic link
-   * leads to, not the link.
+   * (where musl is installed as its own makefile installs it, as on Debian: glibc's {@code libc.so}
+   * is a linker script, never mapped). The maps name the file a symbolic link leads to, not the
+   * link.
    *
    * @param mapsLines the lines of the file
    * @return true if one of them maps musl's C library
@@ -130,7 +131,7 @@ public final class NativeLibrary {
    * The platform folders that hold native libraries in a jar file or a classes directory: the
    * names of the folders under its {@code META-INF/native/} that hold a file.
    *
-   * @param location a jar file, or a directory (a classes directory, a module in a runtime image)
+   * @param location a jar file, or a directory such as a build's classes directory
    * @return the folder names, sorted; empty if it has no {@code META-INF/native/}
    * @throws IOException if the jar or directory cannot be read
    * @throws UncheckedIOException if a folder of the directory cannot be read
