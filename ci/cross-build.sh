@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cross-builds libuv and the shim for platforms this machine cannot run, as far as can be checked
 # here: Windows x86_64 with MinGW-w64 and Linux aarch64 with GCC. Fails on any compiler warning in
-# the shim (it is built with -Werror) and on any exported symbol that is not a JNI entry point.
+# the shim (it is built with -Werror) and on any exported symbol that is not a JNI entry point
+# (ci/check-native.sh, which also prints the newest glibc version the aarch64 library needs).
 # Installs the cross compilers with apt-get when they are missing. Libraries go to
 # target/cross/native/<os>-<arch>/.
 source "$(dirname "$0")/setup.sh"
@@ -46,31 +47,6 @@ build() {
   fi
 }
 
-# only_jni PLATFORM EXPORTED-NAMES...
-only_jni() {
-  local platform=$1 count
-  shift
-  count=$#
-  [ "$count" -gt 0 ] || fail "$platform: the library exports nothing"
-  local name
-  for name in "$@"; do
-    case $name in
-      Java_io_uv4j_* | JNI_OnLoad) ;;
-      *) fail "$platform: the library exports $name, which is not a JNI entry point" ;;
-    esac
-  done
-  echo "cross-build: $platform: $count exported symbols, all JNI"
-}
-
 build windows-x86_64 Windows x86_64 x86_64-w64-mingw32-gcc "$windows_jdk"
-dll=$out/native/windows-x86_64/uv4j.dll
-[ -f "$dll" ] || fail "no $dll"
-mapfile -t exported < <(x86_64-w64-mingw32-objdump -p "$dll" |
-  sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/{/Table/d; s/^.*\] //p;}')
-only_jni windows-x86_64 "${exported[@]}"
-
 build linux-aarch64 Linux aarch64 aarch64-linux-gnu-gcc "$java_home"
-so=$out/native/linux-aarch64/libuv4j.so
-[ -f "$so" ] || fail "no $so"
-mapfile -t exported < <(aarch64-linux-gnu-nm -D --defined-only "$so" | awk '$2 ~ /^[TDBRW]$/ {print $3}')
-only_jni linux-aarch64 "${exported[@]}"
+bash ci/check-native.sh "$out/native/windows-x86_64/uv4j.dll" "$out/native/linux-aarch64/libuv4j.so"
