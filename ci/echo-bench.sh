@@ -23,6 +23,7 @@ rm -f "$out"/*.txt
 
 echo "echo-bench: building uv4j, the raw C server and the Netty server"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
+mvn -B -ntp -q -f examples/pom.xml compile
 mvn -B -ntp -q -f bench/pom.xml package
 cc -O2 -Wall -o "$load" "$shared_tools/echo-load.c"
 
@@ -52,7 +53,7 @@ start c 9701 target/cmake/echo_server 9701
 c_pid=${pids[-1]}
 start c+thread 9704 target/cmake/echo_server 9704 1
 ct_pid=${pids[-1]}
-start uv4j 9702 java -cp target/classes io.uv4j.examples.EchoServer 9702
+start uv4j 9702 java -cp target/classes:examples/target/classes io.uv4j.examples.EchoServer 9702
 uv4j_pid=${pids[-1]}
 start netty 9703 java -cp bench/target/benchmarks.jar io.uv4j.bench.NettyEchoServer 9703
 netty_pid=${pids[-1]}

@@ -21,7 +21,7 @@ mvn -B -ntp -q -f bench/pom.xml package
 echo "tracer-bench: building the same sources without the hook in $base"
 rm -rf "$base"
 mkdir -p "$base"
-cp -r pom.xml CMakeLists.txt java native examples "$base"/
+cp -r pom.xml CMakeLists.txt java native "$base"/
 python3 - "$base/java/io/uv4j/Loop.java" <<'PY'
 import sys
 path = sys.argv[1]

@@ -109,7 +109,14 @@ public final class Tour {
     this.backend = backendName();
   }
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * Runs the tour, printing to standard output; exits with status 2 on bad arguments.
+   *
+   * @param args {@code --svg FILE} to also write the timeline
+   * @throws IOException if the temp file or the SVG cannot be written, or libuv refuses the echo
+   *     server's socket (a {@link UvException})
+   */
+  public static void main(String[] args) throws IOException {
     int code = run(args, System.out);
     if (code != 0) System.exit(code);
   }
@@ -119,14 +126,16 @@ public final class Tour {
    *
    * @param args {@code --svg FILE} to also write the timeline
    * @return the exit code: 0, or 2 for bad arguments
+   * @throws IOException if the temp file or the SVG cannot be written, or libuv refuses the echo
+   *     server's socket (a {@link UvException})
    */
-  public static int run(String[] args, PrintStream out) throws Exception {
+  public static int run(String[] args, PrintStream out) throws IOException {
     Path svg = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--svg") && i + 1 < args.length) {
         svg = Path.of(args[++i]);
       } else {
-        out.println("usage: java -jar uv4j.jar [--svg FILE]");
+        out.println("usage: Tour [--svg FILE]");
         return args[i].equals("--help") ? 0 : 2;
       }
     }
@@ -142,7 +151,7 @@ public final class Tour {
     return 0;
   }
 
-  private static void tour(PrintStream out, Path file, Sizes sizes, Path svg) throws Exception {
+  private static void tour(PrintStream out, Path file, Sizes sizes, Path svg) throws IOException {
     byte[] content = new byte[sizes.fileBytes()];
     new SplittableRandom(content.length).nextBytes(content);
     Files.write(file, content);
