@@ -12,7 +12,7 @@
 # For each library it prints its platform folder, how many symbols it exports and, for a Linux
 # library, the newest glibc symbol version it needs (libc=GLIBC_x.y, libc=musl or libc=none).
 # It fails if a library exports anything but Java_io_uv4j_* and JNI_OnLoad/JNI_OnUnload, or does
-# not export JNI_OnLoad. A bare MAVEN_LOG argument ending in .log is taken as --log MAVEN_LOG.
+# not export JNI_OnLoad.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,7 +43,6 @@ while [ $# -gt 0 ]; do
       shift 2
       ;;
     -*) usage ;;
-    *.log) logs+=("$1"); shift ;;
     *) libraries+=("$1"); shift ;;
   esac
 done

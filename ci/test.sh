@@ -17,7 +17,7 @@ mvn -B -ntp -f examples/pom.xml verify -Dsurefire.failIfNoSpecifiedTests=false "
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || exit "$status"
 
-bash ci/check-native.sh "$log"
+bash ci/check-native.sh --log "$log" --reports examples/target/surefire-reports
 
 [ "$(uname -s)" = Linux ] || exit 0
 bash ci/cross-build.sh
