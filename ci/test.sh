@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds uv4j, runs every test (under -Xcheck:jni) and installs it in the local Maven repository;
 # builds the examples on it and runs their tests (also under -Xcheck:jni); fails if a JVM printed
-# any JNI warning or the library exports a libuv symbol; then, on Linux, cross-builds the shim for
-# Windows x86_64 and Linux aarch64, and runs the tests again and a short slice of the fuzzer
-# against the library built under AddressSanitizer and UBSan. Arguments go to Maven, in every
-# test run; a -Dtest=... that names none of the examples' tests runs none of them.
+# any JNI warning or the library exports a libuv symbol; then, on Linux, validates the GitHub
+# workflows, cross-builds the shim for Windows x86_64 and Linux aarch64, and runs the tests again
+# and a short slice of the fuzzer against the library built under AddressSanitizer and UBSan.
+# Arguments go to Maven, in every test run; a -Dtest=... that names none of the examples' tests
+# runs none of them.
 source "$(dirname "$0")/setup.sh"
 
 log=target/test-output.log
@@ -20,6 +21,7 @@ status=${PIPESTATUS[0]}
 bash ci/check-native.sh --log "$log" --reports examples/target/surefire-reports
 
 [ "$(uname -s)" = Linux ] || exit 0
+bash ci/check-workflows.sh
 bash ci/cross-build.sh
 bash ci/sanitize.sh "$@"
 bash ci/fuzz.sh --minutes 1 --seed 1
