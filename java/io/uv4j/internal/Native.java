@@ -436,6 +436,28 @@ public final class Native {
 
   public static native long timerGetDueIn(long timer);
 
+  // signal
+  /** The names of the signals this platform has, in the order of {@link #signalNumbers()}. */
+  public static native String[] signalNames();
+
+  public static native int[] signalNumbers();
+
+  /** NSIG: one more than the highest signal number. */
+  public static native int signalLimit();
+
+  public static native long signalNew(long loop, Object peer);
+
+  /**
+   * uv_signal_start. Where the first watcher of a signal replaces the action in place, that
+   * action is kept, and put back by signalStop when libuv resets the signal to its default.
+   */
+  public static native int signalStart(long signal, int signum);
+
+  public static native int signalStop(long signal);
+
+  /** What the process does on a signal now: 0 its default action, 1 ignore, 2 a handler. */
+  public static native int signalDisposition(int signum);
+
   // idle, prepare, check
   public static native long idleNew(long loop, Object peer);
 
