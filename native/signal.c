@@ -115,8 +115,11 @@ static char kept[NSIG];
 
 typedef void (*action_fn)(int);
 
+/* The function an action runs, SIG_DFL or SIG_IGN, for comparison only (never called). */
 static action_fn handler_of(const struct sigaction *action) {
-  return (action->sa_flags & SA_SIGINFO) ? (action_fn) action->sa_sigaction : action->sa_handler;
+  /* through void (*)(void), the type GCC lets any function pointer convert to without warning */
+  return (action->sa_flags & SA_SIGINFO) ? (action_fn) (void (*)(void)) action->sa_sigaction
+                                         : action->sa_handler;
 }
 
 /* uv_signal_stop, then the kept action back if libuv has just reset the signal to SIG_DFL. The

@@ -1,0 +1,150 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JVM's own signals, seen in fresh JVMs (run with -Xcheck:jni) that receive real signals: a
+ * watched shutdown signal does not shut the JVM down, an unwatched one does again, and what the JVM
+ * keeps depends on how it runs.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "POSIX signals; libuv on Windows watches console events")
+class SignalShutdownTest {
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SIGINT", "SIGTERM", "SIGHUP"})
+  void aWatchedShutdownSignalRunsTheCallbackAndTheJvmLivesOn(String name) throws Exception {
+    Probe probe = Probe.start(Map.of(), "watch", name, "stop", "exit");
+    probe.expect("watching");
+    probe.send(name);
+    probe.expect("caught " + Signals.number(name));
+    probe.expect("stopped");
+    probe.expect("hook");
+    assertEquals(0, probe.exitStatus(), "the JVM exits as its main thread says, not by the signal");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SIGINT", "SIGTERM", "SIGHUP"})
+  void afterTheWatcherStopsTheSignalShutsTheJvmDownRunningItsHooks(String name) throws Exception {
+    Probe probe = Probe.start(Map.of(), "watch", name, "stop", "wait");
+    probe.expect("watching");
+    probe.send(name);
+    probe.expect("caught " + Signals.number(name));
+    probe.expect("stopped");
+    probe.send(name);
+    probe.expect("hook");
+    assertEquals(128 + Signals.number(name), probe.exitStatus());
+  }
+
+  @Test
+  void afterTheWatcherClosesTheSignalShutsTheJvmDownRunningItsHooks() throws Exception {
+    Probe probe = Probe.start(Map.of(), "watch", "SIGINT", "close", "wait");
+    probe.expect("watching");
+    probe.send("SIGINT");
+    probe.expect("caught " + Signals.number("SIGINT"));
+    probe.expect("stopped");
+    probe.send("SIGINT");
+    probe.expect("hook");
+    assertEquals(128 + Signals.number("SIGINT"), probe.exitStatus());
+  }
+
+  @Test
+  void sigquitMayBeWatchedInAJvmRunWithXrs() throws Exception {
+    Probe probe = Probe.start(Map.of(), "-Xrs", "try", "SIGQUIT");
+    probe.expect("SIGQUIT accepted");
+    assertEquals(0, probe.exitStatus());
+  }
+
+  @Test
+  void theSuspendResumeSignalNamedByJavaSrSignumIsRefusedAndSigusr2FreedForWatchers() throws Exception {
+    int sigalrm = Signals.number("SIGALRM");
+    Probe probe = Probe.start(Map.of("_JAVA_SR_SIGNUM", String.valueOf(sigalrm)), "try", "SIGALRM", "SIGUSR2");
+    String refusal = probe.nextLine();
+    assertTrue(refusal.startsWith("SIGALRM refused: cannot watch SIGALRM (" + sigalrm + "): the JVM suspends"), refusal);
+    probe.expect("SIGUSR2 accepted");
+    assertEquals(0, probe.exitStatus());
+  }
+
+  /** A probe JVM: its output line by line, and signals to it. */
+  private static final class Probe {
+    private final Process process;
+    private final BufferedReader output;
+    private final List<String> seen = new ArrayList<>();
+
+    private Probe(Process process) {
+      this.process = process;
+      this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@link SignalProbe}; arguments before "watch" or "try" go to the JVM. */
+    static Probe start(Map<String, String> environment, String... arguments) throws Exception {
+      List<String> command = new ArrayList<>();
+      command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+      // JDK 24 and later warn on System.load unless native access is granted
+      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("-Xcheck:jni");
+      // the probe loads the library this JVM loaded, such as a sanitized build
+      String library = System.getProperty("uv4j.library.path");
+      if (library != null) command.add("-Duv4j.library.path=" + library);
+      int main = 0;
+      while (arguments[main].startsWith("-")) command.add(arguments[main++]);
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path") + File.pathSeparator + locationOf(Uv.class)
+          + File.pathSeparator + locationOf(SignalProbe.class));
+      command.add(SignalProbe.class.getName());
+      for (int i = main; i < arguments.length; i++) command.add(arguments[i]);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      return new Probe(builder.start());
+    }
+
+    /** The probe's next line of output; fails on a JVM warning (-Xcheck:jni's among them). */
+    String nextLine() throws IOException {
+      String line = output.readLine();
+      assertTrue(line != null, "the probe ended its output after " + seen);
+      seen.add(line);
+      assertTrue(!line.toLowerCase(Locale.ROOT).contains("warning"), "the probe JVM warned: " + seen);
+      return line;
+    }
+
+    void expect(String line) throws IOException {
+      assertEquals(line, nextLine(), "after " + seen);
+    }
+
+    void send(String name) throws Exception {
+      Process kill = new ProcessBuilder("kill", "-" + name.substring(3), String.valueOf(process.pid()))
+          .redirectErrorStream(true).start();
+      assertTrue(kill.waitFor(30, TimeUnit.SECONDS), "kill did not finish");
+      assertEquals(0, kill.exitValue(), new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The exit status, once the probe has printed nothing more. */
+    int exitStatus() throws Exception {
+      String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals("", rest, "the probe printed more after " + seen);
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not exit");
+      return process.exitValue();
+    }
+
+    private static String locationOf(Class<?> type) throws Exception {
+      return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.uv4j.internal.Native;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Signal watchers in this JVM, which sends itself real signals with kill. Only signals HotSpot
+ * neither needs nor checks under -Xcheck:jni are sent: SIGUSR1 while a watcher has it, and
+ * SIGWINCH, which a process ignores by default. The JVM's shutdown signals are tested in child
+ * JVMs (SignalShutdownTest).
+ */
+class SignalTest {
+  private Loop loop;
+
+  @BeforeEach
+  void createLoop() throws UvException {
+    loop = Loop.create();
+    Watchdog.arm(loop, 30_000);
+  }
+
+  @AfterEach
+  void closeLoop() {
+    loop.close();
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void aWatcherRunsItsCallbackWithTheSignalNumber() throws Exception {
+    int sigusr1 = Signals.number("SIGUSR1");
+    List<Integer> caught = new ArrayList<>();
+    Signal signal = new Signal(loop);
+    signal.start(sigusr1, signum -> {
+      caught.add(signum);
+      signal.close();
+    });
+    raise("SIGUSR1");
+    loop.run();
+    assertEquals(List.of(sigusr1), caught);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void twoWatchersOfOneSignalBothRun() throws Exception {
+    List<String> caught = new ArrayList<>();
+    Signal first = new Signal(loop);
+    Signal second = new Signal(loop);
+    first.start(Signals.number("SIGWINCH"), signum -> {
+      caught.add("first");
+      first.close();
+    });
+    second.start(Signals.number("SIGWINCH"), signum -> {
+      caught.add("second");
+      second.close();
+    });
+    raise("SIGWINCH");
+    loop.run();
+    caught.sort(null);
+    assertEquals(List.of("first", "second"), caught);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void watchersOnTwoLoopsBothRun() throws Exception {
+    List<String> caught = new ArrayList<>();
+    try (Loop other = Loop.create()) {
+      Signal here = new Signal(loop);
+      Signal there = new Signal(other);
+      here.start(Signals.number("SIGWINCH"), signum -> {
+        caught.add("here");
+        here.close();
+      });
+      there.start(Signals.number("SIGWINCH"), signum -> {
+        caught.add("there");
+        there.close();
+      });
+      raise("SIGWINCH");
+      loop.run();
+      other.run();
+    }
+    assertEquals(List.of("here", "there"), caught);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void aOneshotWatcherRunsOnceAndStopsBeforeItsCallback() throws Exception {
+    int sigwinch = Signals.number("SIGWINCH");
+    List<String> caught = new ArrayList<>();
+    Signal oneshot = new Signal(loop);
+    Signal witness = new Signal(loop);
+    oneshot.startOneshot(sigwinch, signum -> caught.add("oneshot, active " + oneshot.isActive()));
+    witness.start(sigwinch, signum -> {
+      caught.add("witness");
+      if (caught.stream().filter(s -> s.equals("witness")).count() == 1) {
+        raise("SIGWINCH");
+      } else {
+        oneshot.close();
+        witness.close();
+      }
+    });
+    raise("SIGWINCH");
+    loop.run();
+    assertEquals(1, caught.stream().filter(s -> s.startsWith("oneshot")).count(), caught.toString());
+    assertTrue(caught.contains("oneshot, active false"), caught.toString());
+    assertEquals(2, caught.stream().filter(s -> s.equals("witness")).count(), caught.toString());
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void aStoppedWatcherDoesNotRun() throws Exception {
+    List<String> caught = new ArrayList<>();
+    Signal stopped = new Signal(loop);
+    Signal witness = new Signal(loop);
+    stopped.start(Signals.number("SIGWINCH"), signum -> caught.add("stopped"));
+    witness.start(Signals.number("SIGWINCH"), signum -> {
+      caught.add("witness");
+      stopped.close();
+      witness.close();
+    });
+    stopped.stop();
+    raise("SIGWINCH");
+    loop.run();
+    assertEquals(List.of("witness"), caught);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void restartingWithAnotherSignalWatchesThatOneInstead() throws Exception {
+    List<Integer> caught = new ArrayList<>();
+    Signal signal = new Signal(loop);
+    signal.start(Signals.number("SIGUSR1"), caught::add);
+    signal.start(Signals.number("SIGWINCH"), signum -> {
+      caught.add(signum);
+      signal.close();
+    });
+    raise("SIGWINCH");
+    loop.run();
+    assertEquals(List.of(Signals.number("SIGWINCH")), caught);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "signal actions are POSIX")
+  void theActionInPlaceComesBackWhenTheLastWatcherStops() {
+    int sigusr1 = Signals.number("SIGUSR1");
+    int before = Native.signalDisposition(sigusr1);
+    Signal signal = new Signal(loop);
+    signal.start(sigusr1, signum -> {});
+    assertEquals(2, Native.signalDisposition(sigusr1), "libuv's handler is in place");
+    signal.stop();
+    assertEquals(before, Native.signalDisposition(sigusr1));
+    signal.close();
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "signal actions are POSIX")
+  void theActionInPlaceComesBackWhenTheLastWatcherCloses() {
+    int sigusr1 = Signals.number("SIGUSR1");
+    int before = Native.signalDisposition(sigusr1);
+    Signal signal = new Signal(loop);
+    signal.start(sigusr1, signum -> {});
+    signal.close();
+    assertEquals(before, Native.signalDisposition(sigusr1));
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void aWatcherThatStaysKeepsTheSignalWhenAnotherStops() throws Exception {
+    int sigusr1 = Signals.number("SIGUSR1");
+    List<String> caught = new ArrayList<>();
+    Signal leaving = new Signal(loop);
+    Signal staying = new Signal(loop);
+    leaving.start(sigusr1, signum -> caught.add("leaving"));
+    staying.start(sigusr1, signum -> {
+      caught.add("staying");
+      leaving.close();
+      staying.close();
+    });
+    leaving.stop();
+    raise("SIGUSR1");
+    loop.run();
+    assertEquals(List.of("staying"), caught);
+  }
+
+  @Test
+  void anUnreferencedWatcherDoesNotKeepTheLoopAlive() {
+    Signal signal = new Signal(loop);
+    signal.start(Signals.number("SIGWINCH"), signum -> {});
+    signal.unref();
+    assertFalse(loop.run(), "run() returns at once");
+    assertTrue(signal.isActive());
+    assertFalse(signal.hasRef());
+    signal.close();
+  }
+
+  @Test
+  void aStartedWatcherIsActiveAndReferenced() {
+    Signal signal = new Signal(loop);
+    signal.start(Signals.number("SIGWINCH"), signum -> {});
+    assertTrue(signal.isActive());
+    assertTrue(signal.hasRef());
+    signal.close();
+  }
+
+  @Test
+  void signumIsTheWatchedSignalAndZeroOnceStopped() {
+    Signal signal = new Signal(loop);
+    assertEquals(0, signal.signum());
+    signal.start(Signals.number("SIGWINCH"), signum -> {});
+    assertEquals(Signals.number("SIGWINCH"), signal.signum());
+    signal.stop();
+    assertEquals(0, signal.signum());
+    signal.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGPIPE", "SIGXFSZ", "SIGUSR2", "SIGQUIT"})
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the POSIX signals HotSpot keeps")
+  void aSignalTheJvmKeepsIsRefusedWithItsNameAndWhy(String name) {
+    Signal signal = new Signal(loop);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> signal.start(Signals.number(name), signum -> {}));
+    assertTrue(e.getMessage().startsWith("cannot watch " + name + " (" + Signals.number(name) + "): the JVM "),
+        e.getMessage());
+    assertFalse(signal.isActive());
+    signal.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SIGKILL", "SIGSTOP"})
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "POSIX signals")
+  void aSignalNoProcessCanCatchIsRefusedWithItsNameAndWhy(String name) {
+    Signal signal = new Signal(loop);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> signal.startOneshot(Signals.number(name), signum -> {}));
+    assertEquals("cannot watch " + name + " (" + Signals.number(name) + "): no process can catch it", e.getMessage());
+    signal.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SIGBREAK", "SIGTERM", "SIGKILL", "SIGQUIT"})
+  @EnabledOnOs(OS.WINDOWS)
+  void onWindowsASignalLibuvDoesNotDeliverOrTheJvmKeepsIsRefused(String name) {
+    Signal signal = new Signal(loop);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> signal.start(Signals.number(name), signum -> {}));
+    assertTrue(e.getMessage().startsWith("cannot watch " + name + " ("), e.getMessage());
+    signal.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(ints = {0, -1, 4096})
+  void anUnknownSignalNumberIsRefusedByNumber(int signum) {
+    Signal signal = new Signal(loop);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> signal.start(signum, s -> {}));
+    assertTrue(e.getMessage().contains("numbered " + signum + " "), e.getMessage());
+    signal.close();
+  }
+
+  @Test
+  void aNullCallbackIsRefused() {
+    Signal signal = new Signal(loop);
+    assertThrows(NullPointerException.class, () -> signal.start(Signals.number("SIGWINCH"), null));
+    assertFalse(signal.isActive());
+    signal.close();
+  }
+
+  @Test
+  void aClosedWatcherCannotStart() {
+    Signal signal = new Signal(loop);
+    signal.close();
+    assertThrows(IllegalStateException.class, () -> signal.start(Signals.number("SIGWINCH"), signum -> {}));
+  }
+
+  @Test
+  void aWatcherCannotBeStartedFromAnotherThread() throws Exception {
+    Signal signal = new Signal(loop);
+    Throwable thrown = OtherThread.thrownBy(() -> signal.start(Signals.number("SIGWINCH"), signum -> {}));
+    assertTrue(thrown instanceof IllegalStateException, String.valueOf(thrown));
+    signal.close();
+  }
+
+  /** Sends this process a signal, by the kill command, and waits until kill has sent it. */
+  private static void raise(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name.substring(3), String.valueOf(ProcessHandle.current().pid()))
+          .redirectErrorStream(true).start();
+      assertTrue(kill.waitFor(30, TimeUnit.SECONDS), "kill did not finish");
+      assertEquals(0, kill.exitValue(), new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new AssertionError("cannot send " + name, e);
+    }
+  }
+}
