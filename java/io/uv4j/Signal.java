@@ -87,6 +87,8 @@ public final class Signal extends Handle {
     long p = Native.signalNew(loop.checkUsable(), this);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_signal_init"));
     bind(p);
+    // the loop's first signal watcher opens its signal pipe
+    loop.noteDescriptors();
   }
 
   /**

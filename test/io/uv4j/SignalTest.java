@@ -197,6 +197,19 @@ class SignalTest {
   }
 
   @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "a loop has a signal pipe on POSIX systems only")
+  void theSignalPipeTheFirstWatcherOpensCannotBeClosedThroughFs() {
+    new Signal(loop).close();
+    int[] descriptors = Native.loopDescriptors(loop.pointer());
+    // loopDescriptors gives the signal pipe's two ends fourth and fifth
+    for (int fd : new int[] {descriptors[3], descriptors[4]}) {
+      assertTrue(fd >= 0, "the loop has a signal pipe");
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> Fs.closeSync(fd));
+      assertTrue(e.getMessage().startsWith("cannot close descriptor " + fd + ": it is owned by"), e.getMessage());
+    }
+  }
+
+  @Test
   void anUnreferencedWatcherDoesNotKeepTheLoopAlive() {
     Signal signal = new Signal(loop);
     signal.start(Signals.number("SIGWINCH"), signum -> {});
