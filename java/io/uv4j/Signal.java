@@ -87,7 +87,8 @@ public final class Signal extends Handle {
     long p = Native.signalNew(loop.checkUsable(), this);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_signal_init"));
     bind(p);
-    // the loop's first signal watcher opens its signal pipe
+    // on kqueue systems (macOS) libuv opens a loop's signal pipe for its first signal watcher;
+    // elsewhere the loop made it at init for libuv's SIGCHLD watcher
     loop.noteDescriptors();
   }
 
