@@ -147,7 +147,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_signalStart(JNIEnv *env, jcl
   struct sigaction before, after;
   if (rc == 0 && sigaction(signum, NULL, &before) != 0) rc = uv_translate_sys_error(errno);
   if (rc == 0) rc = uv_signal_start(handle, signal_cb, signum);
-  if (rc == 0 && !kept[signum]) {
+  if (rc == 0) {
     if (sigaction(signum, NULL, &after) != 0) {
       rc = uv_translate_sys_error(errno);
     } else if (handler_of(&after) != handler_of(&before)) {

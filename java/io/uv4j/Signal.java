@@ -34,7 +34,12 @@ import java.util.regex.Pattern;
  *   <li>SIGKILL and SIGSTOP, which no process can catch.
  * </ul>
  *
- * On Windows libuv watches console events, and only SIGINT (Ctrl-C), SIGBREAK (Ctrl-Break), SIGHUP
+ * Under {@code -Xcheck:jni} HotSpot checks now and then that its handlers of SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL, SIGPIPE, SIGXFSZ and the suspend/resume signal are still in place, and prints
+ * {@code Warning: SIGUSR2 handler modified!} with a table of handlers when one is not; the
+ * handlers behind Java's own signal API (SIGINT, SIGTERM, SIGHUP, SIGQUIT) it does not check.
+ *
+ * <p>On Windows libuv watches console events, and only SIGINT (Ctrl-C), SIGBREAK (Ctrl-Break), SIGHUP
  * (the console closes) and SIGWINCH (the console is resized) are delivered; SIGBREAK is refused
  * too, since the JVM prints a thread dump on it.
  *
