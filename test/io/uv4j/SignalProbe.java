@@ -1,5 +1,8 @@
 package io.uv4j;
 
+import io.uv4j.internal.Native;
+import java.util.List;
+
 /**
  * Run in a fresh JVM by {@link SignalShutdownTest}, which sends it real signals. Prints one line
  * per step, flushed, for the test to act on.
@@ -10,8 +13,9 @@ public final class SignalProbe {
   /**
    * Arguments: "watch", a signal name, then how the watcher ends ("stop" or "close") and what the
    * JVM does next ("exit": exit 0 at once; "wait": wait to be ended by a signal). It prints
-   * "watching", "caught N" from the callback, "stopped" once the watcher ended, and "hook" from a
-   * shutdown hook.
+   * "before: default|ignored|handler" (what the process did on the signal at start), "watching",
+   * "caught N" from the callback, "stopped" once the watcher ended, and "hook" from a shutdown
+   * hook.
    *
    * <p>Or "try" and signal names: prints "NAME accepted" or "NAME refused: message" for each.
    */
@@ -25,6 +29,7 @@ public final class SignalProbe {
 
   private static void watch(String name, boolean close, boolean waitForTheEnd) throws Exception {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> say("hook")));
+    say("before: " + List.of("default", "ignored", "handler").get(Native.signalDisposition(Signals.number(name))));
     try (Loop loop = Loop.create()) {
       Signal signal = new Signal(loop);
       signal.start(Signals.number(name), signum -> {

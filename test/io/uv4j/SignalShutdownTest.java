@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -31,66 +34,88 @@ class SignalShutdownTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SIGINT", "SIGTERM", "SIGHUP"})
   void aWatchedShutdownSignalRunsTheCallbackAndTheJvmLivesOn(String name) throws Exception {
-    Probe probe = Probe.start(Map.of(), "watch", name, "stop", "exit");
-    probe.expect("watching");
-    probe.send(name);
-    probe.expect("caught " + Signals.number(name));
-    probe.expect("stopped");
-    probe.expect("hook");
-    assertEquals(0, probe.exitStatus(), "the JVM exits as its main thread says, not by the signal");
+    try (Probe probe = Probe.start(Map.of(), "watch", name, "stop", "exit")) {
+      probe.expectTheJvmHandles(name);
+      probe.expect("watching");
+      probe.send(name);
+      probe.expect("caught " + Signals.number(name));
+      probe.expect("stopped");
+      probe.expect("hook");
+      assertEquals(0, probe.exitStatus(), "the JVM exits as its main thread says, not by the signal");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SIGINT", "SIGTERM", "SIGHUP"})
   void afterTheWatcherStopsTheSignalShutsTheJvmDownRunningItsHooks(String name) throws Exception {
-    Probe probe = Probe.start(Map.of(), "watch", name, "stop", "wait");
-    probe.expect("watching");
-    probe.send(name);
-    probe.expect("caught " + Signals.number(name));
-    probe.expect("stopped");
-    probe.send(name);
-    probe.expect("hook");
-    assertEquals(128 + Signals.number(name), probe.exitStatus());
+    try (Probe probe = Probe.start(Map.of(), "watch", name, "stop", "wait")) {
+      probe.expectTheJvmHandles(name);
+      probe.expect("watching");
+      probe.send(name);
+      probe.expect("caught " + Signals.number(name));
+      probe.expect("stopped");
+      probe.send(name);
+      probe.expect("hook");
+      assertEquals(128 + Signals.number(name), probe.exitStatus());
+    }
   }
 
   @Test
   void afterTheWatcherClosesTheSignalShutsTheJvmDownRunningItsHooks() throws Exception {
-    Probe probe = Probe.start(Map.of(), "watch", "SIGINT", "close", "wait");
-    probe.expect("watching");
-    probe.send("SIGINT");
-    probe.expect("caught " + Signals.number("SIGINT"));
-    probe.expect("stopped");
-    probe.send("SIGINT");
-    probe.expect("hook");
-    assertEquals(128 + Signals.number("SIGINT"), probe.exitStatus());
+    try (Probe probe = Probe.start(Map.of(), "watch", "SIGINT", "close", "wait")) {
+      probe.expectTheJvmHandles("SIGINT");
+      probe.expect("watching");
+      probe.send("SIGINT");
+      probe.expect("caught " + Signals.number("SIGINT"));
+      probe.expect("stopped");
+      probe.send("SIGINT");
+      probe.expect("hook");
+      assertEquals(128 + Signals.number("SIGINT"), probe.exitStatus());
+    }
   }
 
   @Test
   void sigquitMayBeWatchedInAJvmRunWithXrs() throws Exception {
-    Probe probe = Probe.start(Map.of(), "-Xrs", "try", "SIGQUIT");
-    probe.expect("SIGQUIT accepted");
-    assertEquals(0, probe.exitStatus());
+    try (Probe probe = Probe.start(Map.of(), "-Xrs", "try", "SIGQUIT")) {
+      probe.expect("SIGQUIT accepted");
+      assertEquals(0, probe.exitStatus());
+    }
   }
 
   @Test
   void theSuspendResumeSignalNamedByJavaSrSignumIsRefusedAndSigusr2FreedForWatchers() throws Exception {
     int sigalrm = Signals.number("SIGALRM");
-    Probe probe = Probe.start(Map.of("_JAVA_SR_SIGNUM", String.valueOf(sigalrm)), "try", "SIGALRM", "SIGUSR2");
-    String refusal = probe.nextLine();
-    assertTrue(refusal.startsWith("SIGALRM refused: cannot watch SIGALRM (" + sigalrm + "): the JVM suspends"), refusal);
-    probe.expect("SIGUSR2 accepted");
-    assertEquals(0, probe.exitStatus());
+    try (Probe probe = Probe.start(Map.of("_JAVA_SR_SIGNUM", String.valueOf(sigalrm)), "try", "SIGALRM", "SIGUSR2")) {
+      String refusal = probe.nextLine();
+      assertTrue(refusal.startsWith("SIGALRM refused: cannot watch SIGALRM (" + sigalrm + "): the JVM suspends"), refusal);
+      probe.expect("SIGUSR2 accepted");
+      assertEquals(0, probe.exitStatus());
+    }
   }
 
   /** A probe JVM: its output line by line, and signals to it. */
-  private static final class Probe {
+  private static final class Probe implements AutoCloseable {
+    /** How long a probe may stay silent before the test fails rather than hangs. */
+    private static final long SILENCE_SECONDS = 60;
+
     private final Process process;
-    private final BufferedReader output;
+    /** The probe's lines; empty at the end of its output. */
+    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
 
     private Probe(Process process) {
       this.process = process;
-      this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      Thread reader = new Thread(() -> {
+        try (BufferedReader output =
+            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line = output.readLine(); line != null; line = output.readLine()) lines.add(Optional.of(line));
+        } catch (IOException e) {
+          lines.add(Optional.of("reading the probe's output failed: " + e));
+        }
+        lines.add(Optional.empty());
+      }, "signal probe output");
+      reader.setDaemon(true);
+      reader.start();
     }
 
     /** Starts {@link SignalProbe}; arguments before "watch" or "try" go to the JVM. */
@@ -116,16 +141,27 @@ class SignalShutdownTest {
     }
 
     /** The probe's next line of output; fails on a JVM warning (-Xcheck:jni's among them). */
-    String nextLine() throws IOException {
-      String line = output.readLine();
-      assertTrue(line != null, "the probe ended its output after " + seen);
+    String nextLine() throws InterruptedException {
+      Optional<String> next = lines.poll(SILENCE_SECONDS, TimeUnit.SECONDS);
+      if (next == null) {
+        process.destroyForcibly();
+        throw new AssertionError("the probe printed nothing for " + SILENCE_SECONDS + " s after " + seen);
+      }
+      assertTrue(next.isPresent(), "the probe ended its output after " + seen);
+      String line = next.get();
       seen.add(line);
       assertTrue(!line.toLowerCase(Locale.ROOT).contains("warning"), "the probe JVM warned: " + seen);
       return line;
     }
 
-    void expect(String line) throws IOException {
+    void expect(String line) throws InterruptedException {
       assertEquals(line, nextLine(), "after " + seen);
+    }
+
+    /** Expects the probe's report that the JVM handled the signal when it started. */
+    void expectTheJvmHandles(String name) throws InterruptedException {
+      assertEquals("before: handler", nextLine(), "the probe JVM does not handle " + name
+          + ", so no signal can shut it down: a shell that ignores it (as nohup does SIGHUP) passes that on");
     }
 
     void send(String name) throws Exception {
@@ -137,10 +173,16 @@ class SignalShutdownTest {
 
     /** The exit status, once the probe has printed nothing more. */
     int exitStatus() throws Exception {
-      String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals("", rest, "the probe printed more after " + seen);
-      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not exit");
+      Optional<String> next = lines.poll(SILENCE_SECONDS, TimeUnit.SECONDS);
+      assertEquals(Optional.empty(), next, "the probe printed more, or nothing for " + SILENCE_SECONDS + " s, after " + seen);
+      assertTrue(process.waitFor(SILENCE_SECONDS, TimeUnit.SECONDS), "the probe JVM did not exit");
       return process.exitValue();
+    }
+
+    /** Ends a probe a failed test left running. */
+    @Override
+    public void close() {
+      process.destroyForcibly();
     }
 
     private static String locationOf(Class<?> type) throws Exception {
