@@ -2,6 +2,7 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -39,9 +40,9 @@ import java.util.regex.Pattern;
  * {@code Warning: SIGUSR2 handler modified!} with a table of handlers when one is not; the
  * handlers behind Java's own signal API (SIGINT, SIGTERM, SIGHUP, SIGQUIT) it does not check.
  *
- * <p>On Windows libuv watches console events, and only SIGINT (Ctrl-C), SIGBREAK (Ctrl-Break), SIGHUP
- * (the console closes) and SIGWINCH (the console is resized) are delivered; SIGBREAK is refused
- * too, since the JVM prints a thread dump on it.
+ * <p>On Windows libuv watches console events, and only SIGINT (Ctrl-C), SIGBREAK (Ctrl-Break),
+ * SIGHUP (the console closes) and SIGWINCH (the console is resized) are delivered; SIGBREAK is
+ * refused too, since the JVM prints a thread dump on it.
  *
  * <h2>Shutdown signals</h2>
  *
@@ -66,7 +67,8 @@ import java.util.regex.Pattern;
  * <p>Every method must be called on the loop's thread (see {@link Handle}).
  */
 public final class Signal extends Handle {
-  private static final String WINDOWS_WATCHABLE = "SIGINT, SIGBREAK, SIGHUP and SIGWINCH";
+  /** The signals libuv on Windows delivers to watchers: console events. */
+  private static final Set<String> WINDOWS_DELIVERED = Set.of("SIGINT", "SIGBREAK", "SIGHUP", "SIGWINCH");
   private static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
   /** Whether the JVM runs without its handlers of SIGQUIT and the shutdown signals (-Xrs). */
@@ -188,11 +190,8 @@ public final class Signal extends Handle {
   /** Why a watcher may not watch a signal, or null if it may. */
   private static String refusal(String name) {
     if (WINDOWS) {
-      if (name.equals("SIGBREAK")) return "the JVM prints a thread dump on Ctrl-Break";
-      if (!Set.of("SIGINT", "SIGHUP", "SIGWINCH").contains(name)) {
-        return "libuv on Windows delivers only " + WINDOWS_WATCHABLE;
-      }
-      return null;
+      if (!WINDOWS_DELIVERED.contains(name)) return "libuv on Windows delivers only SIGINT, SIGBREAK, SIGHUP and SIGWINCH";
+      return name.equals("SIGBREAK") ? "the JVM prints a thread dump on Ctrl-Break" : null;
     }
     switch (name) {
       case "SIGKILL":
@@ -229,11 +228,14 @@ public final class Signal extends Handle {
   private static int suspendResumeSignal() {
     String value = System.getenv("_JAVA_SR_SIGNUM");
     if (value != null) {
-      Matcher number = Pattern.compile("^\\s*([+-]?\\d{1,9})").matcher(value);
+      Matcher number = Pattern.compile("^\\s*([+-]?\\d+)").matcher(value);
       if (number.find()) {
-        int signum = Integer.parseInt(number.group(1));
+        BigInteger signum = new BigInteger(number.group(1));
         int lowest = Math.max(Signals.number("SIGSEGV"), Signals.number("SIGBUS")) + 1;
-        if (signum >= lowest && signum < Native.signalLimit()) return signum;
+        if (signum.compareTo(BigInteger.valueOf(lowest)) >= 0
+            && signum.compareTo(BigInteger.valueOf(Native.signalLimit())) < 0) {
+          return signum.intValue();
+        }
       }
     }
     return Signals.number("SIGUSR2");
