@@ -56,6 +56,20 @@ class SignalTest {
 
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
+  void theCallbackRunsOnTheLoopThread() {
+    List<Thread> threads = new ArrayList<>();
+    Signal signal = new Signal(loop);
+    signal.start(Signals.number("SIGWINCH"), signum -> {
+      threads.add(Thread.currentThread());
+      signal.close();
+    });
+    raise("SIGWINCH");
+    loop.run();
+    assertEquals(List.of(Thread.currentThread()), threads);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "kill sends POSIX signals")
   void twoWatchersOfOneSignalBothRun() throws Exception {
     List<String> caught = new ArrayList<>();
     Signal first = new Signal(loop);
