@@ -11,8 +11,9 @@ public final class SignalProbe {
   private SignalProbe() {}
 
   /**
-   * Arguments: "watch", a signal name, then how the watcher ends ("stop" or "close") and what the
-   * JVM does next ("exit": exit 0 at once; "wait": wait to be ended by a signal). It prints
+   * Arguments: "watch", a signal name, then how the watcher ends ("stop" or "close" in its
+   * callback, or "oneshot": started as one, it stops by itself) and what the JVM does next
+   * ("exit": exit 0 at once; "wait": wait to be ended by a signal). It prints
    * "before: default|ignored|handler" (what the process did on the signal at start), "watching",
    * "caught N" from the callback, "stopped" once the watcher ended, and "hook" from a shutdown
    * hook.
@@ -23,20 +24,24 @@ public final class SignalProbe {
     if (args[0].equals("try")) {
       tryEach(args);
     } else {
-      watch(args[1], args[2].equals("close"), args[3].equals("wait"));
+      watch(args[1], args[2], args[3].equals("wait"));
     }
   }
 
-  private static void watch(String name, boolean close, boolean waitForTheEnd) throws Exception {
+  private static void watch(String name, String how, boolean waitForTheEnd) throws Exception {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> say("hook")));
     say("before: " + List.of("default", "ignored", "handler").get(Native.signalDisposition(Signals.number(name))));
     try (Loop loop = Loop.create()) {
       Signal signal = new Signal(loop);
-      signal.start(Signals.number(name), signum -> {
-        say("caught " + signum);
-        if (close) signal.close();
-        else signal.stop();
-      });
+      if (how.equals("oneshot")) {
+        signal.startOneshot(Signals.number(name), signum -> say("caught " + signum));
+      } else {
+        signal.start(Signals.number(name), signum -> {
+          say("caught " + signum);
+          if (how.equals("close")) signal.close();
+          else signal.stop();
+        });
+      }
       say("watching");
       loop.run();
     }

@@ -75,6 +75,20 @@ class SignalShutdownTest {
   }
 
   @Test
+  void afterAOneshotWatcherRanTheSignalShutsTheJvmDownRunningItsHooks() throws Exception {
+    try (Probe probe = Probe.start(Map.of(), "watch", "SIGINT", "oneshot", "wait")) {
+      probe.expectTheJvmHandles("SIGINT");
+      probe.expect("watching");
+      probe.send("SIGINT");
+      probe.expect("caught " + Signals.number("SIGINT"));
+      probe.expect("stopped");
+      probe.send("SIGINT");
+      probe.expect("hook");
+      assertEquals(128 + Signals.number("SIGINT"), probe.exitStatus());
+    }
+  }
+
+  @Test
   void sigquitMayBeWatchedInAJvmRunWithXrs() throws Exception {
     try (Probe probe = Probe.start(Map.of(), "-Xrs", "try", "SIGQUIT")) {
       probe.expect("SIGQUIT accepted");

@@ -195,6 +195,18 @@ class SignalTest {
 
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "signal actions are POSIX")
+  void restartingWithAnotherSignalPutsBackTheFirstOnesAction() {
+    int sigterm = Signals.number("SIGTERM");
+    int before = Native.signalDisposition(sigterm);
+    Signal signal = new Signal(loop);
+    signal.start(sigterm, signum -> {});
+    signal.start(Signals.number("SIGWINCH"), signum -> {});
+    assertEquals(before, Native.signalDisposition(sigterm));
+    signal.close();
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "signal actions are POSIX")
   void aStartedWatcherPutsLibuvsHandlerInPlace() {
     int sigusr1 = Signals.number("SIGUSR1");
     Signal signal = new Signal(loop);
