@@ -92,6 +92,7 @@ function strip(line,    out, rest, at, c, quote, i, n) {
 }
 FNR == 1 { if (NR > 1) end_file(); reset_file(); file = FILENAME }
 {
+  sub(/\r$/, "")
   line = strip($0)
   if (line ~ /\\[ \t]*$/) {
     sub(/\\[ \t]*$/, "", line)
@@ -227,6 +228,7 @@ function end_file(    count, token, i, name, rest, at, before, depth, n, c) {
 # reports on standard error each malformed line and each entry without a reason.
 listed_functions() {
   awk -v file="$1" '
+{ sub(/\r$/, "") }
 /^- / {
   if (!match($0, /^- `uv_[A-Za-z0-9_]+`/)) {
     printf "uv-coverage: %s:%d: not an entry (- `uv_name`: reason): %s\n", file, FNR, $0 > "/dev/stderr"
