@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The uv.h coverage gate: every function libuv exports (each UV_EXTERN declaration of the bundled
-# libuv's include/uv.h and include/uv/*.h) is either called by the shim (a call in native/*.c or
-# native/*.h, outside comments and string literals, token-pasted calls in macros included) or
-# listed in native/UNBOUND.md with the reason it is left out. Prints
+# libuv's include/uv.h and include/uv/*.h) is either used by the shim (named in the code of
+# native/*.c or native/*.h, outside comments and string literals: called, or passed to a helper
+# that calls it; names a macro builds with ## count where the macro is invoked) or listed in
+# native/UNBOUND.md with the reason it is left out. Prints
 #   uv-coverage: bound N of M, unbound-with-reason K, missing X
 # and fails if any function is missing, or if native/UNBOUND.md has an entry that is malformed,
 # has no reason, names a function uv.h does not export, names one the shim calls, or repeats one.
-# Needs bash, awk, sed, sort and comm; runs on Linux, macOS and Windows (Git Bash).
+# Needs only bash and POSIX tools (awk, sed, grep, sort, comm, cut); runs on Linux, macOS and
+# Windows (Git Bash), in well under a second.
 #
 # Usage: ci/uv-coverage.sh [--self-test] [--libuv DIR] [--native DIR] [--unbound FILE]
 #   --self-test     first run the gate's own tests (ci/uv-coverage-test.sh), then check the tree
@@ -55,7 +57,8 @@ done
 [ ${#shim_files[@]} -gt 0 ] || { echo "uv-coverage: no C sources in $native" >&2; exit 2; }
 
 # Reads C source line by line: removes comments, empties string and character literals, and joins
-# lines continued with a backslash, so that each #define is one line. Calls code(line) per line.
+# lines continued with a backslash, so that each #define is one line. Calls code(line) for each
+# such line and end_file() after each file (the variable file names it).
 c_reader='
 function reset_file() { in_comment = 0; pending = "" }
 function strip(line,    out, rest, at, c, quote, i, n) {
