@@ -19,6 +19,7 @@ status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || exit "$status"
 
 bash ci/check-native.sh --log "$log" --reports examples/target/surefire-reports
+bash ci/uv-coverage.sh --self-test
 
 [ "$(uname -s)" = Linux ] || exit 0
 bash ci/check-workflows.sh

@@ -54,3 +54,12 @@ JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_errorNumbers(JNIEnv *en
   (*env)->SetIntArrayRegion(env, numbers, 0, ERROR_COUNT, values);
   return numbers;
 }
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_osHandleOf(JNIEnv *env, jclass cls, jint fd) {
+  return (jlong) (intptr_t) uv_get_osfhandle((int) fd);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osHandleOpen(JNIEnv *env, jclass cls,
+                                                                 jlong handle) {
+  return uv_open_osfhandle((uv_os_fd_t) (intptr_t) handle);
+}

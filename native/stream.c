@@ -280,3 +280,13 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamTryWriteArray(JNIEnv *
   (*env)->ReleasePrimitiveArrayCritical(env, array, bytes, JNI_ABORT);
   return rc;
 }
+
+/* uv_try_write2 passing sendHandle along: the bytes written at once (the handle goes with the
+ * first of them), or a negative error; UV_EAGAIN when nothing could go now. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamTryWrite2(JNIEnv *env, jclass cls,
+                                                                    jlong ptr, jobject buffer,
+                                                                    jint offset, jint length,
+                                                                    jlong sendHandle) {
+  uv_buf_t buf = uv_buf_init(uv4j_buffer_address(env, buffer, offset), (unsigned int) length);
+  return uv_try_write2(STREAM(ptr), &buf, 1, &UV4J_PTR(uv4j_stream, sendHandle)->uv.stream);
+}

@@ -37,3 +37,15 @@ JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_ttyIsTty(JNIEnv *env, jc
                                                                  jint fd) {
   return uv_guess_handle((uv_file) fd) == UV_TTY ? JNI_TRUE : JNI_FALSE;
 }
+
+/* The state (uv_tty_vtermstate_t, 0 or more), or a negative error. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_ttyVtermState(JNIEnv *env, jclass cls) {
+  uv_tty_vtermstate_t state;
+  int rc = uv_tty_get_vterm_state(&state);
+  return rc < 0 ? rc : (jint) state;
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_ttySetVtermState(JNIEnv *env, jclass cls,
+                                                                     jint state) {
+  uv_tty_set_vterm_state((uv_tty_vtermstate_t) state);
+}

@@ -228,3 +228,85 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueSize(JNIEnv *en
                                                                       jlong ptr) {
   return (jlong) uv_udp_get_send_queue_size(UDP(ptr));
 }
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueCount(JNIEnv *env, jclass cls,
+                                                                       jlong ptr) {
+  return (jlong) uv_udp_get_send_queue_count(UDP(ptr));
+}
+
+JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_udpUsingRecvmmsg(JNIEnv *env, jclass cls,
+                                                                        jlong ptr) {
+  return uv_udp_using_recvmmsg(UDP(ptr)) ? JNI_TRUE : JNI_FALSE;
+}
+
+/* One datagram of a uv_udp_try_send2 call: its one buffer, and where it goes. */
+typedef struct uv4j_datagram {
+  uv_buf_t buf;
+  struct sockaddr_storage addr;
+} uv4j_datagram;
+
+/* Sends `count` datagrams, each from one direct buffer, in as few system calls as the platform
+ * allows. `addresses` is null (all to the connected peer) or one encoded address per datagram.
+ * Returns how many went out, or the error of the first. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySendMany(JNIEnv *env, jclass cls,
+                                                                   jlong ptr,
+                                                                   jobjectArray buffers,
+                                                                   jintArray offsets,
+                                                                   jintArray lengths,
+                                                                   jobjectArray addresses,
+                                                                   jint count) {
+  if (count <= 0) return UV_EINVAL;
+  size_t n = (size_t) count;
+  uv4j_datagram *datagrams = malloc(n * sizeof *datagrams);
+  uv_buf_t **bufs = malloc(n * sizeof *bufs);
+  unsigned int *nbufs = malloc(n * sizeof *nbufs);
+  struct sockaddr **addrs = malloc(n * sizeof *addrs);
+  jint *ranges = malloc(2 * n * sizeof *ranges); /* the offsets, then the lengths */
+  int rc = 0;
+  if (datagrams == NULL || bufs == NULL || nbufs == NULL || addrs == NULL || ranges == NULL) {
+    rc = UV_ENOMEM;
+    goto done;
+  }
+  (*env)->GetIntArrayRegion(env, offsets, 0, count, ranges);
+  (*env)->GetIntArrayRegion(env, lengths, 0, count, ranges + n);
+  if ((*env)->ExceptionCheck(env)) {
+    rc = UV_EINVAL;
+    goto done;
+  }
+  for (size_t i = 0; i < n; i++) {
+    jobject buffer = (*env)->GetObjectArrayElement(env, buffers, (jsize) i);
+    if (buffer == NULL) {
+      rc = UV_EINVAL;
+      goto done;
+    }
+    char *base = uv4j_buffer_address(env, buffer, ranges[i]);
+    (*env)->DeleteLocalRef(env, buffer);
+    if (base == NULL) {
+      rc = UV_EINVAL;
+      goto done;
+    }
+    datagrams[i].buf = uv_buf_init(base, (unsigned int) ranges[n + i]);
+    bufs[i] = &datagrams[i].buf;
+    nbufs[i] = 1;
+    addrs[i] = NULL;
+    if (addresses != NULL) {
+      jbyteArray address = (*env)->GetObjectArrayElement(env, addresses, (jsize) i);
+      if (address == NULL) {
+        rc = UV_EINVAL;
+        goto done;
+      }
+      rc = uv4j_sockaddr_from_java(env, address, &datagrams[i].addr);
+      (*env)->DeleteLocalRef(env, address);
+      if (rc < 0) goto done;
+      addrs[i] = (struct sockaddr *) &datagrams[i].addr;
+    }
+  }
+  rc = uv_udp_try_send2(UDP(ptr), (unsigned int) count, bufs, nbufs, addrs, 0);
+done:
+  free(datagrams);
+  free(bufs);
+  free(nbufs);
+  free(addrs);
+  free(ranges);
+  return rc;
+}

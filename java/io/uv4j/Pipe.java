@@ -232,17 +232,7 @@ public final class Pipe extends Stream {
    * @throws IllegalStateException if either handle is closed, or called from another thread
    */
   public void write(java.nio.ByteBuffer data, Stream handle, Completion callback) {
-    Objects.requireNonNull(data, "data");
-    Objects.requireNonNull(handle, "handle");
-    if (!ipc) throw new IllegalArgumentException(this + " is not an IPC pipe");
-    if (!data.isDirect() || !data.hasRemaining()) {
-      throw new IllegalArgumentException("data sent with a handle must be a non-empty direct buffer: " + data);
-    }
-    if (!(handle instanceof Tcp || handle instanceof Pipe)) {
-      throw new IllegalArgumentException("only a Tcp or a Pipe can be passed over " + this + ", got " + handle);
-    }
-    if (handle == this) throw new IllegalArgumentException(this + " cannot pass itself");
-    if (handle.loop != loop) throw new IllegalArgumentException(handle + " belongs to another loop");
+    checkPassable(data, handle);
     long p = open();
     long sent = handle.open();
     int rc = Native.streamWrite(p, data, data.position(), data.remaining(), sent);
@@ -290,5 +280,57 @@ public final class Pipe extends Stream {
     UvException error(int result) {
       return nameError(result, "connect", path);
     }
+  }
+
+  /**
+   * Writes as much of {@code data} as the OS takes now and passes {@code handle} along with it,
+   * without queueing ({@code uv_try_write2}; IPC pipes only). The receiver accepts the handle
+   * from its read callback.
+   *
+   * <p>The handle goes with the first byte written, and only if one is: a positive result means
+   * it was passed, 0 that nothing was (the rest of {@code data} can follow with {@link
+   * #write(java.nio.ByteBuffer, Completion)}, the handle again with {@link
+   * #write(java.nio.ByteBuffer, Stream, Completion)}). The handle is read only during this call:
+   * once it returns, {@code handle} may be closed, and the receiver keeps a descriptor of its own.
+   * On Windows libuv cannot pass a handle this way, so this always returns 0 there.
+   *
+   * @param data the bytes sent with the handle (at least one byte), between its position and
+   *     limit; its position is not changed
+   * @param handle a {@link Tcp} or {@link Pipe} to pass
+   * @return the number of bytes written; 0 if the OS would block, writes are queued, or on Windows
+   * @throws NullPointerException if {@code data} or {@code handle} is null
+   * @throws IllegalArgumentException if this pipe is not an IPC pipe, {@code data} is empty or
+   *     not direct, {@code handle} is neither a {@link Tcp} nor a {@link Pipe}, is this pipe
+   *     itself, or belongs to another loop
+   * @throws UvException {@code EBADF} if {@code handle} has no descriptor yet (a {@link Tcp} never
+   *     bound nor connected), or the write fails (for example {@code EPIPE})
+   * @throws IllegalStateException if either handle is closed, or called from another thread
+   */
+  public int tryWrite(java.nio.ByteBuffer data, Stream handle) throws UvException {
+    checkPassable(data, handle);
+    long p = open();
+    long sent = handle.open();
+    // libuv reads the handle's descriptor here without checking that it has one
+    if (Native.handleFileno(sent, new long[1]) < 0) {
+      throw new UvException(UvError.EBADF.errno(), "write", null, null, handle + " has no descriptor to pass");
+    }
+    int rc = Native.streamTryWrite2(p, data, data.position(), data.remaining(), sent);
+    if (rc == UvError.EAGAIN.errno()) return 0;
+    return UvException.check(rc, "write");
+  }
+
+  /** The rules for writing {@code data} that passes {@code handle} over this pipe. */
+  private void checkPassable(java.nio.ByteBuffer data, Stream handle) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(handle, "handle");
+    if (!ipc) throw new IllegalArgumentException(this + " is not an IPC pipe");
+    if (!data.isDirect() || !data.hasRemaining()) {
+      throw new IllegalArgumentException("data sent with a handle must be a non-empty direct buffer: " + data);
+    }
+    if (!(handle instanceof Tcp || handle instanceof Pipe)) {
+      throw new IllegalArgumentException("only a Tcp or a Pipe can be passed over " + this + ", got " + handle);
+    }
+    if (handle == this) throw new IllegalArgumentException(this + " cannot pass itself");
+    if (handle.loop != loop) throw new IllegalArgumentException(handle + " belongs to another loop");
   }
 }

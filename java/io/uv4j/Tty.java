@@ -89,4 +89,45 @@ public final class Tty extends Stream {
     UvException.check(Native.ttyWindowSize(open(), size), "uv_tty_get_winsize");
     return size;
   }
+
+  /** Who handles the console's virtual terminal (ANSI escape) sequences; a Windows notion. */
+  public enum VtermState {
+    /** The console handles them itself (the Windows 10 console, ConEmu): libuv passes them on. */
+    SUPPORTED,
+    /** The console cannot (the legacy console): libuv interprets them. */
+    UNSUPPORTED
+  }
+
+  /**
+   * Who handles virtual terminal sequences written to the console ({@code
+   * uv_tty_get_vterm_state}); process-wide, safe from any thread. Only Windows has such a state:
+   * elsewhere this throws {@code ENOTSUP}.
+   *
+   * @return the current state: the one libuv detected when it first opened the console, or the
+   *     one last set
+   * @throws UvException {@code ENOTSUP} on every platform but Windows
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
+   */
+  public static VtermState vtermState() throws UvException {
+    Native.ensureLoaded();
+    int state = UvException.check(Native.ttyVtermState(), "uv_tty_get_vterm_state");
+    return VtermState.values()[state];
+  }
+
+  /**
+   * Says who handles virtual terminal sequences written to the console ({@code
+   * uv_tty_set_vterm_state}), overriding what libuv detects; for consoles it misjudges, such as
+   * ConEmu. Process-wide, safe from any thread. Only Windows has such a state: elsewhere this does
+   * nothing.
+   *
+   * @param state {@link VtermState#SUPPORTED} to pass sequences to the console, {@link
+   *     VtermState#UNSUPPORTED} to have libuv interpret them
+   * @throws NullPointerException if {@code state} is null
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
+   */
+  public static void setVtermState(VtermState state) {
+    Objects.requireNonNull(state, "state");
+    Native.ensureLoaded();
+    Native.ttySetVtermState(state.ordinal());
+  }
 }

@@ -381,4 +381,78 @@ public final class Udp extends Handle {
     int rc = Native.udpLastSender(ptr, sender, flags);
     if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, flags[0]);
   }
+
+  /**
+   * Sends not yet completed.
+   *
+   * @return the number of sends whose callback has not run yet, counting those already handed to
+   *     the OS
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long sendQueueCount() {
+    return Native.udpSendQueueCount(open());
+  }
+
+  /**
+   * Whether receiving reads several datagrams per system call ({@code recvmmsg}): only for a
+   * handle created asking for it ({@code UV_UDP_RECVMMSG}) on Linux, FreeBSD or macOS. A handle
+   * made by {@link #Udp(Loop)} does not ask for it.
+   *
+   * @return true if this handle receives with {@code recvmmsg}
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean usingRecvmmsg() {
+    return Native.udpUsingRecvmmsg(open());
+  }
+
+  /**
+   * Sends several datagrams now, in as few system calls as the platform allows ({@code
+   * uv_udp_try_send2}: {@code sendmmsg} on Linux and FreeBSD), without queueing. Datagram {@code
+   * i} is the bytes between the position and limit of {@code datagrams[i]} and goes to {@code
+   * to[i]}. The socket must be bound or connected first.
+   *
+   * @param datagrams direct buffers, one per datagram; their positions are not changed
+   * @param to one resolved address per datagram, or null to send every datagram to the
+   *     connected peer
+   * @return how many datagrams went out, the first that many; fewer than given when the OS
+   *     stopped taking them, and the rest can be sent with {@link #send}
+   * @throws NullPointerException if {@code datagrams} or an element of either array is null
+   * @throws IllegalArgumentException if {@code datagrams} is empty, a buffer is not direct, {@code
+   *     to} does not hold one address per datagram, or an address is unresolved
+   * @throws UvException if the first datagram cannot go: {@code EAGAIN} if it would block or sends
+   *     are queued ({@link #sendQueueCount()}), {@code EINVAL} if the socket is neither bound nor
+   *     connected, or another send failure
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int trySend(ByteBuffer[] datagrams, InetSocketAddress[] to) throws UvException {
+    Objects.requireNonNull(datagrams, "datagrams");
+    int count = datagrams.length;
+    if (count == 0) throw new IllegalArgumentException("datagrams is empty");
+    int[] offsets = new int[count];
+    int[] lengths = new int[count];
+    for (int i = 0; i < count; i++) {
+      ByteBuffer data = datagrams[i];
+      if (data == null) throw new NullPointerException("datagrams[" + i + "] is null");
+      if (!data.isDirect()) throw new IllegalArgumentException("trySend needs direct buffers, datagrams[" + i + "] is " + data);
+      offsets[i] = data.position();
+      lengths[i] = data.remaining();
+    }
+    byte[][] addresses = null;
+    if (to != null) {
+      if (to.length != count) {
+        throw new IllegalArgumentException("to has " + to.length + " addresses for " + count + " datagrams");
+      }
+      addresses = new byte[count][];
+      for (int i = 0; i < count; i++) {
+        if (to[i] == null) throw new NullPointerException("to[" + i + "] is null");
+        addresses[i] = SocketAddresses.encode(to[i]);
+      }
+    }
+    long p = open();
+    // libuv leaves an unbound socket as it is on Unix but binds it on Windows; refuse it everywhere
+    if (Native.handleFileno(p, new long[1]) < 0) {
+      throw new UvException(UvError.EINVAL.errno(), "send", null, null, "the socket is neither bound nor connected");
+    }
+    return UvException.check(Native.udpTrySendMany(p, datagrams, offsets, lengths, addresses, count), "send");
+  }
 }

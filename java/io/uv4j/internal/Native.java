@@ -250,6 +250,34 @@ public final class Native {
 
   public static native int pollStop(long poll);
 
+  // udp, stream and tty additions
+  public static native long udpSendQueueCount(long udp);
+
+  public static native boolean udpUsingRecvmmsg(long udp);
+
+  /**
+   * uv_udp_try_send2: {@code count} datagrams, each from one direct buffer's range; {@code
+   * addresses} null (the connected peer) or one encoded address per datagram. Returns how many
+   * went out, or the error of the first.
+   */
+  public static native int udpTrySendMany(
+      long udp, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths, byte[][] addresses, int count);
+
+  /** uv_try_write2 passing {@code sendHandle}: bytes written at once, or a negative error (EAGAIN). */
+  public static native int streamTryWrite2(
+      long stream, java.nio.ByteBuffer buffer, int offset, int length, long sendHandle);
+
+  /** uv_tty_get_vterm_state: the state (0 supported, 1 unsupported) or a negative error. */
+  public static native int ttyVtermState();
+
+  public static native void ttySetVtermState(int state);
+
+  /** uv_get_osfhandle: the OS handle (a HANDLE on Windows) of a C runtime descriptor. */
+  public static native long osHandleOf(int fd);
+
+  /** uv_open_osfhandle: a C runtime descriptor for an OS handle, or -1. */
+  public static native int osHandleOpen(long handle);
+
   // tty
   public static native long ttyNew(long loop, Object peer, int fd);
 
