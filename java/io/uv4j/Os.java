@@ -634,7 +634,7 @@ public final class Os {
    * @return bytes of free physical memory, or 0 if the OS cannot say
    */
   public static long freeMemory() {
-    return Native.osFreeMemory();
+    return clampUnsigned(Native.osFreeMemory());
   }
 
   /**
@@ -643,7 +643,7 @@ public final class Os {
    * @return bytes of physical memory, or 0 if the OS cannot say
    */
   public static long totalMemory() {
-    return Native.osTotalMemory();
+    return clampUnsigned(Native.osTotalMemory());
   }
 
   /**
@@ -653,18 +653,24 @@ public final class Os {
    * @return bytes of available memory; {@link #freeMemory()} where the OS has no better figure
    */
   public static long availableMemory() {
-    return Native.osAvailableMemory();
+    return clampUnsigned(Native.osAvailableMemory());
   }
 
   /**
    * The limit the OS sets on this process's memory ({@code uv_get_constrained_memory}), such as a
    * cgroup's {@code memory.max}.
    *
-   * @return the limit in bytes, or 0 if there is none or the OS cannot say; it may exceed {@link
-   *     #totalMemory()}
+   * @return the limit in bytes, which may exceed {@link #totalMemory()}; {@link Long#MAX_VALUE}
+   *     where a limit says "no limit" (as a cgroup's {@code max}); 0 where there is none or the OS
+   *     cannot say
    */
   public static long constrainedMemory() {
-    return Native.osConstrainedMemory();
+    return clampUnsigned(Native.osConstrainedMemory());
+  }
+
+  /** libuv's figures are unsigned 64-bit; one past a long's range reads as the largest long. */
+  private static long clampUnsigned(long bytes) {
+    return bytes < 0 ? Long.MAX_VALUE : bytes;
   }
 
   // --- clocks -----------------------------------------------------------------------------
