@@ -53,6 +53,7 @@ public final class Os {
 
     private final int id;
 
+    /** Each constant reads the ids itself: enum constants are built before the enum's static fields. */
     Clock(int index) {
       this.id = Native.osClockIds()[index];
     }
@@ -388,7 +389,7 @@ public final class Os {
    * @throws UvException if there is none (ENOENT) or the database cannot be read
    */
   public static Passwd passwd() throws UvException {
-    return passwd(true, 0, "uv_os_get_passwd");
+    return passwdEntry(true, 0, "uv_os_get_passwd");
   }
 
   /**
@@ -402,10 +403,10 @@ public final class Os {
    */
   public static Passwd passwd(long uid) throws UvException {
     checkId(uid, "uid");
-    return passwd(false, uid, "uv_os_get_passwd2");
+    return passwdEntry(false, uid, "uv_os_get_passwd2");
   }
 
-  private static Passwd passwd(boolean current, long uid, String call) throws UvException {
+  private static Passwd passwdEntry(boolean current, long uid, String call) throws UvException {
     Object[] strings = new Object[3];
     long[] ids = new long[2];
     UvException.check(Native.osPasswd(current, uid, strings, ids), call, current ? null : Long.toString(uid));
@@ -468,7 +469,7 @@ public final class Os {
    * #PRIORITY_HIGHEST} to {@link #PRIORITY_LOW}. On Linux, where each thread has its own nice
    * value, a process id names its main thread (the one whose id it is), and 0 the calling thread.
    *
-   * @param pid the process id, or 0 for the calling process
+   * @param pid the process id, or 0 for the calling process (on Linux, the calling thread)
    * @return its priority: on Unix its nice value
    * @throws UvException if there is no such process (ESRCH) or it may not be read (EPERM); with the
    *     pid as its path
@@ -484,7 +485,7 @@ public final class Os {
    * threads that covers is as for {@link #priority(int)}. Lowering a priority (a larger number) is
    * allowed for one's own processes; raising it usually needs privileges.
    *
-   * @param pid the process id, or 0 for the calling process
+   * @param pid the process id, or 0 for the calling process (on Linux, the calling thread)
    * @param priority from {@link #PRIORITY_HIGHEST} (most favoured) to {@link #PRIORITY_LOW}
    * @throws IllegalArgumentException if {@code priority} is outside that range
    * @throws UvException if there is no such process (ESRCH), or the change is not allowed (EACCES,
