@@ -20,8 +20,6 @@ import java.util.Objects;
  * none needs a {@link Loop}. Strings come back byte-exact: the bytes the OS gives decode as UTF-8,
  * and any byte that is not valid UTF-8 as the lone surrogate {@code U+DC00} plus its value (as
  * {@link Fs#pathOf(byte[])} does), so a name read here and passed back names the same thing.
- *
- * <p>Every method throws {@link UnsatisfiedLinkError} if the native library cannot be loaded.
  */
 public final class Os {
   private static final int[] PRIORITIES = Native.osPriorities();
@@ -207,6 +205,7 @@ public final class Os {
    *
    * @return the host name
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String hostname() throws UvException {
     Object[] out = new Object[1];
@@ -219,6 +218,7 @@ public final class Os {
    *
    * @return the OS's names
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static Uname uname() throws UvException {
     Object[] out = new Object[4];
@@ -232,6 +232,7 @@ public final class Os {
    *
    * @return the home directory, without a trailing separator
    * @throws UvException if neither says
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String homedir() throws UvException {
     Object[] out = new Object[1];
@@ -246,6 +247,7 @@ public final class Os {
    *
    * @return the temporary directory, without a trailing separator
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String tmpdir() throws UvException {
     Object[] out = new Object[1];
@@ -259,6 +261,7 @@ public final class Os {
    *
    * @return the executable's path
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String exepath() throws UvException {
     Object[] out = new Object[1];
@@ -272,6 +275,7 @@ public final class Os {
    *
    * @return the working directory, without a trailing separator (except the root itself)
    * @throws UvException if the OS cannot say, as when the directory was removed
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String cwd() throws UvException {
     Object[] out = new Object[1];
@@ -283,13 +287,14 @@ public final class Os {
    * Changes this process's working directory ({@code uv_chdir}), for every thread. The JVM's
    * {@code user.dir} property does not follow (nor do {@link java.io.File} and {@link
    * java.nio.file.Path}, which resolve relative paths against {@code user.dir}); libuv's calls,
-   * {@link Fs} and child processes do.
+   * {@link Fs} and child processes started without a directory of their own do.
    *
    * @param dir the new working directory, absolute or relative to the current one
    * @throws NullPointerException if {@code dir} is null
    * @throws IllegalArgumentException if {@code dir} contains a NUL character or a lone surrogate
    *     outside U+DC80..U+DCFF
    * @throws UvException if the OS refuses, with {@code dir} as its path (ENOENT, ENOTDIR, EACCES)
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static void chdir(String dir) throws UvException {
     byte[] bytes = Fs.bytes(dir, "dir");
@@ -308,6 +313,7 @@ public final class Os {
    * @throws IllegalArgumentException if {@code name} is empty or contains {@code '='}, a NUL or a
    *     lone surrogate outside U+DC80..U+DCFF
    * @throws UvException if the OS cannot read it, with {@code name} as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String getenv(String name) throws UvException {
     byte[] bytes = envName(name);
@@ -320,9 +326,11 @@ public final class Os {
 
   /**
    * Sets one of this process's environment variables ({@code uv_os_setenv}), replacing any value
-   * it had. Child processes and native code see the change; {@link System#getenv()} does not,
-   * since the JVM copies the environment once, at startup. The C environment is not safe to change
-   * while another thread reads it (through {@code getenv} in native code): do it early.
+   * it had. Native code sees the change, as does a child started with the C environment (libuv's
+   * {@code uv_spawn} given none of its own); {@link System#getenv()} does not, since the JVM copies
+   * the environment once, at startup, and so neither do {@link ProcessBuilder}'s children. The C
+   * environment is not safe to change while another thread reads it (through {@code getenv} in
+   * native code): change it early.
    *
    * @param name the variable's name
    * @param value its new value (may be empty)
@@ -330,6 +338,7 @@ public final class Os {
    * @throws IllegalArgumentException if {@code name} is empty or contains {@code '='}, or either
    *     contains a NUL or a lone surrogate outside U+DC80..U+DCFF
    * @throws UvException if the OS refuses (ENOMEM), with {@code name} as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static void setenv(String name, String value) throws UvException {
     byte[] nameBytes = envName(name);
@@ -347,6 +356,7 @@ public final class Os {
    * @throws IllegalArgumentException if {@code name} is empty or contains {@code '='}, a NUL or a
    *     lone surrogate outside U+DC80..U+DCFF
    * @throws UvException if the OS refuses, with {@code name} as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static void unsetenv(String name) throws UvException {
     byte[] bytes = envName(name);
@@ -359,6 +369,7 @@ public final class Os {
    *
    * @return an unmodifiable map of every variable to its value, in the environment's order
    * @throws UvException if the OS cannot read it
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static Map<String, String> environ() throws UvException {
     Object[] out = new Object[1];
@@ -387,6 +398,7 @@ public final class Os {
    *
    * @return the user's entry
    * @throws UvException if there is none (ENOENT) or the database cannot be read
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static Passwd passwd() throws UvException {
     return passwdEntry(true, 0, "uv_os_get_passwd");
@@ -400,6 +412,7 @@ public final class Os {
    * @throws IllegalArgumentException if {@code uid} is out of range
    * @throws UvException if there is no such user (ENOENT), the database cannot be read, or the
    *     platform has no user ids (ENOTSUP on Windows); with the uid as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static Passwd passwd(long uid) throws UvException {
     checkId(uid, "uid");
@@ -422,6 +435,7 @@ public final class Os {
    * @throws IllegalArgumentException if {@code gid} is out of range
    * @throws UvException if there is no such group (ENOENT), the database cannot be read, or the
    *     platform has no group ids (ENOTSUP on Windows); with the gid as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static Group group(long gid) throws UvException {
     checkId(gid, "gid");
@@ -450,6 +464,7 @@ public final class Os {
    * This process's id ({@code uv_os_getpid}).
    *
    * @return the process id
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static int pid() {
     return Native.osGetpid();
@@ -459,6 +474,7 @@ public final class Os {
    * The id of this process's parent ({@code uv_os_getppid}).
    *
    * @return the parent's process id (1, or a subreaper's, once the parent has exited)
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static int ppid() {
     return Native.osGetppid();
@@ -473,6 +489,7 @@ public final class Os {
    * @return its priority: on Unix its nice value
    * @throws UvException if there is no such process (ESRCH) or it may not be read (EPERM); with the
    *     pid as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static int priority(int pid) throws UvException {
     int[] out = new int[1];
@@ -490,6 +507,7 @@ public final class Os {
    * @throws IllegalArgumentException if {@code priority} is outside that range
    * @throws UvException if there is no such process (ESRCH), or the change is not allowed (EACCES,
    *     EPERM); with the pid as its path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static void setPriority(int pid, int priority) throws UvException {
     if (priority < PRIORITY_HIGHEST || priority > PRIORITY_LOW) {
@@ -504,6 +522,7 @@ public final class Os {
    *
    * @return bytes of physical memory the process occupies now
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static long residentSetMemory() throws UvException {
     long[] out = new long[1];
@@ -516,6 +535,7 @@ public final class Os {
    *
    * @return the usage
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static ResourceUsage rusage() throws UvException {
     return rusage(false, "uv_getrusage");
@@ -526,6 +546,7 @@ public final class Os {
    *
    * @return the usage
    * @throws UvException if the OS cannot say, or cannot for one thread (ENOTSUP)
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static ResourceUsage threadRusage() throws UvException {
     return rusage(true, "uv_getrusage_thread");
@@ -544,6 +565,7 @@ public final class Os {
    *
    * @return one entry per logical CPU the OS reports, in its order
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static List<CpuInfo> cpuInfo() throws UvException {
     Object[] out = new Object[2];
@@ -565,6 +587,7 @@ public final class Os {
    * Runtime#availableProcessors()}, a container's CPU quota does not lower it.
    *
    * @return at least 1
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static int availableParallelism() {
     return Native.osAvailableParallelism();
@@ -577,6 +600,7 @@ public final class Os {
    * @return one entry per address (an interface with several addresses has several), in the OS's
    *     order
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static List<InterfaceAddress> interfaceAddresses() throws UvException {
     Object[] out = new Object[2];
@@ -611,6 +635,7 @@ public final class Os {
    * (on Linux, also uninterruptibly waiting) threads.
    *
    * @return a new array of the three averages; all 0 on Windows, which keeps none
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static double[] loadavg() {
     return Native.osLoadavg();
@@ -621,6 +646,7 @@ public final class Os {
    *
    * @return seconds since boot
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static double uptime() throws UvException {
     double[] out = new double[1];
@@ -633,6 +659,7 @@ public final class Os {
    * drop is not counted (see {@link #availableMemory()}).
    *
    * @return bytes of free physical memory, or 0 if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static long freeMemory() {
     return clampUnsigned(Native.osFreeMemory());
@@ -642,6 +669,7 @@ public final class Os {
    * The machine's physical memory ({@code uv_get_total_memory}).
    *
    * @return bytes of physical memory, or 0 if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static long totalMemory() {
     return clampUnsigned(Native.osTotalMemory());
@@ -652,6 +680,7 @@ public final class Os {
    * for it, within any limit set on the process (as a cgroup's).
    *
    * @return bytes of available memory; {@link #freeMemory()} where the OS has no better figure
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static long availableMemory() {
     return clampUnsigned(Native.osAvailableMemory());
@@ -664,6 +693,7 @@ public final class Os {
    * @return the limit in bytes, which may exceed {@link #totalMemory()}; {@link Long#MAX_VALUE}
    *     where a limit says "no limit" (as a cgroup's {@code max}); 0 where there is none or the OS
    *     cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static long constrainedMemory() {
     return clampUnsigned(Native.osConstrainedMemory());
@@ -681,6 +711,7 @@ public final class Os {
    *
    * @return now, as the OS's clock says
    * @throws UvException if the OS cannot say
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static Instant gettimeofday() throws UvException {
     long[] out = new long[2];
@@ -696,6 +727,7 @@ public final class Os {
    *     Clock#MONOTONIC} since an arbitrary origin (only differences mean anything)
    * @throws NullPointerException if {@code clock} is null
    * @throws UvException if the OS cannot read that clock, with its name as the path
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static TimeSpec clockGettime(Clock clock) throws UvException {
     Objects.requireNonNull(clock, "clock");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.condition.OS;
 
 /** What other sources than libuv say about the OS: commands' output and files under /proc. */
 final class OsFacts {
@@ -35,7 +36,20 @@ final class OsFacts {
 
   /** Field {@code n} (1-based, as proc(5) numbers them) of /proc/self/stat. */
   static long selfStat(int n) throws IOException {
-    String stat = read("/proc/self/stat");
+    return stat("self", n);
+  }
+
+  /**
+   * A process's nice value: from /proc on Linux (where ps hangs under the sanitizer's preloaded
+   * runtime), else from ps.
+   */
+  static int nice(long pid) throws IOException, InterruptedException {
+    if (OS.current() == OS.LINUX) return (int) stat(Long.toString(pid), 19);
+    return Integer.parseInt(output("ps", "-o", "nice=", "-p", Long.toString(pid)).trim());
+  }
+
+  private static long stat(String process, int n) throws IOException {
+    String stat = read("/proc/" + process + "/stat");
     // the command name, field 2, is in parentheses and may hold spaces
     String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(rest[n - 3]);
