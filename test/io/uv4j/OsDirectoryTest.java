@@ -45,6 +45,21 @@ class OsDirectoryTest {
   }
 
   @Test
+  void cwdReadsAPathLongerThanAnyFirstGuess(@TempDir Path dir) throws Exception {
+    Path deep = dir.toRealPath();
+    for (int i = 0; i < 6; i++) deep = deep.resolve("d".repeat(100));
+    Files.createDirectories(deep);
+    String before = Os.cwd();
+    try {
+      Os.chdir(deep.toString());
+
+      assertEquals(deep.toString(), Os.cwd());
+    } finally {
+      Os.chdir(before);
+    }
+  }
+
+  @Test
   void chdirLeavesUserDirAlone(@TempDir Path dir) throws Exception {
     String userDir = System.getProperty("user.dir");
     String before = Os.cwd();
