@@ -92,7 +92,7 @@ class OsEnvironmentTest {
 
   @Test
   void getenvReadsAValueLongerThanAnyFirstGuess() throws Exception {
-    String value = "v".repeat(100_000);
+    String value = "v".repeat(30_000); // Windows holds at most 32,767 characters
     Os.setenv(NAME, value);
 
     assertEquals(value, Os.getenv(NAME));
