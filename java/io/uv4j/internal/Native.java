@@ -512,4 +512,92 @@ public final class Native {
   public static native long asyncNew(long loop, Object peer);
 
   public static native int asyncSend(long async);
+
+  // os: synchronous calls, any thread; strings come back as their bytes in out[0] (see os.c)
+  public static native int osHostname(Object[] out);
+
+  public static native int osHomedir(Object[] out);
+
+  public static native int osTmpdir(Object[] out);
+
+  public static native int osExepath(Object[] out);
+
+  public static native int osCwd(Object[] out);
+
+  public static native int osChdir(byte[] dir);
+
+  /** UV_ENOENT when the variable is not set. */
+  public static native int osGetenv(byte[] name, Object[] out);
+
+  public static native int osSetenv(byte[] name, byte[] value);
+
+  public static native int osUnsetenv(byte[] name);
+
+  /** out[0]: an Object[] of byte[]s, name then value for each variable. */
+  public static native int osEnviron(Object[] out);
+
+  /**
+   * The current user's entry ({@code current}) or that of {@code uid}: strings gets username,
+   * shell (null where there is none), homedir; ids gets uid, gid.
+   */
+  public static native int osPasswd(boolean current, long uid, Object[] strings, long[] ids);
+
+  /** out[0]: the group's name; out[1]: an Object[] of its members' names (byte[]s). */
+  public static native int osGroup(long gid, Object[] out);
+
+  /** out: sysname, release, version, machine (byte[]s). */
+  public static native int osUname(Object[] out);
+
+  public static native int osGetpid();
+
+  public static native int osGetppid();
+
+  /** UV_PRIORITY_ LOW, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, HIGHEST. */
+  public static native int[] osPriorities();
+
+  public static native int osGetPriority(int pid, int[] out);
+
+  public static native int osSetPriority(int pid, int priority);
+
+  /** out[0]: an Object[] of models (byte[]s); out[1]: long[] speed, user, nice, sys, idle, irq per CPU. */
+  public static native int osCpuInfo(Object[] out);
+
+  /**
+   * out[0]: an Object[] of name, physical address, address, netmask (byte[]s, the addresses
+   * SOCKADDR_LEN long) per address; out[1]: a boolean[], whether each is internal.
+   */
+  public static native int osInterfaceAddresses(Object[] out);
+
+  /** The 1, 5 and 15 minute load averages. */
+  public static native double[] osLoadavg();
+
+  public static native int osUptime(double[] out);
+
+  public static native long osFreeMemory();
+
+  public static native long osTotalMemory();
+
+  public static native long osAvailableMemory();
+
+  public static native long osConstrainedMemory();
+
+  public static native int osResidentSetMemory(long[] out);
+
+  /**
+   * out[0]: a long[] of user time (seconds, microseconds), system time (the same), then maxrss,
+   * ixrss, idrss, isrss, minflt, majflt, nswap, inblock, oublock, msgsnd, msgrcv, nsignals, nvcsw,
+   * nivcsw; of the calling thread ({@code thread}) or of the process.
+   */
+  public static native int osRusage(boolean thread, Object[] out);
+
+  public static native int osAvailableParallelism();
+
+  /** out: seconds, microseconds since the epoch. */
+  public static native int osGettimeofday(long[] out);
+
+  /** UV_CLOCK_MONOTONIC, UV_CLOCK_REALTIME. */
+  public static native int[] osClockIds();
+
+  /** out: seconds, nanoseconds. */
+  public static native int osClockGettime(int clock, long[] out);
 }
