@@ -4,9 +4,12 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-/* A UDP handle with the sender and flags of the datagram being delivered. */
+/* A UDP handle with the buffer Java chose for its next receive (NULL: the loop's slab), and the
+ * sender and flags of the datagram being delivered. */
 typedef struct uv4j_udp {
   uv_udp_t uv;
+  char *read_base;
+  size_t read_len;
   struct sockaddr_storage sender;
   int has_sender;
   unsigned flags;
@@ -20,8 +23,13 @@ typedef struct uv4j_send {
 #define UDP(ptr) UV4J_PTR(uv_udp_t, ptr)
 
 static void alloc_cb(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
-  uv4j_loop *loop = (uv4j_loop *) handle->loop;
-  *buf = uv_buf_init(loop->slab, (unsigned int) loop->slab_len);
+  uv4j_udp *udp = (uv4j_udp *) handle;
+  if (udp->read_base != NULL) {
+    *buf = uv_buf_init(udp->read_base, (unsigned int) udp->read_len);
+  } else {
+    uv4j_loop *loop = (uv4j_loop *) handle->loop;
+    *buf = uv_buf_init(loop->slab, (unsigned int) loop->slab_len);
+  }
 }
 
 static void recv_cb(uv_udp_t *handle, ssize_t nread, const uv_buf_t *buf,
@@ -53,6 +61,19 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass 
     return rc;
   }
   return UV4J_JPTR(udp);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpOpen(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jint sock) {
+  return uv_udp_open(UDP(ptr), (uv_os_sock_t) sock);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_udpSetReadBuffer(JNIEnv *env, jclass cls,
+                                                                     jlong ptr, jobject buffer,
+                                                                     jint offset, jint length) {
+  uv4j_udp *udp = UV4J_PTR(uv4j_udp, ptr);
+  udp->read_base = buffer == NULL ? NULL : uv4j_buffer_address(env, buffer, offset);
+  udp->read_len = (size_t) length;
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpBind(JNIEnv *env, jclass cls, jlong ptr,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A UDP socket ({@code uv_udp_t}). Datagrams arrive in loop-owned buffers valid during the
@@ -43,6 +44,10 @@ public final class Udp extends Handle {
   }
 
   private Receiver receiver;
+  /** Supplies the buffer of each receive; null: receives go into the loop's buffers. */
+  private Supplier<ByteBuffer> allocator;
+  /** The buffer the next receive fills, while {@link #allocator} is set. */
+  private ByteBuffer readBuffer;
 
   /**
    * Creates a UDP handle; its socket is made at bind or first send.
@@ -61,6 +66,62 @@ public final class Udp extends Handle {
     long p = Native.udpNew(loop.checkUsable(), this, 0);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_udp_init_ex"));
     bind(p);
+  }
+
+  /**
+   * Creates a UDP handle with a socket of an address family made at once ({@code uv_udp_init_ex}),
+   * so that options can be set before bind; the handle owns the socket.
+   *
+   * @param loop the loop whose thread will use the handle
+   * @param family 4 (IPv4), 6 (IPv6), or 0 for no socket yet (as {@link #Udp(Loop)})
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
+   * @throws UvException if the OS cannot make the socket (for example {@code EAFNOSUPPORT} where
+   *     IPv6 is off, or {@code EMFILE})
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   */
+  public Udp(Loop loop, int family) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    Dns.checkFamily(family);
+    loop.ensureReadSlab();
+    long p = Native.udpNew(loop.checkUsable(), this, family);
+    if (p < 0) throw initFailure(p, "uv_udp_init_ex");
+    bind(p);
+    if (family != 0) noteDescriptor();
+  }
+
+  /**
+   * Opens an existing OS datagram socket as this handle ({@code uv_udp_open}); the handle then
+   * owns it and closes it when it closes.
+   *
+   * @param socket the OS socket descriptor (a SOCKET on Windows), bound or connected or not
+   * @throws IllegalArgumentException if {@code socket} is negative or, except on Windows, not a
+   *     socket
+   * @throws UvException if libuv refuses it ({@code EBUSY} if this handle has a socket already,
+   *     {@code EBADF} if it is not open)
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code socket} or a poll watches
+   *     it (the message names it), if this handle is closed, or if called from another thread
+   */
+  public void open(int socket) throws UvException {
+    long p = open();
+    long rc = take(socket, Descriptors.Kind.HANDLE, "adopt", () -> {
+      Stream.requirePollable(socket, true);
+      return Native.udpOpen(p, socket);
+    });
+    UvException.check((int) rc, "uv_udp_open");
+  }
+
+  /**
+   * The OS socket ({@code uv_fileno}).
+   *
+   * @return the socket (a SOCKET on Windows), which stays the handle's: do not close it
+   * @throws UvException {@code EBADF} if the handle has no socket yet (before bind, first send,
+   *     {@link #open(int)} or creation with a family)
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long fileno() throws UvException {
+    return osDescriptor();
   }
 
   /**
@@ -202,10 +263,52 @@ public final class Udp extends Handle {
    */
   public void recvStart(Receiver receiver) throws UvException {
     Objects.requireNonNull(receiver, "receiver");
-    int rc = Native.udpRecvStart(open());
+    long p = open();
+    setReadBuffer(p, null, null);
+    startReceiving(p, receiver);
+  }
+
+  /**
+   * Starts receiving into buffers {@code allocator} supplies, one before each receive (libuv's
+   * alloc callback): each must be a writable direct buffer with room between position and limit.
+   * The receiver gets that buffer with its limit set to the end of the datagram; a datagram longer
+   * than the room is cut short and flagged {@link #PARTIAL}. Starting again replaces both.
+   *
+   * @param allocator called on the loop thread before each receive for the buffer it fills
+   * @param receiver told, on the loop thread, of each datagram and error until {@link #recvStop()}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the first buffer supplied is null, not direct, read-only
+   *     or full (later ones fail the same way, through the uncaught-exception handling)
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void recvStart(Supplier<ByteBuffer> allocator, Receiver receiver) throws UvException {
+    Objects.requireNonNull(allocator, "allocator");
+    Objects.requireNonNull(receiver, "receiver");
+    long p = open();
+    setReadBuffer(p, allocator, allocator.get());
+    startReceiving(p, receiver);
+  }
+
+  private void startReceiving(long p, Receiver receiver) throws UvException {
+    int rc = Native.udpRecvStart(p);
     noteDescriptor();
     UvException.check(rc, "recv");
     this.receiver = receiver;
+  }
+
+  private void setReadBuffer(long p, Supplier<ByteBuffer> allocator, ByteBuffer buffer) {
+    if (allocator != null) {
+      if (buffer == null) throw new IllegalArgumentException("the receive allocator returned null");
+      if (!buffer.isDirect()) throw new IllegalArgumentException("receive buffers must be direct: " + buffer);
+      if (buffer.isReadOnly()) throw new IllegalArgumentException("receive buffer is read-only: " + buffer);
+      if (!buffer.hasRemaining()) throw new IllegalArgumentException("receive buffer has no room: " + buffer);
+      Native.udpSetReadBuffer(p, buffer, buffer.position(), buffer.remaining());
+    } else if (this.allocator != null) {
+      Native.udpSetReadBuffer(p, null, 0, 0);
+    }
+    this.allocator = allocator;
+    this.readBuffer = buffer;
   }
 
   /**
@@ -375,10 +478,18 @@ public final class Udp extends Handle {
       if (current != null) current.onError(new UvException(nread, "recv"));
       return;
     }
-    ByteBuffer data = loop.readView(nread);
+    ByteBuffer data;
+    Supplier<ByteBuffer> supply = allocator;
+    if (supply != null) {
+      data = readBuffer;
+      data.limit(data.position() + nread);
+    } else {
+      data = loop.readView(nread);
+    }
     byte[] sender = new byte[Native.SOCKADDR_LEN];
     int[] flags = new int[1];
     int rc = Native.udpLastSender(ptr, sender, flags);
     if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, flags[0]);
+    if (supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());
   }
 }

@@ -88,6 +88,21 @@ public final class Native {
   /** The peers of every handle of the loop, closing ones included. */
   public static native Object[] loopWalk(long loop);
 
+  /** uv_loop_configure(UV_LOOP_BLOCK_SIGNAL, signum). */
+  public static native int loopBlockSignal(long loop, int signum);
+
+  /** uv_loop_configure(UV_LOOP_USE_IO_URING_SQPOLL). */
+  public static native int loopUseIoUringSqpoll(long loop);
+
+  /** The signal UV_LOOP_BLOCK_SIGNAL accepts (SIGPROF), or 0 where there is none. */
+  public static native int loopBlockableSignal();
+
+  /**
+   * What uv_print_active_handles ({@code activeOnly}) or uv_print_all_handles prints, or null
+   * with the error in {@code status[0]}.
+   */
+  public static native String loopPrintHandles(long loop, boolean activeOnly, int[] status);
+
   // every handle
   public static native void handleClose(long handle);
 
@@ -104,6 +119,22 @@ public final class Native {
 
   /** uv_send_buffer_size ({@code send}) or uv_recv_buffer_size: value 0 reads, else sets. */
   public static native int handleBufferSize(long handle, boolean send, int value);
+
+  /** libuv's uv_handle_type values in io.uv4j.HandleType's order. */
+  public static native int[] handleTypeValues();
+
+  /** libuv's uv_req_type values in io.uv4j.RequestType's order. */
+  public static native int[] requestTypeValues();
+
+  /** uv_handle_type_name: null for a type libuv gives no name. */
+  public static native String handleTypeName(int type);
+
+  /** uv_req_type_name: null for a type libuv gives no name. */
+  public static native String requestTypeName(int type);
+
+  public static native int handleType(long handle);
+
+  public static native int guessHandle(int fd);
 
   // stream
   /** Gives the loop the direct buffer that every read without a buffer of its own fills. */
@@ -200,8 +231,21 @@ public final class Native {
   /** 1 tcp, 2 pipe, 3 udp, 0 none. */
   public static native int pipePendingType(long pipe);
 
+  /** uv_pipe: {@code out} gets the read end, then the write end. */
+  public static native int pipePair(boolean nonBlockingRead, boolean nonBlockingWrite, int[] out);
+
+  /** uv_socketpair of stream or datagram sockets: {@code out} gets both. */
+  public static native int socketPair(
+      boolean datagram, boolean nonBlockingFirst, boolean nonBlockingSecond, long[] out);
+
   // udp
   public static native long udpNew(long loop, Object peer, int family);
+
+  public static native int udpOpen(long udp, int socket);
+
+  /** The direct buffer the handle's next receives go into; null: the loop's slab. */
+  public static native void udpSetReadBuffer(
+      long udp, java.nio.ByteBuffer buffer, int offset, int length);
 
   public static native int udpBind(long udp, byte[] address, int flags);
 
@@ -283,6 +327,16 @@ public final class Native {
 
   /** During a getnameinfo completion (request from requestCompleting): {host, service}. */
   public static native String[] dnsNameInfoResults(long request);
+
+  /**
+   * uv_getaddrinfo in libuv's synchronous mode, on any thread: the addresses as
+   * dnsAddrInfoResults gives them, or null with the error in {@code status[0]}.
+   */
+  public static native byte[] dnsGetAddrInfoSync(
+      String node, String service, int family, int socktype, int protocol, int flags, int[] status);
+
+  /** uv_getnameinfo in libuv's synchronous mode: {host, service}, or null with the error in {@code status[0]}. */
+  public static native String[] dnsGetNameInfoSync(byte[] address, int flags, int[] status);
 
   // fs: each op returns a negative error if it cannot start. With a request it runs on the pool
   // and returns the request's token (see requestCancel); its results are read during its
@@ -420,6 +474,12 @@ public final class Native {
 
   /** During a request's completion upcall: the native request, to read its results from. */
   public static native long requestCompleting(long loop);
+
+  /** Sets UV_THREADPOOL_SIZE where libuv reads it. */
+  public static native int threadPoolSizeSet(int size);
+
+  /** UV_THREADPOOL_SIZE as libuv would read it now, or null. */
+  public static native String threadPoolSizeVariable();
 
   // timer
   public static native long timerNew(long loop, Object peer);
