@@ -43,11 +43,24 @@ public final class Udp extends Handle {
     }
   }
 
+  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes of one recvmmsg slot. */
+  private static final int[] BATCH = Native.udpBatchConstants();
+  private static final int BATCH_CHUNK = BATCH[0];
+  private static final int BATCH_END = BATCH[1];
+  private static final int BATCH_SLOT = BATCH[2];
+
+  /** Whether libuv receives several datagrams per system call into one buffer. */
+  private final boolean batching;
   private Receiver receiver;
   /** Supplies the buffer of each receive; null: receives go into the loop's buffers. */
   private Supplier<ByteBuffer> allocator;
   /** The buffer the next receive fills, while {@link #allocator} is set. */
   private ByteBuffer readBuffer;
+  /** {@link #readBuffer}'s position when it was supplied: where libuv's receive starts. */
+  private int readStart;
+  /** The buffer the batch being delivered fills, and where in it the batch starts. */
+  private ByteBuffer batchBuffer;
+  private int batchStart;
 
   /**
    * Creates a UDP handle; its socket is made at bind or first send.
@@ -63,9 +76,10 @@ public final class Udp extends Handle {
   public Udp(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, 0);
+    long p = Native.udpNew(loop.checkUsable(), this, 0, false);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_udp_init_ex"));
     bind(p);
+    batching = false;
   }
 
   /**
@@ -82,13 +96,50 @@ public final class Udp extends Handle {
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public Udp(Loop loop, int family) throws UvException {
+    this(loop, family, false);
+  }
+
+  /**
+   * Creates a UDP handle for an address family ({@code uv_udp_init_ex}), which may take several
+   * datagrams per system call ({@code UV_UDP_RECVMMSG}: {@code recvmmsg} on Linux and FreeBSD,
+   * {@code recvmsg_x} on macOS). A batching handle fills each receive buffer with up to {@code
+   * remaining / 65536} datagrams (at most 20), each in its own 64 KiB slot; each still reaches the
+   * receiver in a call of its own, as a view of the buffer, and the allocator is asked for the
+   * next buffer once the batch is delivered. Its buffers must hold at least 64 KiB (the loop's
+   * own buffer holds one slot). Where the platform cannot batch, the handle receives one datagram
+   * at a time (see {@link #isBatchingReceives()}).
+   *
+   * @param loop the loop whose thread will use the handle
+   * @param family 4 (IPv4), 6 (IPv6), or 0 for no socket yet
+   * @param batchReceives whether to take several datagrams per system call
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
+   * @throws UvException if the OS cannot make the socket (for example {@code EAFNOSUPPORT} where
+   *     IPv6 is off, or {@code EMFILE})
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   */
+  public Udp(Loop loop, int family, boolean batchReceives) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     Dns.checkFamily(family);
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, family);
+    long p = Native.udpNew(loop.checkUsable(), this, family, batchReceives);
     if (p < 0) throw initFailure(p, "uv_udp_init_ex");
     bind(p);
+    batching = Native.udpUsingRecvmmsg(p);
     if (family != 0) noteDescriptor();
+  }
+
+  /**
+   * Whether this handle takes several datagrams per system call (asked for at creation, and
+   * available on this platform).
+   *
+   * @return true if receives are batched
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean isBatchingReceives() {
+    open();
+    return batching;
   }
 
   /**
@@ -303,7 +354,13 @@ public final class Udp extends Handle {
       if (!buffer.isDirect()) throw new IllegalArgumentException("receive buffers must be direct: " + buffer);
       if (buffer.isReadOnly()) throw new IllegalArgumentException("receive buffer is read-only: " + buffer);
       if (!buffer.hasRemaining()) throw new IllegalArgumentException("receive buffer has no room: " + buffer);
+      if (batching && buffer.remaining() < BATCH_SLOT) {
+        // libuv would find no whole slot in it and try again for ever
+        throw new IllegalArgumentException(
+            "a batching handle needs receive buffers with room for " + BATCH_SLOT + " bytes: " + buffer);
+      }
       Native.udpSetReadBuffer(p, buffer, buffer.position(), buffer.remaining());
+      readStart = buffer.position();
     } else if (this.allocator != null) {
       Native.udpSetReadBuffer(p, null, 0, 0);
     }
@@ -478,18 +535,34 @@ public final class Udp extends Handle {
       if (current != null) current.onError(new UvException(nread, "recv"));
       return;
     }
-    ByteBuffer data;
+    byte[] sender = new byte[Native.SOCKADDR_LEN];
+    int[] info = new int[2];
+    int rc = Native.udpLastSender(ptr, sender, info);
+    int flags = info[0];
     Supplier<ByteBuffer> supply = allocator;
-    if (supply != null) {
+    boolean inBatch = (flags & BATCH_CHUNK) != 0;
+    if ((flags & BATCH_END) != 0) {
+      // the batch's buffer is done with: the next receive gets a new one
+      if (supply != null && !isClosing()) setReadBuffer(ptr, supply, supply.get());
+      return;
+    }
+    ByteBuffer data;
+    if (supply == null) {
+      data = loop.readView(nread);
+    } else if (inBatch) {
+      // a batch starts at its buffer's first slot; the receiver may supply another buffer meanwhile
+      if (info[1] == 0) {
+        batchBuffer = readBuffer;
+        batchStart = readStart;
+      }
+      int start = batchStart + info[1];
+      data = batchBuffer.duplicate().limit(start + nread).position(start);
+    } else {
       data = readBuffer;
       data.limit(data.position() + nread);
-    } else {
-      data = loop.readView(nread);
     }
-    byte[] sender = new byte[Native.SOCKADDR_LEN];
-    int[] flags = new int[1];
-    int rc = Native.udpLastSender(ptr, sender, flags);
-    if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, flags[0]);
-    if (supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());
+    int userFlags = flags & ~(BATCH_CHUNK | BATCH_END);
+    if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, userFlags);
+    if (!inBatch && supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());
   }
 }

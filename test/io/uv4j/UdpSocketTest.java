@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +158,54 @@ class UdpSocketTest {
     sender.send(text("truncated"), receiver.localAddress());
     loop.run();
     assertEquals(List.of("trun partial true"), got);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "libuv batches receives on Linux, macOS and FreeBSD only")
+  void aBatchingHandleTakesQueuedDatagramsInOneBufferEachInItsOwnSlot() throws Exception {
+    Udp receiver = new Udp(loop, 4, true);
+    receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Udp sender = new Udp(loop);
+    // sent at once, so that all three wait in the socket when the receiver first reads
+    for (String s : List.of("a", "bb", "ccc")) sender.send(text(s), receiver.localAddress());
+    int[] buffersSupplied = {0};
+    List<String> got = new ArrayList<>();
+    receiver.recvStart(() -> {
+      buffersSupplied[0]++;
+      return ByteBuffer.allocateDirect(4 << 16);
+    }, (data, from, flags) -> {
+      got.add(data.position() + ":" + StandardCharsets.UTF_8.decode(data) + " flags " + flags);
+      if (got.size() == 3) {
+        receiver.close();
+        sender.close();
+      }
+    });
+    loop.run();
+    assertTrue(receiver.isClosing());
+    assertEquals(List.of("0:a flags 0", "65536:bb flags 0", "131072:ccc flags 0"), got);
+    assertEquals(1, buffersSupplied[0]);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "libuv batches receives on Linux, macOS and FreeBSD only")
+  void aBatchingHandleSaysSo() throws Exception {
+    assertTrue(new Udp(loop, 4, true).isBatchingReceives());
+  }
+
+  @Test
+  @EnabledOnOs(OS.WINDOWS)
+  void aHandleAskingToBatchOnWindowsReceivesOneAtATime() throws Exception {
+    assertFalse(new Udp(loop, 4, true).isBatchingReceives());
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "libuv batches receives on Linux, macOS and FreeBSD only")
+  void aBatchingHandleRefusesABufferWithoutRoomForASlot() throws Exception {
+    Udp udp = new Udp(loop, 4, true);
+    udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    ByteBuffer small = ByteBuffer.allocateDirect(1024);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> udp.recvStart(() -> small, (d, f, g) -> {}));
+    assertEquals("a batching handle needs receive buffers with room for 65536 bytes: " + small, e.getMessage());
   }
 
   @Test

@@ -239,7 +239,8 @@ public final class Native {
       boolean datagram, boolean nonBlockingFirst, boolean nonBlockingSecond, long[] out);
 
   // udp
-  public static native long udpNew(long loop, Object peer, int family);
+  /** family 0, 4 or 6; recvmmsg adds UV_UDP_RECVMMSG. */
+  public static native long udpNew(long loop, Object peer, int family, boolean recvmmsg);
 
   public static native int udpOpen(long udp, int socket);
 
@@ -269,9 +270,15 @@ public final class Native {
 
   /**
    * During a receive: writes the sender to {@code out} and returns 0, or returns 1 when there
-   * is none; {@code flags[0]} gets the receive flags.
+   * is none; {@code info} gets the receive flags, then the datagram's offset in the buffer of
+   * its receive. A receive of 0 bytes with UV_UDP_MMSG_FREE in the flags ends a recvmmsg batch.
    */
-  public static native int udpLastSender(long udp, byte[] out, int[] flags);
+  public static native int udpLastSender(long udp, byte[] out, int[] info);
+
+  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes each recvmmsg slot takes (64 KiB). */
+  public static native int[] udpBatchConstants();
+
+  public static native boolean udpUsingRecvmmsg(long udp);
 
   /** getsockname, or getpeername when {@code peer}. */
   public static native int udpSockName(long udp, byte[] out, boolean peer);
