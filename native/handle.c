@@ -75,21 +75,17 @@ JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_handleIsActive(JNIEnv *e
 }
 
 /* libuv's handle and request types in the order of io.uv4j.HandleType and io.uv4j.RequestType. */
-static const int handle_types[] = {
+static const jint handle_types[] = {
     UV_UNKNOWN_HANDLE, UV_ASYNC, UV_CHECK, UV_FS_EVENT, UV_FS_POLL, UV_HANDLE,
     UV_IDLE,           UV_NAMED_PIPE, UV_POLL, UV_PREPARE, UV_PROCESS, UV_STREAM,
     UV_TCP,            UV_TIMER, UV_TTY, UV_UDP, UV_SIGNAL, UV_FILE};
-static const int request_types[] = {UV_UNKNOWN_REQ, UV_REQ, UV_CONNECT, UV_WRITE,
-                                    UV_SHUTDOWN, UV_UDP_SEND, UV_FS, UV_WORK,
-                                    UV_GETADDRINFO, UV_GETNAMEINFO, UV_RANDOM};
+static const jint request_types[] = {UV_UNKNOWN_REQ, UV_REQ, UV_CONNECT, UV_WRITE,
+                                     UV_SHUTDOWN, UV_UDP_SEND, UV_FS, UV_WORK,
+                                     UV_GETADDRINFO, UV_GETNAMEINFO, UV_RANDOM};
 
-static jintArray int_array(JNIEnv *env, const int *values, jsize count) {
+static jintArray int_array(JNIEnv *env, const jint *values, jsize count) {
   jintArray out = (*env)->NewIntArray(env, count);
-  if (out == NULL) return NULL;
-  for (jsize i = 0; i < count; i++) {
-    jint value = values[i];
-    (*env)->SetIntArrayRegion(env, out, i, 1, &value);
-  }
+  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, count, values);
   return out;
 }
 

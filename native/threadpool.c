@@ -101,6 +101,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_threadPoolSizeSet(JNIEnv *en
   char value[16];
   snprintf(value, sizeof value, "%d", (int) size);
 #ifdef _WIN32
+  /* with a valid name and value, only memory can run out */
   return _putenv_s("UV_THREADPOOL_SIZE", value) == 0 ? 0 : UV_ENOMEM;
 #else
   return setenv("UV_THREADPOOL_SIZE", value, 1) == 0 ? 0 : uv_translate_sys_error(errno);

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * A UDP socket ({@code uv_udp_t}). Datagrams arrive in loop-owned buffers valid during the
- * receive callback, as stream reads do. Every method must be called on the loop's thread.
+ * receive callback, as stream reads do, or in buffers the caller supplies. Every method must be
+ * called on the loop's thread.
  */
 public final class Udp extends Handle {
   /** libuv's {@code UV_UDP_IPV6ONLY}. */

@@ -109,7 +109,8 @@ public final class Uv {
    * Sets the number of threads of libuv's thread pool, which runs {@link Loop#queueWork} work,
    * file-system operations and DNS lookups for every loop of the process. libuv fixes the size at
    * the pool's first use, from the {@code UV_THREADPOOL_SIZE} environment variable; this sets that
-   * variable for the process (which {@link System#getenv} does not see). Safe from any thread.
+   * variable in the process's C environment (which {@link System#getenv} does not see, and which
+   * child processes then inherit). Safe from any thread.
    *
    * @param size the number of threads, 1 to 1024
    * @throws IllegalArgumentException if {@code size} is outside 1..1024
