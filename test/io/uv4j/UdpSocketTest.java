@@ -209,6 +209,86 @@ class UdpSocketTest {
   }
 
   @Test
+  void severalDatagramsGoOutInOneTrySend() throws Exception {
+    Udp receiver = new Udp(loop);
+    receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    InetSocketAddress at = receiver.localAddress();
+    Udp sender = new Udp(loop, 4);
+    List<String> got = new ArrayList<>();
+    receiver.recvStart((data, from, flags) -> {
+      got.add(StandardCharsets.UTF_8.decode(data).toString());
+      if (got.size() == 3) {
+        receiver.close();
+        sender.close();
+      }
+    });
+    int sent = sender.trySend(new ByteBuffer[] {text("a"), text("bb"), text("ccc")}, new InetSocketAddress[] {at, at, at});
+    loop.run();
+    assertEquals(3, sent);
+    assertEquals(List.of("a", "bb", "ccc"), got);
+  }
+
+  @Test
+  void aConnectedSocketTrySendsSeveralDatagramsWithoutAddresses() throws Exception {
+    Udp receiver = new Udp(loop);
+    receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Udp sender = new Udp(loop);
+    sender.connect(receiver.localAddress());
+    List<String> got = new ArrayList<>();
+    receiver.recvStart((data, from, flags) -> {
+      got.add(StandardCharsets.UTF_8.decode(data).toString());
+      if (got.size() == 2) {
+        receiver.close();
+        sender.close();
+      }
+    });
+    assertEquals(2, sender.trySend(new ByteBuffer[] {text("one"), text("two")}, null));
+    loop.run();
+    assertEquals(List.of("one", "two"), got);
+  }
+
+  @Test
+  void trySendOfSeveralBeforeThereIsASocketIsEinval() {
+    Udp udp = new Udp(loop);
+    InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+    UvException e =
+        assertThrows(UvException.class, () -> udp.trySend(new ByteBuffer[] {text("x")}, new InetSocketAddress[] {to}));
+    assertEquals("EINVAL", e.code());
+  }
+
+  @Test
+  void trySendWithAnAddressMissingIsRefusedCountingBoth() throws Exception {
+    Udp udp = new Udp(loop, 4);
+    InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> udp.trySend(new ByteBuffer[] {text("x"), text("y")}, new InetSocketAddress[] {to}));
+    assertEquals("2 datagrams but 1 addresses; give one each, or null for the connected peer", e.getMessage());
+  }
+
+  @Test
+  void trySendOfNoDatagramsIsRefused() throws Exception {
+    Udp udp = new Udp(loop, 4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> udp.trySend(new ByteBuffer[0], null));
+    assertEquals("no datagrams to send", e.getMessage());
+  }
+
+  @Test
+  void trySendOfAHeapDatagramAmongSeveralNamesIt() throws Exception {
+    Udp udp = new Udp(loop, 4);
+    ByteBuffer heap = ByteBuffer.allocate(1);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> udp.trySend(new ByteBuffer[] {text("x"), heap}, null));
+    assertEquals("trySend needs direct buffers; datagrams[1] is " + heap, e.getMessage());
+  }
+
+  @Test
+  void anIdleHandleHasNoSendsQueued() throws Exception {
+    assertEquals(0, new Udp(loop, 4).sendQueueCount());
+  }
+
+  @Test
   void aHeapReceiveBufferIsRefused() {
     Udp udp = new Udp(loop);
     IllegalArgumentException e =

@@ -264,6 +264,15 @@ public final class Native {
   public static native int udpTrySend(
       long udp, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
 
+  /**
+   * uv_udp_try_send2 of one datagram per direct buffer; {@code addresses} null sends all to the
+   * connected peer. Returns how many were sent, or a negative error.
+   */
+  public static native int udpTrySendMany(
+      long udp, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths, byte[][] addresses);
+
+  public static native long udpSendQueueCount(long udp);
+
   public static native int udpRecvStart(long udp);
 
   public static native int udpRecvStop(long udp);
