@@ -86,7 +86,7 @@ public final class Pipe extends Stream {
     Objects.requireNonNull(loop, "loop");
     if (WINDOWS) throw new UnsupportedOperationException("Pipe.socketPair is for Unix; on Windows use Uv.socketPair with Tcp.open");
     loop.checkUsable();
-    Pipe[] ends = adopt(loop, Uv.socketPair(Dns.SocketType.STREAM, false, false));
+    Pipe[] ends = adopt(loop, Uv.socketPair(Dns.SocketType.STREAM, true, true));
     return new Pair(ends[0], ends[1]);
   }
 
@@ -104,8 +104,8 @@ public final class Pipe extends Stream {
   public static Ends anonymous(Loop loop) throws UvException {
     Objects.requireNonNull(loop, "loop");
     loop.checkUsable();
-    // libuv makes an adopted pipe non-blocking itself; uv_pipe's flags matter to other users
-    Pipe[] ends = adopt(loop, Uv.pipe(false, false));
+    // libuv recommends non-blocking (on Windows, overlapped) descriptors for the handles it runs
+    Pipe[] ends = adopt(loop, Uv.pipe(true, true));
     return new Ends(ends[0], ends[1]);
   }
 

@@ -140,7 +140,8 @@ public final class Uv {
    * which then owns each, or close them. Both are close-on-exec. Safe from any thread.
    *
    * @param type {@link Dns.SocketType#STREAM} or {@link Dns.SocketType#DATAGRAM}
-   * @param nonBlockingFirst whether the first socket is non-blocking
+   * @param nonBlockingFirst whether the first socket is non-blocking (overlapped on Windows), as
+   *     libuv recommends for a socket a handle adopts
    * @param nonBlockingSecond whether the second socket is non-blocking
    * @return the two sockets (SOCKETs on Windows)
    * @throws NullPointerException if {@code type} is null
@@ -163,7 +164,8 @@ public final class Uv {
    * {@link Pipe#open(int)}, which then owns each, or close them. Both are close-on-exec. Safe
    * from any thread.
    *
-   * @param nonBlockingRead whether the read end is non-blocking
+   * @param nonBlockingRead whether the read end is non-blocking (overlapped on Windows), as libuv
+   *     recommends for a descriptor a handle adopts
    * @param nonBlockingWrite whether the write end is non-blocking
    * @return the read end, then the write end
    * @throws UvException if the OS cannot make it (for example {@code EMFILE})
