@@ -53,13 +53,6 @@ class LoopConfigureTest {
   }
 
   @Test
-  @EnabledOnOs(OS.WINDOWS)
-  void blockingASignalIsNotSupportedOnWindows() {
-    UvException e = assertThrows(UvException.class, () -> loop.blockSignal(SIGPROF));
-    assertEquals("ENOSYS", e.code());
-  }
-
-  @Test
   @EnabledOnOs(OS.LINUX)
   void aLoopAskingForSqpollStillDoesFileOperations(@TempDir Path dir) throws Exception {
     loop.useIoUringSqpoll();
@@ -67,13 +60,6 @@ class LoopConfigureTest {
     Promise<Stat> stat = loop.fs().stat(file.toString());
     loop.run();
     assertEquals(5, stat.value().size());
-  }
-
-  @Test
-  @DisabledOnOs(OS.LINUX)
-  void sqpollIsNotSupportedOffLinux() {
-    UvException e = assertThrows(UvException.class, loop::useIoUringSqpoll);
-    assertEquals("ENOSYS", e.code());
   }
 
   @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /** Connected pairs: uv_socketpair and uv_pipe, as raw descriptors and as pipes. */
@@ -59,13 +58,6 @@ class PipePairTest {
     loop.run();
     assertEquals("to second", atSecond.toString());
     assertEquals("to first", atFirst.toString());
-  }
-
-  @Test
-  @EnabledOnOs(OS.WINDOWS)
-  void aSocketPairOfPipesIsRefusedOnWindows() {
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> Pipe.socketPair(loop));
-    assertEquals("Pipe.socketPair is for Unix; on Windows use Uv.socketPair with Tcp.open", e.getMessage());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,12 +188,6 @@ class UdpSocketTest {
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "libuv batches receives on Linux, macOS and FreeBSD only")
   void aBatchingHandleSaysSo() throws Exception {
     assertTrue(new Udp(loop, 4, true).isBatchingReceives());
-  }
-
-  @Test
-  @EnabledOnOs(OS.WINDOWS)
-  void aHandleAskingToBatchOnWindowsReceivesOneAtATime() throws Exception {
-    assertFalse(new Udp(loop, 4, true).isBatchingReceives());
   }
 
   @Test
