@@ -12,8 +12,8 @@ jintArray uv4j_loop_descriptors(JNIEnv *env, uv_loop_t *loop) {
   /* a Windows loop keeps handles, not descriptors */
   return (*env)->NewIntArray(env, 0);
 #else
-  /* -1 where the loop has none; the io_uring for file operations (lfields->iou) is only made
-   * for loops configured with UV_LOOP_ENABLE_IO_URING_SQPOLL, which uv4j never sets */
+  /* negative where the loop has none yet; the io_uring for file operations (lfields->iou) is
+   * made at the first file operation of a loop configured with UV_LOOP_USE_IO_URING_SQPOLL */
   jint fds[] = {
       loop->backend_fd,
       loop->async_io_watcher.fd,
@@ -23,6 +23,7 @@ jintArray uv4j_loop_descriptors(JNIEnv *env, uv_loop_t *loop) {
 #ifdef __linux__
       loop->inotify_fd,
       uv__get_internal_fields(loop)->ctl.ringfd,
+      uv__get_internal_fields(loop)->iou.ringfd,
 #endif
   };
   jsize count = (jsize) (sizeof fds / sizeof fds[0]);

@@ -39,15 +39,20 @@ static void release_chars(JNIEnv *env, jstring s, const char *chars) {
   if (chars != NULL) (*env)->ReleaseStringUTFChars(env, s, chars);
 }
 
+static void make_hints(struct addrinfo *hints, jint family, jint socktype, jint protocol,
+                       jint flags) {
+  memset(hints, 0, sizeof *hints);
+  hints->ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  hints->ai_socktype = socktype == 1 ? SOCK_STREAM : socktype == 2 ? SOCK_DGRAM : 0;
+  hints->ai_protocol = protocol;
+  hints->ai_flags = flags;
+}
+
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
     JNIEnv *env, jclass cls, jlong loop, jobject request, jstring node, jstring service,
     jint family, jint socktype, jint protocol, jint flags) {
   struct addrinfo hints;
-  memset(&hints, 0, sizeof hints);
-  hints.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
-  hints.ai_socktype = socktype == 1 ? SOCK_STREAM : socktype == 2 ? SOCK_DGRAM : 0;
-  hints.ai_protocol = protocol;
-  hints.ai_flags = flags;
+  make_hints(&hints, family, socktype, protocol, flags);
   uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
   uv4j_getaddrinfo *req = (uv4j_getaddrinfo *) uv4j_request_alloc(env, sizeof *req, request);
   if (req == NULL) return UV_ENOMEM;
@@ -73,14 +78,10 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
   return uv4j_request_token(l, req->slot);
 }
 
-/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes, of the request completing (see
- * requestCompleting); only valid during its completion. */
-JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNIEnv *env,
-                                                                             jclass cls,
-                                                                             jlong ptr) {
-  uv_getaddrinfo_t *req = UV4J_PTR(uv_getaddrinfo_t, ptr);
+/* The IPv4 and IPv6 addresses of a getaddrinfo answer, UV4J_SOCKADDR_LEN bytes each. */
+static jbyteArray encode_addresses(JNIEnv *env, const struct addrinfo *first) {
   jsize count = 0;
-  for (struct addrinfo *ai = req->addrinfo; ai != NULL; ai = ai->ai_next) {
+  for (const struct addrinfo *ai = first; ai != NULL; ai = ai->ai_next) {
     if (ai->ai_family == AF_INET || ai->ai_family == AF_INET6) count++;
   }
   jbyteArray out = (*env)->NewByteArray(env, count * UV4J_SOCKADDR_LEN);
@@ -88,7 +89,7 @@ JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNI
   jbyteArray one = (*env)->NewByteArray(env, UV4J_SOCKADDR_LEN);
   if (one == NULL) return NULL;
   jsize i = 0;
-  for (struct addrinfo *ai = req->addrinfo; ai != NULL; ai = ai->ai_next) {
+  for (const struct addrinfo *ai = first; ai != NULL; ai = ai->ai_next) {
     if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6) continue;
     jbyte encoded[UV4J_SOCKADDR_LEN];
     if (uv4j_sockaddr_to_java(env, ai->ai_addr, one) < 0) return NULL;
@@ -98,6 +99,14 @@ JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNI
   }
   (*env)->DeleteLocalRef(env, one);
   return out;
+}
+
+/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes, of the request completing (see
+ * requestCompleting); only valid during its completion. */
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNIEnv *env,
+                                                                             jclass cls,
+                                                                             jlong ptr) {
+  return encode_addresses(env, UV4J_PTR(uv_getaddrinfo_t, ptr)->addrinfo);
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfo(JNIEnv *env, jclass cls,
@@ -122,12 +131,8 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfo(JNIEnv *env,
   return uv4j_request_token(l, req->slot);
 }
 
-/* {host, service} of the getnameinfo completing (see requestCompleting); only valid during its
- * completion. */
-JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(JNIEnv *env,
-                                                                               jclass cls,
-                                                                               jlong ptr) {
-  uv_getnameinfo_t *req = UV4J_PTR(uv_getnameinfo_t, ptr);
+/* {host, service} of a getnameinfo answer. */
+static jobjectArray encode_names(JNIEnv *env, const uv_getnameinfo_t *req) {
   jobjectArray out = (*env)->NewObjectArray(env, 2, uv4j_string_class, NULL);
   if (out == NULL) return NULL;
   const char *parts[2] = {req->host, req->service};
@@ -140,3 +145,61 @@ JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(J
   return out;
 }
 
+/* {host, service} of the getnameinfo completing (see requestCompleting); only valid during its
+ * completion. */
+JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(JNIEnv *env,
+                                                                               jclass cls,
+                                                                               jlong ptr) {
+  return encode_names(env, UV4J_PTR(uv_getnameinfo_t, ptr));
+}
+
+/* libuv's synchronous mode (no callback) still counts the request on a loop, which is not
+ * thread-safe: each call gets a loop of its own, so that any thread may make one. */
+JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfoSync(
+    JNIEnv *env, jclass cls, jstring node, jstring service, jint family, jint socktype,
+    jint protocol, jint flags, jintArray status) {
+  struct addrinfo hints;
+  make_hints(&hints, family, socktype, protocol, flags);
+  uv_loop_t loop;
+  jint rc = uv_loop_init(&loop);
+  if (rc < 0) {
+    (*env)->SetIntArrayRegion(env, status, 0, 1, &rc);
+    return NULL;
+  }
+  const char *node_chars = chars_or_null(env, node);
+  const char *service_chars = chars_or_null(env, service);
+  uv_getaddrinfo_t req;
+  if ((node != NULL && node_chars == NULL) || (service != NULL && service_chars == NULL)) {
+    rc = UV_ENOMEM;
+  } else {
+    rc = uv_getaddrinfo(&loop, &req, NULL, node_chars, service_chars, &hints);
+  }
+  release_chars(env, node, node_chars);
+  release_chars(env, service, service_chars);
+  jbyteArray out = NULL;
+  if (rc == 0) {
+    out = encode_addresses(env, req.addrinfo);
+    uv_freeaddrinfo(req.addrinfo);
+  }
+  uv_loop_close(&loop);
+  if (rc < 0) (*env)->SetIntArrayRegion(env, status, 0, 1, &rc);
+  return out;
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfoSync(
+    JNIEnv *env, jclass cls, jbyteArray address, jint flags, jintArray status) {
+  struct sockaddr_storage addr;
+  jint rc = uv4j_sockaddr_from_java(env, address, &addr);
+  uv_loop_t loop;
+  if (rc == 0) rc = uv_loop_init(&loop);
+  if (rc < 0) {
+    (*env)->SetIntArrayRegion(env, status, 0, 1, &rc);
+    return NULL;
+  }
+  uv_getnameinfo_t req;
+  rc = uv_getnameinfo(&loop, &req, NULL, (const struct sockaddr *) &addr, flags);
+  jobjectArray out = rc == 0 ? encode_names(env, &req) : NULL;
+  uv_loop_close(&loop);
+  if (rc < 0) (*env)->SetIntArrayRegion(env, status, 0, 1, &rc);
+  return out;
+}

@@ -2,6 +2,9 @@
 #if defined(__linux__) && !defined(_GNU_SOURCE)
 #define _GNU_SOURCE /* pthread_getattr_np */
 #endif
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(_MSC_VER)
@@ -83,6 +86,58 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopEnableIdleTimeMetrics(JN
                                                                               jclass cls,
                                                                               jlong ptr) {
   return uv_loop_configure(&UV4J_PTR(uv4j_loop, ptr)->uv, UV_METRICS_IDLE_TIME);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopBlockSignal(JNIEnv *env, jclass cls,
+                                                                  jlong ptr, jint signum) {
+  return uv_loop_configure(&UV4J_PTR(uv4j_loop, ptr)->uv, UV_LOOP_BLOCK_SIGNAL, (int) signum);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopUseIoUringSqpoll(JNIEnv *env, jclass cls,
+                                                                       jlong ptr) {
+  return uv_loop_configure(&UV4J_PTR(uv4j_loop, ptr)->uv, UV_LOOP_USE_IO_URING_SQPOLL);
+}
+
+/* The one signal UV_LOOP_BLOCK_SIGNAL accepts, or 0 where the platform has no SIGPROF. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopBlockableSignal(JNIEnv *env, jclass cls) {
+#ifdef SIGPROF
+  return SIGPROF;
+#else
+  return 0;
+#endif
+}
+
+/* uv_print_all_handles / uv_print_active_handles into a temporary file, read back whole. */
+JNIEXPORT jstring JNICALL Java_io_uv4j_internal_Native_loopPrintHandles(JNIEnv *env, jclass cls,
+                                                                      jlong ptr,
+                                                                      jboolean active_only,
+                                                                      jintArray status) {
+  jint error = 0;
+  char *text = NULL;
+  FILE *file = tmpfile();
+  if (file == NULL) {
+    error = uv_translate_sys_error(errno);
+  } else {
+    uv_loop_t *loop = &UV4J_PTR(uv4j_loop, ptr)->uv;
+    if (active_only) uv_print_active_handles(loop, file);
+    else uv_print_all_handles(loop, file);
+    long size = fflush(file) == 0 && fseek(file, 0, SEEK_END) == 0 ? ftell(file) : -1;
+    if (size < 0) {
+      error = uv_translate_sys_error(errno);
+    } else if ((text = malloc((size_t) size + 1)) == NULL) {
+      error = UV_ENOMEM;
+    } else {
+      rewind(file);
+      if (fread(text, 1, (size_t) size, file) != (size_t) size) error = UV_EIO;
+      text[size] = '\0';
+    }
+    fclose(file);
+  }
+  jstring out = NULL;
+  if (error == 0) out = (*env)->NewStringUTF(env, text); /* libuv prints ASCII only */
+  free(text);
+  if (error != 0) (*env)->SetIntArrayRegion(env, status, 0, 1, &error);
+  return out;
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopIdleTime(JNIEnv *env, jclass cls,

@@ -26,6 +26,35 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeOpen(JNIEnv *env, jclass
   return uv_pipe_open(PIPE(ptr), (uv_file) fd);
 }
 
+/* uv_pipe: out gets {read end, write end}. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipePair(JNIEnv *env, jclass cls,
+                                                             jboolean nonblock_read,
+                                                             jboolean nonblock_write,
+                                                             jintArray out) {
+  uv_file fds[2];
+  int rc = uv_pipe(fds, nonblock_read ? UV_NONBLOCK_PIPE : 0, nonblock_write ? UV_NONBLOCK_PIPE : 0);
+  if (rc < 0) return rc;
+  jint ends[2] = {fds[0], fds[1]};
+  (*env)->SetIntArrayRegion(env, out, 0, 2, ends);
+  return 0;
+}
+
+/* uv_socketpair of SOCK_STREAM or SOCK_DGRAM sockets: out gets both. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_socketPair(JNIEnv *env, jclass cls,
+                                                               jboolean datagram,
+                                                               jboolean nonblock_first,
+                                                               jboolean nonblock_second,
+                                                               jlongArray out) {
+  uv_os_sock_t socks[2];
+  int rc = uv_socketpair(datagram ? SOCK_DGRAM : SOCK_STREAM, 0, socks,
+                         nonblock_first ? UV_NONBLOCK_PIPE : 0,
+                         nonblock_second ? UV_NONBLOCK_PIPE : 0);
+  if (rc < 0) return rc;
+  jlong ends[2] = {(jlong) socks[0], (jlong) socks[1]};
+  (*env)->SetLongArrayRegion(env, out, 0, 2, ends);
+  return 0;
+}
+
 /* Names cross as bytes so that Linux abstract names (a leading NUL) survive. A name longer than
  * the platform allows fails with UV_EINVAL instead of being cut short (UV_PIPE_NO_TRUNCATE). */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeBind(JNIEnv *env, jclass cls, jlong ptr,

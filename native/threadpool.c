@@ -1,4 +1,5 @@
 /* uv_work_t: Java work on libuv's thread pool; uv_random. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "uv4j.h"
@@ -91,4 +92,25 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_random(JNIEnv *env, jclass c
     return rc;
   }
   return 0;
+}
+
+/* libuv sizes its pool from getenv("UV_THREADPOOL_SIZE") at the pool's first use; this sets the
+ * variable where that getenv reads it (the C runtime's copy on Windows). */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_threadPoolSizeSet(JNIEnv *env, jclass cls,
+                                                                      jint size) {
+  char value[16];
+  snprintf(value, sizeof value, "%d", (int) size);
+#ifdef _WIN32
+  /* with a valid name and value, only memory can run out */
+  return _putenv_s("UV_THREADPOOL_SIZE", value) == 0 ? 0 : UV_ENOMEM;
+#else
+  return setenv("UV_THREADPOOL_SIZE", value, 1) == 0 ? 0 : uv_translate_sys_error(errno);
+#endif
+}
+
+/* What libuv's getenv("UV_THREADPOOL_SIZE") sees now, or null. */
+JNIEXPORT jstring JNICALL Java_io_uv4j_internal_Native_threadPoolSizeVariable(JNIEnv *env,
+                                                                             jclass cls) {
+  const char *value = getenv("UV_THREADPOOL_SIZE");
+  return value == NULL ? NULL : (*env)->NewStringUTF(env, value);
 }

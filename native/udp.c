@@ -4,12 +4,18 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-/* A UDP handle with the sender and flags of the datagram being delivered. */
+/* A UDP handle with the buffer Java chose for its next receive (NULL: the loop's slab), the buffer
+ * libuv last took (one recvmmsg fills several datagrams into it), and the sender, flags and place
+ * in that buffer of the datagram being delivered. */
 typedef struct uv4j_udp {
   uv_udp_t uv;
+  char *read_base;
+  size_t read_len;
+  char *batch_base;
   struct sockaddr_storage sender;
   int has_sender;
   unsigned flags;
+  size_t offset;
 } uv4j_udp;
 
 typedef struct uv4j_send {
@@ -20,14 +26,22 @@ typedef struct uv4j_send {
 #define UDP(ptr) UV4J_PTR(uv_udp_t, ptr)
 
 static void alloc_cb(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
-  uv4j_loop *loop = (uv4j_loop *) handle->loop;
-  *buf = uv_buf_init(loop->slab, (unsigned int) loop->slab_len);
+  uv4j_udp *udp = (uv4j_udp *) handle;
+  if (udp->read_base != NULL) {
+    *buf = uv_buf_init(udp->read_base, (unsigned int) udp->read_len);
+  } else {
+    uv4j_loop *loop = (uv4j_loop *) handle->loop;
+    *buf = uv_buf_init(loop->slab, (unsigned int) loop->slab_len);
+  }
+  udp->batch_base = buf->base;
 }
 
 static void recv_cb(uv_udp_t *handle, ssize_t nread, const uv_buf_t *buf,
                     const struct sockaddr *addr, unsigned flags) {
-  if (nread == 0 && addr == NULL) return; /* nothing to read */
   uv4j_udp *udp = (uv4j_udp *) handle;
+  /* nothing to read, or the end of a recvmmsg batch, which Java hears of to supply a new buffer */
+  if (nread == 0 && addr == NULL && !(flags & UV_UDP_MMSG_FREE)) return;
+  udp->offset = buf->base != NULL && udp->batch_base != NULL ? (size_t) (buf->base - udp->batch_base) : 0;
   udp->has_sender = addr != NULL;
   if (addr != NULL) {
     memcpy(&udp->sender, addr,
@@ -43,16 +57,31 @@ static void send_cb(uv_udp_send_t *req, int status) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass cls, jlong loop,
-                                                            jobject peer, jint family) {
+                                                            jobject peer, jint family,
+                                                            jboolean recvmmsg) {
   uv4j_udp *udp = (uv4j_udp *) uv4j_handle_alloc(env, sizeof *udp, peer);
   if (udp == NULL) return UV_ENOMEM;
-  int af = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
-  int rc = uv_udp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &udp->uv, (unsigned int) af);
+  unsigned int flags = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  if (recvmmsg) flags |= UV_UDP_RECVMMSG;
+  int rc = uv_udp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &udp->uv, flags);
   if (rc < 0) {
     uv4j_handle_free(env, (uv_handle_t *) udp);
     return rc;
   }
   return UV4J_JPTR(udp);
+}
+
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpOpen(JNIEnv *env, jclass cls, jlong ptr,
+                                                            jint sock) {
+  return uv_udp_open(UDP(ptr), (uv_os_sock_t) sock);
+}
+
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_udpSetReadBuffer(JNIEnv *env, jclass cls,
+                                                                     jlong ptr, jobject buffer,
+                                                                     jint offset, jint length) {
+  uv4j_udp *udp = UV4J_PTR(uv4j_udp, ptr);
+  udp->read_base = buffer == NULL ? NULL : uv4j_buffer_address(env, buffer, offset);
+  udp->read_len = (size_t) length;
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpBind(JNIEnv *env, jclass cls, jlong ptr,
@@ -147,6 +176,67 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySend(JNIEnv *env, jcla
   return uv_udp_try_send(UDP(ptr), &buf, 1, to);
 }
 
+/* uv_udp_try_send2, one buffer per datagram. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySendMany(JNIEnv *env, jclass cls,
+                                                                   jlong ptr, jobjectArray buffers,
+                                                                   jintArray offsets,
+                                                                   jintArray lengths,
+                                                                   jobjectArray addresses) {
+  jsize count = (*env)->GetArrayLength(env, buffers);
+  size_t n = (size_t) count;
+  uv_buf_t *bufs = calloc(n, sizeof *bufs);
+  uv_buf_t **buf_ptrs = calloc(n, sizeof *buf_ptrs);
+  unsigned int *nbufs = calloc(n, sizeof *nbufs);
+  jint *offs = calloc(n, sizeof *offs);
+  jint *lens = calloc(n, sizeof *lens);
+  struct sockaddr_storage *storage = addresses == NULL ? NULL : calloc(n, sizeof *storage);
+  struct sockaddr **addrs = calloc(n, sizeof *addrs);
+  int rc = 0;
+  if (bufs == NULL || buf_ptrs == NULL || nbufs == NULL || offs == NULL || lens == NULL ||
+      addrs == NULL || (addresses != NULL && storage == NULL)) {
+    rc = UV_ENOMEM;
+  } else {
+    (*env)->GetIntArrayRegion(env, offsets, 0, count, offs);
+    (*env)->GetIntArrayRegion(env, lengths, 0, count, lens);
+    if ((*env)->ExceptionCheck(env)) rc = UV_EINVAL;
+  }
+  for (jsize i = 0; rc == 0 && i < count; i++) {
+    jobject buffer = (*env)->GetObjectArrayElement(env, buffers, i);
+    if (buffer == NULL) {
+      rc = UV_EINVAL;
+      break;
+    }
+    bufs[i] = uv_buf_init(uv4j_buffer_address(env, buffer, offs[i]), (unsigned int) lens[i]);
+    (*env)->DeleteLocalRef(env, buffer);
+    buf_ptrs[i] = &bufs[i];
+    nbufs[i] = 1;
+    if (addresses != NULL) {
+      jbyteArray address = (*env)->GetObjectArrayElement(env, addresses, i);
+      if (address == NULL) {
+        rc = UV_EINVAL;
+        break;
+      }
+      rc = uv4j_sockaddr_from_java(env, address, &storage[i]);
+      (*env)->DeleteLocalRef(env, address);
+      addrs[i] = (struct sockaddr *) &storage[i];
+    }
+  }
+  if (rc == 0) rc = uv_udp_try_send2(UDP(ptr), (unsigned int) count, buf_ptrs, nbufs, addrs, 0);
+  free(bufs);
+  free(buf_ptrs);
+  free(nbufs);
+  free(offs);
+  free(lens);
+  free(storage);
+  free(addrs);
+  return rc;
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueCount(JNIEnv *env, jclass cls,
+                                                                       jlong ptr) {
+  return (jlong) uv_udp_get_send_queue_count(UDP(ptr));
+}
+
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpRecvStart(JNIEnv *env, jclass cls,
                                                                  jlong ptr) {
   return uv_udp_recv_start(UDP(ptr), alloc_cb, recv_cb);
@@ -157,13 +247,14 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpRecvStop(JNIEnv *env, jcl
   return uv_udp_recv_stop(UDP(ptr));
 }
 
-/* During a receive: the sender into out (returns 0), or 1 when there is none; flags in [1]. */
+/* During a receive: the sender into out (returns 0), or 1 when there is none; info gets the flags
+ * and the datagram's offset in the buffer of its receive. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpLastSender(JNIEnv *env, jclass cls,
                                                                   jlong ptr, jbyteArray out,
-                                                                  jintArray flags) {
+                                                                  jintArray info) {
   uv4j_udp *udp = UV4J_PTR(uv4j_udp, ptr);
-  jint f = (jint) udp->flags;
-  (*env)->SetIntArrayRegion(env, flags, 0, 1, &f);
+  jint values[2] = {(jint) udp->flags, (jint) udp->offset};
+  (*env)->SetIntArrayRegion(env, info, 0, 2, values);
   if (!udp->has_sender) return 1;
   return uv4j_sockaddr_to_java(env, (const struct sockaddr *) &udp->sender, out);
 }
@@ -222,6 +313,20 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetOption(JNIEnv *env, jc
     case 3: return uv_udp_set_ttl(UDP(ptr), value);
     default: return UV_EINVAL;
   }
+}
+
+/* UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the largest datagram each recvmmsg slot holds. */
+JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_udpBatchConstants(JNIEnv *env,
+                                                                           jclass cls) {
+  jint values[3] = {UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, 64 * 1024 /* libuv's private UV__UDP_DGRAM_MAXSIZE */};
+  jintArray out = (*env)->NewIntArray(env, 3);
+  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, 3, values);
+  return out;
+}
+
+JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_udpUsingRecvmmsg(JNIEnv *env, jclass cls,
+                                                                         jlong ptr) {
+  return uv_udp_using_recvmmsg(UDP(ptr)) ? JNI_TRUE : JNI_FALSE;
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueSize(JNIEnv *env, jclass cls,

@@ -47,9 +47,7 @@ public final class Dns {
      * @throws NullPointerException if {@code socketType} is null
      */
     public Hints {
-      if (family != 0 && family != 4 && family != 6) {
-        throw new IllegalArgumentException("family must be 0, 4 or 6, got " + family);
-      }
+      checkFamily(family);
       Objects.requireNonNull(socketType, "socketType");
       if (protocol < 0) throw new IllegalArgumentException("protocol must be >= 0, got " + protocol);
       if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
@@ -158,14 +156,65 @@ public final class Dns {
     return resolver.promise();
   }
 
-  private static Cancelable startAddrInfo(
-      Loop loop, String host, String service, Hints hints, Lookup<List<InetSocketAddress>> lookup) {
-    Objects.requireNonNull(loop, "loop");
+  /**
+   * Resolves {@code host} and/or {@code service} at once, on the calling thread (libuv's
+   * synchronous mode): the call blocks for as long as the resolver takes. Safe from any thread,
+   * and needs no loop.
+   *
+   * @param host a host name or numeric address, or null (then {@code service} is required)
+   * @param service a service name or port number, or null
+   * @param hints what to look for, such as {@link Hints#DEFAULT}
+   * @return the addresses in the resolver's order, unmodifiable
+   * @throws NullPointerException if {@code hints} is null
+   * @throws IllegalArgumentException if both {@code host} and {@code service} are null, or
+   *     either contains a NUL character
+   * @throws UvException if the lookup fails ({@code EAI_NONAME}, ...), naming {@code host}
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
+   */
+  public static List<InetSocketAddress> getAddrInfoSync(String host, String service, Hints hints) throws UvException {
+    checkQuery(host, service, hints);
+    int[] status = new int[1];
+    byte[] packed =
+        Native.dnsGetAddrInfoSync(
+            host, service, hints.family(), hints.socketType().ordinal(), hints.protocol(), hints.flags(), status);
+    if (packed == null) throw new UvException(status[0], "getaddrinfo", host, null);
+    return Lookup.decodeAll(packed);
+  }
+
+  /**
+   * Looks up the host and service names of {@code address} at once, on the calling thread
+   * (libuv's synchronous mode). Safe from any thread, and needs no loop.
+   *
+   * @param address a resolved address and port
+   * @param flags getnameinfo {@code NI_*} flags (0 for none)
+   * @return the names
+   * @throws NullPointerException if {@code address} is null
+   * @throws IllegalArgumentException if {@code address} is unresolved or flags are negative
+   * @throws UvException if the lookup fails
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
+   */
+  public static NameInfo getNameInfoSync(InetSocketAddress address, int flags) throws UvException {
+    byte[] encoded = SocketAddresses.encode(address);
+    if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
+    int[] status = new int[1];
+    String[] names = Native.dnsGetNameInfoSync(encoded, flags, status);
+    if (names == null) throw new UvException(status[0], "getnameinfo", SocketAddresses.text(address), null);
+    return new NameInfo(names[0], names[1]);
+  }
+
+  private static void checkQuery(String host, String service, Hints hints) {
     Objects.requireNonNull(hints, "hints");
     if (host == null && service == null) throw new IllegalArgumentException("host and service are both null");
     checkNoNul(host, "host");
     checkNoNul(service, "service");
+  }
+
+  private static Cancelable startAddrInfo(
+      Loop loop, String host, String service, Hints hints, Lookup<List<InetSocketAddress>> lookup) {
+    Objects.requireNonNull(loop, "loop");
+    checkQuery(host, service, hints);
     long p = loop.checkUsable();
+    ThreadPool.using();
     long rc =
         Native.dnsGetAddrInfo(
             p, lookup, host, service, hints.family(), hints.socketType().ordinal(), hints.protocol(), hints.flags());
@@ -178,8 +227,16 @@ public final class Dns {
     byte[] encoded = SocketAddresses.encode(address);
     if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
     long p = loop.checkUsable();
+    ThreadPool.using();
     lookup.started(Native.dnsGetNameInfo(p, lookup, encoded, flags));
     return lookup;
+  }
+
+  /** Address families as uv4j numbers them: 0 any (AF_UNSPEC), 4 AF_INET, 6 AF_INET6. */
+  static void checkFamily(int family) {
+    if (family != 0 && family != 4 && family != 6) {
+      throw new IllegalArgumentException("family must be 0, 4 or 6, got " + family);
+    }
   }
 
   private static void checkNoNul(String s, String what) {

@@ -256,7 +256,9 @@ public final class Fs {
   private <T> Op<T> start(Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver) {
     long p = loop.checkUsable();
     Op<T> op = new Op<>(loop, spec, callback, resolver, internal);
+    ThreadPool.using();
     long rc = spec.starter.start(p, op);
+    loop.fileOperationStarted();
     if (rc < 0) {
       op.failure = (int) rc;
       loop.enqueueTick(op);

@@ -58,6 +58,7 @@ public final class FsPoll extends Handle {
     if (intervalMs < 1) throw new IllegalArgumentException("interval must be >= 1 ms, got " + intervalMs);
     long p = open();
     if (Native.handleIsActive(p)) throw new IllegalStateException(this + " is already polling " + this.path);
+    ThreadPool.using(); // its stat calls run on the pool
     UvException.check(Native.fsPollStart(p, bytes, intervalMs), "uv_fs_poll_start", path);
     this.listener = listener;
     this.path = path;

@@ -206,6 +206,23 @@ public abstract class Handle extends Peer implements AutoCloseable {
     return Native.handleIsActive(open());
   }
 
+  /**
+   * libuv's kind of this handle ({@code uv_handle_get_type}).
+   *
+   * @return the kind, such as {@link HandleType#TCP} for a {@link Tcp}
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public final HandleType type() {
+    return HandleType.of(Native.handleType(open()));
+  }
+
+  /** uv_fileno for the kinds that have a descriptor; the descriptor stays the handle's. */
+  final long osDescriptor() throws UvException {
+    long[] out = new long[1];
+    UvException.check(Native.handleFileno(open(), out), "uv_fileno");
+    return out[0];
+  }
+
   /** The native pointer after the thread, loop and closed checks every method makes. */
   final long open() {
     loop.checkThread();

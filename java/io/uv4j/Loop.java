@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,6 +76,8 @@ public final class Loop implements Executor, AutoCloseable {
   private boolean running;
   private boolean insideUvRun;
   private boolean stopRequested;
+  /** Whether libuv may make an io_uring for file operations (see {@link #useIoUringSqpoll()}). */
+  private boolean ioUringSqpoll;
   private int depth;
   private Throwable fatal;
   private ErrorOrigin fatalOrigin;
@@ -292,6 +295,80 @@ public final class Loop implements Executor, AutoCloseable {
   public void enableIdleTimeMetrics() throws UvException {
     checkOpen();
     UvException.check(Native.loopEnableIdleTimeMetrics(ptr), "uv_loop_configure");
+  }
+
+  /**
+   * Blocks a signal while the loop waits for events ({@code UV_LOOP_BLOCK_SIGNAL}), so that the
+   * wait is not cut short by it. libuv allows only {@code SIGPROF}, which sampling profilers send
+   * often; applies from the next wait on.
+   *
+   * @param signum the signal's number on this platform; only SIGPROF's is accepted
+   * @throws IllegalArgumentException if {@code signum} is not SIGPROF's number (the message gives
+   *     both)
+   * @throws UvException {@code ENOSYS} where libuv cannot block signals (Windows, which has no
+   *     SIGPROF)
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void blockSignal(int signum) throws UvException {
+    checkOpen();
+    int sigprof = Native.loopBlockableSignal();
+    if (sigprof != 0 && signum != sigprof) {
+      throw new IllegalArgumentException("only SIGPROF (" + sigprof + ") can be blocked, got signal " + signum);
+    }
+    UvException.check(Native.loopBlockSignal(ptr, signum), "uv_loop_configure");
+  }
+
+  /**
+   * Asks libuv to poll with an io_uring whose submission queue a kernel thread polls ({@code
+   * UV_LOOP_USE_IO_URING_SQPOLL}): lower latency for file operations, at the cost of that thread.
+   * Linux only; it takes effect where libuv sets up its io_uring, and libuv silently goes
+   * without where the kernel refuses or io_uring is off ({@code UV_USE_IO_URING=0}).
+   *
+   * @throws UvException {@code ENOSYS} on platforms other than Linux
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void useIoUringSqpoll() throws UvException {
+    checkOpen();
+    UvException.check(Native.loopUseIoUringSqpoll(ptr), "uv_loop_configure");
+    ioUringSqpoll = true;
+  }
+
+  /**
+   * Writes libuv's list of every handle of this loop, the loop's internal ones and closing ones
+   * included ({@code uv_print_all_handles}): one line each, {@code [RAI] type address}, where R,
+   * A and I mark a referenced, active and internal handle and {@code -} their absence.
+   *
+   * @param out where the lines go
+   * @throws NullPointerException if {@code out} is null
+   * @throws IOException if {@code out} fails, or a {@link UvException} if the temporary file
+   *     libuv prints into cannot be made
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void printAllHandles(Appendable out) throws IOException {
+    printHandles(out, false);
+  }
+
+  /**
+   * Writes libuv's list of the active handles of this loop ({@code uv_print_active_handles}), in
+   * the form of {@link #printAllHandles(Appendable)}.
+   *
+   * @param out where the lines go
+   * @throws NullPointerException if {@code out} is null
+   * @throws IOException if {@code out} fails, or a {@link UvException} if the temporary file
+   *     libuv prints into cannot be made
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void printActiveHandles(Appendable out) throws IOException {
+    printHandles(out, true);
+  }
+
+  private void printHandles(Appendable out, boolean activeOnly) throws IOException {
+    Objects.requireNonNull(out, "out");
+    checkOpen();
+    int[] status = new int[1];
+    String text = Native.loopPrintHandles(ptr, activeOnly, status);
+    if (text == null) throw new UvException(status[0], activeOnly ? "uv_print_active_handles" : "uv_print_all_handles");
+    out.append(text);
   }
 
   /**
@@ -767,6 +844,11 @@ public final class Loop implements Executor, AutoCloseable {
   /** Records the descriptors libuv keeps for this loop, so that nothing closes them behind its back. */
   void noteDescriptors() {
     Descriptors.madeForLoop(Native.loopDescriptors(ptr), this, Descriptors.Kind.LOOP, toString());
+  }
+
+  /** libuv may make its io_uring for file operations at the first one (see {@link #useIoUringSqpoll()}). */
+  void fileOperationStarted() {
+    if (ioUringSqpoll) noteDescriptors();
   }
 
   long pointer() {

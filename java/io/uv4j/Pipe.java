@@ -52,6 +52,88 @@ public final class Pipe extends Stream {
     this.ipc = ipc;
   }
 
+  /**
+   * Two connected pipes.
+   *
+   * @param first one end
+   * @param second the other end
+   */
+  public record Pair(Pipe first, Pipe second) {}
+
+  /**
+   * The two ends of an anonymous pipe.
+   *
+   * @param readEnd the end to read from
+   * @param writeEnd the end to write to
+   */
+  public record Ends(Pipe readEnd, Pipe writeEnd) {}
+
+  /**
+   * Two pipes connected to each other through a Unix domain stream socket pair ({@code
+   * uv_socketpair}): what one writes the other reads, both ways. Each pipe owns its socket. Unix
+   * only: on Windows, adopt the sockets of {@link Uv#socketPair} with {@link Tcp#open(int)}.
+   *
+   * @param loop the loop whose thread will use both pipes
+   * @return both pipes, open, readable and writable
+   * @throws NullPointerException if {@code loop} is null
+   * @throws UnsupportedOperationException on Windows
+   * @throws UvException if the OS cannot make the sockets ({@code EMFILE}, ...) or libuv refuses
+   *     them
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handles ({@code ENOMEM})
+   */
+  public static Pair socketPair(Loop loop) throws UvException {
+    Objects.requireNonNull(loop, "loop");
+    if (WINDOWS) throw new UnsupportedOperationException("Pipe.socketPair is for Unix; on Windows use Uv.socketPair with Tcp.open");
+    loop.checkUsable();
+    Pipe[] ends = adopt(loop, Uv.socketPair(Dns.SocketType.STREAM, true, true));
+    return new Pair(ends[0], ends[1]);
+  }
+
+  /**
+   * An anonymous pipe ({@code uv_pipe}) as two pipes: bytes written to the write end are read
+   * from the read end. Each pipe owns its descriptor.
+   *
+   * @param loop the loop whose thread will use both pipes
+   * @return the read end and the write end, open
+   * @throws NullPointerException if {@code loop} is null
+   * @throws UvException if the OS cannot make the pipe ({@code EMFILE}, ...) or libuv refuses it
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handles ({@code ENOMEM})
+   */
+  public static Ends anonymous(Loop loop) throws UvException {
+    Objects.requireNonNull(loop, "loop");
+    loop.checkUsable();
+    // libuv recommends non-blocking (on Windows, overlapped) descriptors for the handles it runs
+    Pipe[] ends = adopt(loop, Uv.pipe(true, true));
+    return new Ends(ends[0], ends[1]);
+  }
+
+  /** Opens a new pipe on each descriptor; on failure, closes every pipe and descriptor made. */
+  private static Pipe[] adopt(Loop loop, int[] fds) throws UvException {
+    Pipe[] pipes = new Pipe[fds.length];
+    int adopted = 0;
+    try {
+      for (; adopted < fds.length; adopted++) {
+        pipes[adopted] = new Pipe(loop, false);
+        pipes[adopted].open(fds[adopted]);
+      }
+      return pipes;
+    } catch (RuntimeException | Error | UvException e) {
+      for (Pipe pipe : pipes) {
+        if (pipe != null) pipe.close();
+      }
+      for (int i = adopted; i < fds.length; i++) {
+        try {
+          Fs.closeSync(fds[i]);
+        } catch (UvException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
   /** {@return whether handles may be passed over this pipe, as given at creation} */
   public boolean isIpc() {
     return ipc;

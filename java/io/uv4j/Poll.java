@@ -76,6 +76,17 @@ public final class Poll extends Handle {
   }
 
   /**
+   * The descriptor this poll watches ({@code uv_fileno}).
+   *
+   * @return the descriptor given at creation (a SOCKET on Windows), which stays the caller's
+   * @throws UvException if libuv cannot report it
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long fileno() throws UvException {
+    return osDescriptor();
+  }
+
+  /**
    * Stops watching.
    *
    * @throws IllegalStateException if closed or called from another thread

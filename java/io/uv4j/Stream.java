@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <p>Every method must be called on the loop's thread.
  */
 public abstract class Stream extends Handle {
-  private static final boolean WINDOWS =
+  static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
   /** Receives what a stream reads; a lambda supplies {@link #onData}. */
@@ -641,9 +641,7 @@ public abstract class Stream extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public long fileno() throws UvException {
-    long[] out = new long[1];
-    UvException.check(Native.handleFileno(open(), out), "uv_fileno");
-    return out[0];
+    return osDescriptor();
   }
 
   // --- events ---------------------------------------------------------------------------------

@@ -34,6 +34,28 @@ public final class Tcp extends Stream {
   }
 
   /**
+   * Creates a TCP handle with a socket of an address family made at once ({@code uv_tcp_init_ex}),
+   * so that options can be set before bind or connect; the handle owns the socket.
+   *
+   * @param loop the loop whose thread will use the handle
+   * @param family 4 (IPv4), 6 (IPv6), or 0 for no socket yet (as {@link #Tcp(Loop)})
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
+   * @throws UvException if the OS cannot make the socket (for example {@code EAFNOSUPPORT} where
+   *     IPv6 is off, or {@code EMFILE})
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   */
+  public Tcp(Loop loop, int family) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    Dns.checkFamily(family);
+    long p = Native.tcpNew(loop.checkUsable(), this, family);
+    if (p < 0) throw initFailure(p, "uv_tcp_init_ex");
+    bind(p);
+    if (family != 0) noteDescriptor();
+  }
+
+  /**
    * Opens an existing OS socket as this handle ({@code uv_tcp_open}); the handle then owns it and
    * closes it when it closes.
    *

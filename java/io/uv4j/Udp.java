@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A UDP socket ({@code uv_udp_t}). Datagrams arrive in loop-owned buffers valid during the
- * receive callback, as stream reads do. Every method must be called on the loop's thread.
+ * receive callback, as stream reads do, or in buffers the caller supplies. Every method must be
+ * called on the loop's thread.
  */
 public final class Udp extends Handle {
   /** libuv's {@code UV_UDP_IPV6ONLY}. */
@@ -42,7 +44,24 @@ public final class Udp extends Handle {
     }
   }
 
+  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes of one recvmmsg slot. */
+  private static final int[] BATCH = Native.udpBatchConstants();
+  private static final int BATCH_CHUNK = BATCH[0];
+  private static final int BATCH_END = BATCH[1];
+  private static final int BATCH_SLOT = BATCH[2];
+
+  /** Whether libuv receives several datagrams per system call into one buffer. */
+  private final boolean batching;
   private Receiver receiver;
+  /** Supplies the buffer of each receive; null: receives go into the loop's buffers. */
+  private Supplier<ByteBuffer> allocator;
+  /** The buffer the next receive fills, while {@link #allocator} is set. */
+  private ByteBuffer readBuffer;
+  /** {@link #readBuffer}'s position when it was supplied: where libuv's receive starts. */
+  private int readStart;
+  /** The buffer the batch being delivered fills, and where in it the batch starts. */
+  private ByteBuffer batchBuffer;
+  private int batchStart;
 
   /**
    * Creates a UDP handle; its socket is made at bind or first send.
@@ -58,9 +77,103 @@ public final class Udp extends Handle {
   public Udp(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, 0);
+    long p = Native.udpNew(loop.checkUsable(), this, 0, false);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_udp_init_ex"));
     bind(p);
+    batching = false;
+  }
+
+  /**
+   * Creates a UDP handle with a socket of an address family made at once ({@code uv_udp_init_ex}),
+   * so that options can be set before bind; the handle owns the socket.
+   *
+   * @param loop the loop whose thread will use the handle
+   * @param family 4 (IPv4), 6 (IPv6), or 0 for no socket yet (as {@link #Udp(Loop)})
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
+   * @throws UvException if the OS cannot make the socket (for example {@code EAFNOSUPPORT} where
+   *     IPv6 is off, or {@code EMFILE})
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   */
+  public Udp(Loop loop, int family) throws UvException {
+    this(loop, family, false);
+  }
+
+  /**
+   * Creates a UDP handle for an address family ({@code uv_udp_init_ex}), which may take several
+   * datagrams per system call ({@code UV_UDP_RECVMMSG}: {@code recvmmsg} on Linux and FreeBSD,
+   * {@code recvmsg_x} on macOS). A batching handle fills each receive buffer with up to {@code
+   * remaining / 65536} datagrams (at most 20), each in its own 64 KiB slot; each still reaches the
+   * receiver in a call of its own, as a view of the buffer, and the allocator is asked for the
+   * next buffer once the batch is delivered. Its buffers must hold at least 64 KiB (the loop's
+   * own buffer holds one slot). Where the platform cannot batch, the handle receives one datagram
+   * at a time (see {@link #isBatchingReceives()}).
+   *
+   * @param loop the loop whose thread will use the handle
+   * @param family 4 (IPv4), 6 (IPv6), or 0 for no socket yet
+   * @param batchReceives whether to take several datagrams per system call
+   * @throws NullPointerException if {@code loop} is null
+   * @throws IllegalArgumentException if {@code family} is not 0, 4 or 6
+   * @throws UvException if the OS cannot make the socket (for example {@code EAFNOSUPPORT} where
+   *     IPv6 is off, or {@code EMFILE})
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
+   */
+  public Udp(Loop loop, int family, boolean batchReceives) throws UvException {
+    super(Objects.requireNonNull(loop, "loop"));
+    Dns.checkFamily(family);
+    loop.ensureReadSlab();
+    long p = Native.udpNew(loop.checkUsable(), this, family, batchReceives);
+    if (p < 0) throw initFailure(p, "uv_udp_init_ex");
+    bind(p);
+    batching = Native.udpUsingRecvmmsg(p);
+    if (family != 0) noteDescriptor();
+  }
+
+  /**
+   * Whether this handle takes several datagrams per system call (asked for at creation, and
+   * available on this platform).
+   *
+   * @return true if receives are batched
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean isBatchingReceives() {
+    open();
+    return batching;
+  }
+
+  /**
+   * Opens an existing OS datagram socket as this handle ({@code uv_udp_open}); the handle then
+   * owns it and closes it when it closes.
+   *
+   * @param socket the OS socket descriptor (a SOCKET on Windows), bound or connected or not
+   * @throws IllegalArgumentException if {@code socket} is negative or, except on Windows, not a
+   *     socket
+   * @throws UvException if libuv refuses it ({@code EBUSY} if this handle has a socket already,
+   *     {@code EBADF} if it is not open)
+   * @throws IllegalStateException if a uv4j handle or loop owns {@code socket} or a poll watches
+   *     it (the message names it), if this handle is closed, or if called from another thread
+   */
+  public void open(int socket) throws UvException {
+    long p = open();
+    long rc = take(socket, Descriptors.Kind.HANDLE, "adopt", () -> {
+      Stream.requirePollable(socket, true);
+      return Native.udpOpen(p, socket);
+    });
+    UvException.check((int) rc, "uv_udp_open");
+  }
+
+  /**
+   * The OS socket ({@code uv_fileno}).
+   *
+   * @return the socket (a SOCKET on Windows), which stays the handle's: do not close it
+   * @throws UvException {@code EBADF} if the handle has no socket yet (before bind, first send,
+   *     {@link #open(int)} or creation with a family)
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long fileno() throws UvException {
+    return osDescriptor();
   }
 
   /**
@@ -193,6 +306,43 @@ public final class Udp extends Handle {
   }
 
   /**
+   * Sends several datagrams now, in one system call where the platform has one ({@code
+   * uv_udp_try_send2}: {@code sendmmsg} on Linux and FreeBSD, {@code sendmsg_x} on macOS), as far
+   * as the OS takes them without queueing. The socket must exist already (bound, connected,
+   * opened or made for a family), and nothing may be queued by {@link #send}.
+   *
+   * @param datagrams direct buffers, one datagram each, of the bytes between position and limit
+   * @param to where each goes (as many as {@code datagrams}), or null to send all to the
+   *     connected peer
+   * @return how many of the first datagrams were sent, at least 1
+   * @throws NullPointerException if {@code datagrams} or one of them or of {@code to} is null
+   * @throws IllegalArgumentException if {@code datagrams} is empty, one is not direct, {@code to}
+   *     has another length, or an address is unresolved
+   * @throws UvException {@code EAGAIN} if sends are queued or the first would queue, {@code
+   *     EINVAL} if there is no socket yet, or another send failure of the first datagram
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public int trySend(ByteBuffer[] datagrams, InetSocketAddress[] to) throws UvException {
+    Objects.requireNonNull(datagrams, "datagrams");
+    if (datagrams.length == 0) throw new IllegalArgumentException("no datagrams to send");
+    if (to != null && to.length != datagrams.length) {
+      throw new IllegalArgumentException(
+          datagrams.length + " datagrams but " + to.length + " addresses; give one each, or null for the connected peer");
+    }
+    int[] offsets = new int[datagrams.length];
+    int[] lengths = new int[datagrams.length];
+    byte[][] addresses = to == null ? null : new byte[to.length][];
+    for (int i = 0; i < datagrams.length; i++) {
+      ByteBuffer data = Objects.requireNonNull(datagrams[i], "datagrams[" + i + "]");
+      if (!data.isDirect()) throw new IllegalArgumentException("trySend needs direct buffers; datagrams[" + i + "] is " + data);
+      offsets[i] = data.position();
+      lengths[i] = data.remaining();
+      if (to != null) addresses[i] = SocketAddresses.encode(Objects.requireNonNull(to[i], "to[" + i + "]"));
+    }
+    return UvException.check(Native.udpTrySendMany(open(), datagrams, offsets, lengths, addresses), "send");
+  }
+
+  /**
    * Starts receiving; starting again replaces the receiver.
    *
    * @param receiver told, on the loop thread, of each datagram and error until {@link #recvStop()}
@@ -202,10 +352,58 @@ public final class Udp extends Handle {
    */
   public void recvStart(Receiver receiver) throws UvException {
     Objects.requireNonNull(receiver, "receiver");
-    int rc = Native.udpRecvStart(open());
+    long p = open();
+    setReadBuffer(p, null, null);
+    startReceiving(p, receiver);
+  }
+
+  /**
+   * Starts receiving into buffers {@code allocator} supplies, one before each receive (libuv's
+   * alloc callback): each must be a writable direct buffer with room between position and limit.
+   * The receiver gets that buffer with its limit set to the end of the datagram; a datagram longer
+   * than the room is cut short and flagged {@link #PARTIAL}. Starting again replaces both.
+   *
+   * @param allocator called on the loop thread before each receive for the buffer it fills
+   * @param receiver told, on the loop thread, of each datagram and error until {@link #recvStop()}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the first buffer supplied is null, not direct, read-only
+   *     or full (later ones fail the same way, through the uncaught-exception handling)
+   * @throws UvException if libuv refuses
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void recvStart(Supplier<ByteBuffer> allocator, Receiver receiver) throws UvException {
+    Objects.requireNonNull(allocator, "allocator");
+    Objects.requireNonNull(receiver, "receiver");
+    long p = open();
+    setReadBuffer(p, allocator, allocator.get());
+    startReceiving(p, receiver);
+  }
+
+  private void startReceiving(long p, Receiver receiver) throws UvException {
+    int rc = Native.udpRecvStart(p);
     noteDescriptor();
     UvException.check(rc, "recv");
     this.receiver = receiver;
+  }
+
+  private void setReadBuffer(long p, Supplier<ByteBuffer> allocator, ByteBuffer buffer) {
+    if (allocator != null) {
+      if (buffer == null) throw new IllegalArgumentException("the receive allocator returned null");
+      if (!buffer.isDirect()) throw new IllegalArgumentException("receive buffers must be direct: " + buffer);
+      if (buffer.isReadOnly()) throw new IllegalArgumentException("receive buffer is read-only: " + buffer);
+      if (!buffer.hasRemaining()) throw new IllegalArgumentException("receive buffer has no room: " + buffer);
+      if (batching && buffer.remaining() < BATCH_SLOT) {
+        // libuv would find no whole slot in it and try again for ever
+        throw new IllegalArgumentException(
+            "a batching handle needs receive buffers with room for " + BATCH_SLOT + " bytes: " + buffer);
+      }
+      Native.udpSetReadBuffer(p, buffer, buffer.position(), buffer.remaining());
+      readStart = buffer.position();
+    } else if (this.allocator != null) {
+      Native.udpSetReadBuffer(p, null, 0, 0);
+    }
+    this.allocator = allocator;
+    this.readBuffer = buffer;
   }
 
   /**
@@ -354,6 +552,16 @@ public final class Udp extends Handle {
     return Native.udpSendQueueSize(open());
   }
 
+  /**
+   * Datagrams waiting to be sent ({@code uv_udp_get_send_queue_count}).
+   *
+   * @return the number of sends queued in libuv and not yet handed to the OS
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long sendQueueCount() {
+    return Native.udpSendQueueCount(open());
+  }
+
   /** How a membership error names what it was given: {@code group [from source] [on iface]}. */
   private static String membership(String group, String iface, String source) {
     return group + (source == null ? "" : " from " + source) + (iface == null ? "" : " on " + iface);
@@ -375,11 +583,35 @@ public final class Udp extends Handle {
       if (current != null) current.onError(new UvException(nread, "recv"));
       return;
     }
-    ByteBuffer data = loop.readView(nread);
     byte[] sender = new byte[Native.SOCKADDR_LEN];
-    int[] flags = new int[1];
-    int rc = Native.udpLastSender(ptr, sender, flags);
-    if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, flags[0]);
+    int[] info = new int[2];
+    int rc = Native.udpLastSender(ptr, sender, info);
+    int flags = info[0];
+    Supplier<ByteBuffer> supply = allocator;
+    boolean inBatch = (flags & BATCH_CHUNK) != 0;
+    if ((flags & BATCH_END) != 0) {
+      // the batch's buffer is done with: the next receive gets a new one
+      if (supply != null && !isClosing()) setReadBuffer(ptr, supply, supply.get());
+      return;
+    }
+    ByteBuffer data;
+    if (supply == null) {
+      data = loop.readView(nread);
+    } else if (inBatch) {
+      // a batch starts at its buffer's first slot; the receiver may supply another buffer meanwhile
+      if (info[1] == 0) {
+        batchBuffer = readBuffer;
+        batchStart = readStart;
+      }
+      int start = batchStart + info[1];
+      data = batchBuffer.duplicate().limit(start + nread).position(start);
+    } else {
+      data = readBuffer;
+      data.limit(data.position() + nread);
+    }
+    int userFlags = flags & ~(BATCH_CHUNK | BATCH_END);
+    if (current != null) current.onDatagram(data, rc == 0 ? SocketAddresses.decode(sender) : null, userFlags);
+    if (!inBatch && supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());
   }
 
   /**

@@ -26,6 +26,7 @@ final class Work<T> extends Peer implements Cancelable {
   }
 
   void start(long loopPtr) throws UvException {
+    ThreadPool.using();
     long rc = Native.workQueue(loopPtr, this);
     if (rc < 0) throw new UvException((int) rc, "uv_queue_work");
     token = rc;

@@ -88,6 +88,21 @@ public final class Native {
   /** The peers of every handle of the loop, closing ones included. */
   public static native Object[] loopWalk(long loop);
 
+  /** uv_loop_configure(UV_LOOP_BLOCK_SIGNAL, signum). */
+  public static native int loopBlockSignal(long loop, int signum);
+
+  /** uv_loop_configure(UV_LOOP_USE_IO_URING_SQPOLL). */
+  public static native int loopUseIoUringSqpoll(long loop);
+
+  /** The signal UV_LOOP_BLOCK_SIGNAL accepts (SIGPROF), or 0 where there is none. */
+  public static native int loopBlockableSignal();
+
+  /**
+   * What uv_print_active_handles ({@code activeOnly}) or uv_print_all_handles prints, or null
+   * with the error in {@code status[0]}.
+   */
+  public static native String loopPrintHandles(long loop, boolean activeOnly, int[] status);
+
   // every handle
   public static native void handleClose(long handle);
 
@@ -104,6 +119,22 @@ public final class Native {
 
   /** uv_send_buffer_size ({@code send}) or uv_recv_buffer_size: value 0 reads, else sets. */
   public static native int handleBufferSize(long handle, boolean send, int value);
+
+  /** libuv's uv_handle_type values in io.uv4j.HandleType's order. */
+  public static native int[] handleTypeValues();
+
+  /** libuv's uv_req_type values in io.uv4j.RequestType's order. */
+  public static native int[] requestTypeValues();
+
+  /** uv_handle_type_name: null for a type libuv gives no name. */
+  public static native String handleTypeName(int type);
+
+  /** uv_req_type_name: null for a type libuv gives no name. */
+  public static native String requestTypeName(int type);
+
+  public static native int handleType(long handle);
+
+  public static native int guessHandle(int fd);
 
   // stream
   /** Gives the loop the direct buffer that every read without a buffer of its own fills. */
@@ -200,8 +231,22 @@ public final class Native {
   /** 1 tcp, 2 pipe, 3 udp, 0 none. */
   public static native int pipePendingType(long pipe);
 
+  /** uv_pipe: {@code out} gets the read end, then the write end. */
+  public static native int pipePair(boolean nonBlockingRead, boolean nonBlockingWrite, int[] out);
+
+  /** uv_socketpair of stream or datagram sockets: {@code out} gets both. */
+  public static native int socketPair(
+      boolean datagram, boolean nonBlockingFirst, boolean nonBlockingSecond, long[] out);
+
   // udp
-  public static native long udpNew(long loop, Object peer, int family);
+  /** family 0, 4 or 6; recvmmsg adds UV_UDP_RECVMMSG. */
+  public static native long udpNew(long loop, Object peer, int family, boolean recvmmsg);
+
+  public static native int udpOpen(long udp, int socket);
+
+  /** The direct buffer the handle's next receives go into; null: the loop's slab. */
+  public static native void udpSetReadBuffer(
+      long udp, java.nio.ByteBuffer buffer, int offset, int length);
 
   public static native int udpBind(long udp, byte[] address, int flags);
 
@@ -219,15 +264,30 @@ public final class Native {
   public static native int udpTrySend(
       long udp, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
 
+  /**
+   * uv_udp_try_send2 of one datagram per direct buffer; {@code addresses} null sends all to the
+   * connected peer. Returns how many were sent, or a negative error.
+   */
+  public static native int udpTrySendMany(
+      long udp, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths, byte[][] addresses);
+
+  public static native long udpSendQueueCount(long udp);
+
   public static native int udpRecvStart(long udp);
 
   public static native int udpRecvStop(long udp);
 
   /**
    * During a receive: writes the sender to {@code out} and returns 0, or returns 1 when there
-   * is none; {@code flags[0]} gets the receive flags.
+   * is none; {@code info} gets the receive flags, then the datagram's offset in the buffer of
+   * its receive. A receive of 0 bytes with UV_UDP_MMSG_FREE in the flags ends a recvmmsg batch.
    */
-  public static native int udpLastSender(long udp, byte[] out, int[] flags);
+  public static native int udpLastSender(long udp, byte[] out, int[] info);
+
+  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes each recvmmsg slot takes (64 KiB). */
+  public static native int[] udpBatchConstants();
+
+  public static native boolean udpUsingRecvmmsg(long udp);
 
   /** getsockname, or getpeername when {@code peer}. */
   public static native int udpSockName(long udp, byte[] out, boolean peer);
@@ -311,6 +371,16 @@ public final class Native {
 
   /** During a getnameinfo completion (request from requestCompleting): {host, service}. */
   public static native String[] dnsNameInfoResults(long request);
+
+  /**
+   * uv_getaddrinfo in libuv's synchronous mode, on any thread: the addresses as
+   * dnsAddrInfoResults gives them, or null with the error in {@code status[0]}.
+   */
+  public static native byte[] dnsGetAddrInfoSync(
+      String node, String service, int family, int socktype, int protocol, int flags, int[] status);
+
+  /** uv_getnameinfo in libuv's synchronous mode: {host, service}, or null with the error in {@code status[0]}. */
+  public static native String[] dnsGetNameInfoSync(byte[] address, int flags, int[] status);
 
   // fs: each op returns a negative error if it cannot start. With a request it runs on the pool
   // and returns the request's token (see requestCancel); its results are read during its
@@ -448,6 +518,12 @@ public final class Native {
 
   /** During a request's completion upcall: the native request, to read its results from. */
   public static native long requestCompleting(long loop);
+
+  /** Sets UV_THREADPOOL_SIZE where libuv reads it. */
+  public static native int threadPoolSizeSet(int size);
+
+  /** UV_THREADPOOL_SIZE as libuv would read it now, or null. */
+  public static native String threadPoolSizeVariable();
 
   // timer
   public static native long timerNew(long loop, Object peer);
