@@ -176,67 +176,6 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySend(JNIEnv *env, jcla
   return uv_udp_try_send(UDP(ptr), &buf, 1, to);
 }
 
-/* uv_udp_try_send2, one buffer per datagram. */
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySendMany(JNIEnv *env, jclass cls,
-                                                                   jlong ptr, jobjectArray buffers,
-                                                                   jintArray offsets,
-                                                                   jintArray lengths,
-                                                                   jobjectArray addresses) {
-  jsize count = (*env)->GetArrayLength(env, buffers);
-  size_t n = (size_t) count;
-  uv_buf_t *bufs = calloc(n, sizeof *bufs);
-  uv_buf_t **buf_ptrs = calloc(n, sizeof *buf_ptrs);
-  unsigned int *nbufs = calloc(n, sizeof *nbufs);
-  jint *offs = calloc(n, sizeof *offs);
-  jint *lens = calloc(n, sizeof *lens);
-  struct sockaddr_storage *storage = addresses == NULL ? NULL : calloc(n, sizeof *storage);
-  struct sockaddr **addrs = calloc(n, sizeof *addrs);
-  int rc = 0;
-  if (bufs == NULL || buf_ptrs == NULL || nbufs == NULL || offs == NULL || lens == NULL ||
-      addrs == NULL || (addresses != NULL && storage == NULL)) {
-    rc = UV_ENOMEM;
-  } else {
-    (*env)->GetIntArrayRegion(env, offsets, 0, count, offs);
-    (*env)->GetIntArrayRegion(env, lengths, 0, count, lens);
-    if ((*env)->ExceptionCheck(env)) rc = UV_EINVAL;
-  }
-  for (jsize i = 0; rc == 0 && i < count; i++) {
-    jobject buffer = (*env)->GetObjectArrayElement(env, buffers, i);
-    if (buffer == NULL) {
-      rc = UV_EINVAL;
-      break;
-    }
-    bufs[i] = uv_buf_init(uv4j_buffer_address(env, buffer, offs[i]), (unsigned int) lens[i]);
-    (*env)->DeleteLocalRef(env, buffer);
-    buf_ptrs[i] = &bufs[i];
-    nbufs[i] = 1;
-    if (addresses != NULL) {
-      jbyteArray address = (*env)->GetObjectArrayElement(env, addresses, i);
-      if (address == NULL) {
-        rc = UV_EINVAL;
-        break;
-      }
-      rc = uv4j_sockaddr_from_java(env, address, &storage[i]);
-      (*env)->DeleteLocalRef(env, address);
-      addrs[i] = (struct sockaddr *) &storage[i];
-    }
-  }
-  if (rc == 0) rc = uv_udp_try_send2(UDP(ptr), (unsigned int) count, buf_ptrs, nbufs, addrs, 0);
-  free(bufs);
-  free(buf_ptrs);
-  free(nbufs);
-  free(offs);
-  free(lens);
-  free(storage);
-  free(addrs);
-  return rc;
-}
-
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueCount(JNIEnv *env, jclass cls,
-                                                                       jlong ptr) {
-  return (jlong) uv_udp_get_send_queue_count(UDP(ptr));
-}
-
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpRecvStart(JNIEnv *env, jclass cls,
                                                                  jlong ptr) {
   return uv_udp_recv_start(UDP(ptr), alloc_cb, recv_cb);
@@ -337,11 +276,6 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueSize(JNIEnv *en
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpSendQueueCount(JNIEnv *env, jclass cls,
                                                                        jlong ptr) {
   return (jlong) uv_udp_get_send_queue_count(UDP(ptr));
-}
-
-JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_udpUsingRecvmmsg(JNIEnv *env, jclass cls,
-                                                                        jlong ptr) {
-  return uv_udp_using_recvmmsg(UDP(ptr)) ? JNI_TRUE : JNI_FALSE;
 }
 
 /* One datagram of a uv_udp_try_send2 call: its one buffer, and where it goes. */

@@ -306,43 +306,6 @@ public final class Udp extends Handle {
   }
 
   /**
-   * Sends several datagrams now, in one system call where the platform has one ({@code
-   * uv_udp_try_send2}: {@code sendmmsg} on Linux and FreeBSD, {@code sendmsg_x} on macOS), as far
-   * as the OS takes them without queueing. The socket must exist already (bound, connected,
-   * opened or made for a family), and nothing may be queued by {@link #send}.
-   *
-   * @param datagrams direct buffers, one datagram each, of the bytes between position and limit
-   * @param to where each goes (as many as {@code datagrams}), or null to send all to the
-   *     connected peer
-   * @return how many of the first datagrams were sent, at least 1
-   * @throws NullPointerException if {@code datagrams} or one of them or of {@code to} is null
-   * @throws IllegalArgumentException if {@code datagrams} is empty, one is not direct, {@code to}
-   *     has another length, or an address is unresolved
-   * @throws UvException {@code EAGAIN} if sends are queued or the first would queue, {@code
-   *     EINVAL} if there is no socket yet, or another send failure of the first datagram
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public int trySend(ByteBuffer[] datagrams, InetSocketAddress[] to) throws UvException {
-    Objects.requireNonNull(datagrams, "datagrams");
-    if (datagrams.length == 0) throw new IllegalArgumentException("no datagrams to send");
-    if (to != null && to.length != datagrams.length) {
-      throw new IllegalArgumentException(
-          datagrams.length + " datagrams but " + to.length + " addresses; give one each, or null for the connected peer");
-    }
-    int[] offsets = new int[datagrams.length];
-    int[] lengths = new int[datagrams.length];
-    byte[][] addresses = to == null ? null : new byte[to.length][];
-    for (int i = 0; i < datagrams.length; i++) {
-      ByteBuffer data = Objects.requireNonNull(datagrams[i], "datagrams[" + i + "]");
-      if (!data.isDirect()) throw new IllegalArgumentException("trySend needs direct buffers; datagrams[" + i + "] is " + data);
-      offsets[i] = data.position();
-      lengths[i] = data.remaining();
-      if (to != null) addresses[i] = SocketAddresses.encode(Objects.requireNonNull(to[i], "to[" + i + "]"));
-    }
-    return UvException.check(Native.udpTrySendMany(open(), datagrams, offsets, lengths, addresses), "send");
-  }
-
-  /**
    * Starts receiving; starting again replaces the receiver.
    *
    * @param receiver told, on the loop thread, of each datagram and error until {@link #recvStop()}
@@ -552,16 +515,6 @@ public final class Udp extends Handle {
     return Native.udpSendQueueSize(open());
   }
 
-  /**
-   * Datagrams waiting to be sent ({@code uv_udp_get_send_queue_count}).
-   *
-   * @return the number of sends queued in libuv and not yet handed to the OS
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public long sendQueueCount() {
-    return Native.udpSendQueueCount(open());
-  }
-
   /** How a membership error names what it was given: {@code group [from source] [on iface]}. */
   private static String membership(String group, String iface, String source) {
     return group + (source == null ? "" : " from " + source) + (iface == null ? "" : " on " + iface);
@@ -623,18 +576,6 @@ public final class Udp extends Handle {
    */
   public long sendQueueCount() {
     return Native.udpSendQueueCount(open());
-  }
-
-  /**
-   * Whether receiving reads several datagrams per system call ({@code recvmmsg}): only for a
-   * handle created asking for it ({@code UV_UDP_RECVMMSG}) on Linux, FreeBSD or macOS. A handle
-   * made by {@link #Udp(Loop)} does not ask for it.
-   *
-   * @return true if this handle receives with {@code recvmmsg}
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public boolean usingRecvmmsg() {
-    return Native.udpUsingRecvmmsg(open());
   }
 
   /**

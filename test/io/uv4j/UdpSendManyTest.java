@@ -1,7 +1,6 @@
 package io.uv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetSocketAddress;
@@ -168,13 +167,6 @@ class UdpSendManyTest {
     loop.run();
 
     assertEquals(0, queued[0]);
-  }
-
-  @Test
-  void aUdpMadeWithoutAskingForRecvmmsgDoesNotUseIt() throws Exception {
-    Udp receiver = boundReceiver();
-
-    assertFalse(receiver.usingRecvmmsg());
   }
 
   @Test

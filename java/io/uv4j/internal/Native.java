@@ -264,15 +264,6 @@ public final class Native {
   public static native int udpTrySend(
       long udp, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
 
-  /**
-   * uv_udp_try_send2 of one datagram per direct buffer; {@code addresses} null sends all to the
-   * connected peer. Returns how many were sent, or a negative error.
-   */
-  public static native int udpTrySendMany(
-      long udp, java.nio.ByteBuffer[] buffers, int[] offsets, int[] lengths, byte[][] addresses);
-
-  public static native long udpSendQueueCount(long udp);
-
   public static native int udpRecvStart(long udp);
 
   public static native int udpRecvStop(long udp);
@@ -312,8 +303,6 @@ public final class Native {
 
   // udp, stream and tty additions
   public static native long udpSendQueueCount(long udp);
-
-  public static native boolean udpUsingRecvmmsg(long udp);
 
   /**
    * uv_udp_try_send2: {@code count} datagrams, each from one direct buffer's range; {@code
