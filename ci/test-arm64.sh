@@ -15,6 +15,7 @@ source "$(dirname "$0")/setup.sh"
 # The JVM's own libraries link only against these (the AWT, font and sound libraries that need
 # more are never loaded by the tests).
 ARM64_PACKAGES=(openjdk-17-jre-headless libc6 libgcc-s1 libstdc++6 zlib1g)
+QEMU_WRAPPED=(bin/java lib/jspawnhelper)
 cache=$UV4J_ROOT/.cache/arm64
 sysroot=$cache/sysroot
 jdk=$sysroot/usr/lib/jvm/java-17-openjdk-arm64
@@ -68,23 +69,28 @@ SOURCES
     target=$(readlink "$link")
     ln -sfn "$(realpath -ms --relative-to="$(dirname "$link")" "$sysroot$target")" "$link"
   done < <(find "$sysroot" -type l -lname '/*' -print0)
-  # Test code starts more JVMs from java.home/bin/java. An aarch64 binary started by the
-  # emulated JVM would run on the host kernel, which cannot run it (no binfmt_misc handler is
-  # assumed), so that name becomes a host script that starts the real launcher under qemu.
-  mv "$jdk/bin/java" "$jdk/bin/java-aarch64"
-  cat > "$jdk/bin/java" <<'LAUNCHER'
-#!/bin/sh
-# Runs the aarch64 java launcher beside this script under qemu-user, with this sysroot's libraries.
-bin=$(cd "$(dirname "$0")" && pwd)
-sysroot=$(cd "$bin/../../../../.." && pwd)
-exec qemu-aarch64 -L "$sysroot" "$bin/java-aarch64" "$@"
-LAUNCHER
-  chmod +x "$jdk/bin/java"
+  # The emulated JVM starts programs of its own: java.home/bin/java (tests start more JVMs) and
+  # lib/jspawnhelper (every ProcessBuilder.start goes through it). The host kernel cannot run an
+  # aarch64 program (no binfmt_misc handler is assumed), so each becomes a host script that runs
+  # the real one under qemu.
+  local program
+  for program in "${QEMU_WRAPPED[@]}"; do
+    mv "$jdk/$program" "$jdk/$program.aarch64"
+    cp ci/arm64/qemu-aarch64-wrapper.sh "$jdk/$program"
+    chmod +x "$jdk/$program"
+  done
   rm -rf "$dir"
-  printf '%s\n' "${ARM64_PACKAGES[@]}" > "$sysroot/.packages"
+  sysroot_recipe > "$sysroot/.recipe"
 }
 
-if [ "$(cat "$sysroot/.packages" 2>/dev/null)" != "$(printf '%s\n' "${ARM64_PACKAGES[@]}")" ]; then
+# What the sysroot was made from; a sysroot made otherwise is made again.
+sysroot_recipe() {
+  echo "packages: ${ARM64_PACKAGES[*]}"
+  echo "wrapped: ${QEMU_WRAPPED[*]}"
+  cat ci/arm64/qemu-aarch64-wrapper.sh
+}
+
+if [ "$(cat "$sysroot/.recipe" 2>/dev/null)" != "$(sysroot_recipe)" ]; then
   make_sysroot
 fi
 "$jdk/bin/java" -version 2>&1 | sed 's/^/ci: arm64 JVM: /'
@@ -106,7 +112,9 @@ rm -rf target/surefire-reports
 echo "ci: running the tests on the arm64 JVM under qemu-user (log: $log)"
 start=$SECONDS
 status=0
-mvn -B -ntp test -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE" -Djvm="$jdk/bin/java" "$@" \
+# The pom's fork timeout bounds one test JVM; under emulation the whole suite in one JVM could
+# outlast it, so each test class gets a JVM of its own.
+mvn -B -ntp test -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE" -Djvm="$jdk/bin/java" -DreuseForks=false "$@" \
   2>&1 | tee "$log" || status=$?
 echo "ci: the arm64 run took $((SECONDS - start)) s"
 [ "$status" -eq 0 ] || fail "the tests failed on arm64 (log: $log)"
