@@ -1,6 +1,15 @@
 /* uv_process_t: spawning a child, and signalling processes. */
 #include <stdlib.h>
 #include <string.h>
+#if !defined(_WIN32)
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
@@ -122,4 +131,36 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_processKill(JNIEnv *env, jcl
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_kill(JNIEnv *env, jclass cls, jint pid,
                                                          jint signum) {
   return uv_kill(pid, signum);
+}
+
+/* Marks every descriptor from `lowest` up close-on-exec. libuv's fork path hands a child every
+ * descriptor not so marked, and the JVM opens many without it (its jars, /dev/random, ...).
+ * macOS needs nothing: libuv spawns there with POSIX_SPAWN_CLOEXEC_DEFAULT; nor does Windows,
+ * where a child gets only the handles libuv passes. Returns 0 or a negative error. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_processCloseOnExec(JNIEnv *env, jclass cls,
+                                                                       jint lowest) {
+#if defined(_WIN32) || defined(__APPLE__)
+  return 0;
+#else
+#if defined(__linux__) && defined(SYS_close_range)
+  /* CLOSE_RANGE_CLOEXEC (Linux 5.11); older kernels fail with ENOSYS or EINVAL */
+  if (syscall(SYS_close_range, (unsigned int) lowest, ~0U, 1U << 2) == 0) return 0;
+#endif
+  DIR *dir = opendir("/proc/self/fd");
+  if (dir == NULL) dir = opendir("/dev/fd");
+  if (dir == NULL) return -errno; /* libuv's error codes are negated errno values on Unix */
+  int rc = 0;
+  struct dirent *entry;
+  while ((entry = readdir(dir)) != NULL) {
+    char *end;
+    long fd = strtol(entry->d_name, &end, 10);
+    if (*end != '\0' || end == entry->d_name || fd < lowest || fd == dirfd(dir)) continue;
+    int flags = fcntl((int) fd, F_GETFD);
+    if (flags >= 0 && !(flags & FD_CLOEXEC) && fcntl((int) fd, F_SETFD, flags | FD_CLOEXEC) < 0) {
+      rc = -errno;
+    }
+  }
+  closedir(dir);
+  return rc;
+#endif
 }

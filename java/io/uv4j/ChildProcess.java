@@ -18,6 +18,13 @@ import java.util.Objects;
  * Stdio#duplexPipe()} entries are ordinary {@link Pipe}s of the same loop ({@link #pipe(int)}),
  * open and connected once spawn returns; they are closed on their own, not with this handle.
  *
+ * <p>A child gets only the descriptors its {@link Stdio} entries give it, as a child of {@link
+ * ProcessBuilder} does: libuv passes on every descriptor not marked close-on-exec, and the JVM
+ * opens many without that mark, so each spawn first marks every descriptor of this process from 3
+ * up close-on-exec (on macOS libuv's {@code posix_spawn} already keeps them from the child, and on
+ * Windows a child gets only the handles libuv passes). A descriptor another thread opens without
+ * the mark while the child starts may still reach it.
+ *
  * <p>Signals are numbers, as the OS defines them; 0 only checks that the process exists. On
  * Windows, libuv emulates {@code SIGTERM}, {@code SIGKILL} and {@code SIGINT} (15, 9 and 2) by
  * terminating the process.
@@ -53,6 +60,9 @@ public final class ChildProcess extends Handle {
     void onExit(long exitStatus, int termSignal) throws Exception;
   }
 
+  /** Descriptors from here up reach a child only through its stdio entries. */
+  private static final int FIRST_UNSHARED_FD = 3;
+
   /** Known once uv_spawn has succeeded; kept after the exit and the close. */
   private int pid;
   private final Pipe[] pipes;
@@ -80,7 +90,8 @@ public final class ChildProcess extends Handle {
    * @throws UvException if the child cannot be started, naming the file and any working
    *     directory: {@code ENOENT} (no such program, or no such working directory), {@code EACCES}
    *     (not executable), {@code EINVAL} (an inherited stream has no descriptor yet), {@code
-   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...
+   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...; or if this
+   *     process's descriptors cannot be marked close-on-exec
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public static ChildProcess spawn(Loop loop, SpawnOptions options) throws UvException {
@@ -102,13 +113,18 @@ public final class ChildProcess extends Handle {
    * @throws UvException if the child cannot be started, naming the file and any working
    *     directory: {@code ENOENT} (no such program, or no such working directory), {@code EACCES}
    *     (not executable), {@code EINVAL} (an inherited stream has no descriptor yet), {@code
-   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...
+   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...; or if this
+   *     process's descriptors cannot be marked close-on-exec
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public static ChildProcess spawn(Loop loop, SpawnOptions options, ExitCallback onExit) throws UvException {
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(options, "options");
     long l = loop.checkUsable();
+    int marked = Native.processCloseOnExec(FIRST_UNSHARED_FD);
+    if (marked < 0) {
+      throw new UvException(marked, "fcntl", null, null, "marking descriptors close-on-exec to spawn " + options.file());
+    }
     List<Stdio> stdio = options.stdio();
     int[] stdioFlags = new int[stdio.size()];
     long[] stdioData = new long[stdio.size()];

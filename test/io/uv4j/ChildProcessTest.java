@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,6 +204,7 @@ class ChildProcessTest {
   }
 
   @Test
+  @Timeout(60) // the loop's watchdog is gone with the loop; a child that died would leave the FIFO unopened
   void aDetachedChildOutlivesItsLoopInASessionOfItsOwn() throws Exception {
     Path request = dir.resolve("request");
     Path reply = dir.resolve("reply");
