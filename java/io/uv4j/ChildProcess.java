@@ -25,6 +25,13 @@ import java.util.Objects;
  * Windows a child gets only the handles libuv passes). A descriptor another thread opens without
  * the mark while the child starts may still reach it.
  *
+ * <p>On Linux and the other Unix systems but macOS, libuv starts a child with {@code fork}, whose
+ * cost grows with the memory this process has touched (the kernel copies its page tables, and
+ * the child tears its copy down at {@code exec}); {@link ProcessBuilder} uses {@code posix_spawn}
+ * there, which does not copy them. A JVM with a large touched heap therefore spawns much more
+ * slowly through this class than through {@link ProcessBuilder}; a heap on transparent huge pages
+ * ({@code -XX:+UseTransparentHugePages}) has far fewer page-table entries to copy.
+ *
  * <p>Signals are numbers, as the OS defines them; 0 only checks that the process exists. On
  * Windows, libuv emulates {@code SIGTERM}, {@code SIGKILL} and {@code SIGINT} (15, 9 and 2) by
  * terminating the process.
