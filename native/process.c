@@ -1,15 +1,6 @@
 /* uv_process_t: spawning a child, and signalling processes. */
 #include <stdlib.h>
 #include <string.h>
-#if !defined(_WIN32)
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-#if defined(__linux__)
-#include <sys/syscall.h>
-#endif
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
@@ -36,25 +27,21 @@ static void free_strings(char **strings) {
   free(strings);
 }
 
-/* A NULL-terminated array of copies of a byte[][]; NULL (with *rc set) on failure. */
-static char **copy_strings(JNIEnv *env, jobjectArray array, int *rc) {
+/* A NULL-terminated array of copies of a byte[][]; NULL when memory runs out (an exception may
+ * then be pending). */
+static char **copy_strings(JNIEnv *env, jobjectArray array) {
   jsize count = (*env)->GetArrayLength(env, array);
   char **out = calloc((size_t) count + 1, sizeof *out);
-  if (out == NULL) {
-    *rc = UV_ENOMEM;
-    return NULL;
-  }
+  if (out == NULL) return NULL;
   for (jsize i = 0; i < count; i++) {
     jbyteArray element = (jbyteArray) (*env)->GetObjectArrayElement(env, array, i);
-    if (element == NULL) { /* an exception is pending */
-      *rc = UV_ENOMEM;
+    if (element == NULL) {
       free_strings(out);
       return NULL;
     }
     out[i] = copy_bytes(env, element);
     (*env)->DeleteLocalRef(env, element);
     if (out[i] == NULL) {
-      *rc = UV_ENOMEM;
       free_strings(out);
       return NULL;
     }
@@ -70,18 +57,18 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_processSpawn(
     JNIEnv *env, jclass cls, jlong loop, jobject peer, jbyteArray file, jobjectArray args,
     jobjectArray environment, jbyteArray cwd, jint flags, jint uid, jint gid,
     jintArray stdio_flags, jlongArray stdio_data, jlongArray handle) {
-  int rc = 0;
+  int rc;
   uv_process_options_t options;
   memset(&options, 0, sizeof options);
+  uv_process_t *process = (uv_process_t *) uv4j_handle_alloc(env, sizeof *process, peer);
   jsize stdio_count = (*env)->GetArrayLength(env, stdio_flags);
   jint *kinds = malloc(((size_t) stdio_count + 1) * sizeof *kinds);
   jlong *data = malloc(((size_t) stdio_count + 1) * sizeof *data);
   uv_stdio_container_t *stdio = calloc((size_t) stdio_count + 1, sizeof *stdio);
   char *file_copy = copy_bytes(env, file);
   char *cwd_copy = cwd == NULL ? NULL : copy_bytes(env, cwd);
-  char **args_copy = copy_strings(env, args, &rc);
-  char **env_copy = environment == NULL ? NULL : copy_strings(env, environment, &rc);
-  uv_process_t *process = (uv_process_t *) uv4j_handle_alloc(env, sizeof *process, peer);
+  char **args_copy = copy_strings(env, args);
+  char **env_copy = environment == NULL || args_copy == NULL ? NULL : copy_strings(env, environment);
   if (kinds == NULL || data == NULL || stdio == NULL || file_copy == NULL || args_copy == NULL ||
       (cwd != NULL && cwd_copy == NULL) || (environment != NULL && env_copy == NULL) ||
       process == NULL) {
@@ -133,34 +120,3 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_kill(JNIEnv *env, jclass cls
   return uv_kill(pid, signum);
 }
 
-/* Marks every descriptor from `lowest` up close-on-exec. libuv's fork path hands a child every
- * descriptor not so marked, and the JVM opens many without it (its jars, /dev/random, ...).
- * macOS needs nothing: libuv spawns there with POSIX_SPAWN_CLOEXEC_DEFAULT; nor does Windows,
- * where a child gets only the handles libuv passes. Returns 0 or a negative error. */
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_processCloseOnExec(JNIEnv *env, jclass cls,
-                                                                       jint lowest) {
-#if defined(_WIN32) || defined(__APPLE__)
-  return 0;
-#else
-#if defined(__linux__) && defined(SYS_close_range)
-  /* CLOSE_RANGE_CLOEXEC (Linux 5.11); older kernels fail with ENOSYS or EINVAL */
-  if (syscall(SYS_close_range, (unsigned int) lowest, ~0U, 1U << 2) == 0) return 0;
-#endif
-  DIR *dir = opendir("/proc/self/fd");
-  if (dir == NULL) dir = opendir("/dev/fd");
-  if (dir == NULL) return -errno; /* libuv's error codes are negated errno values on Unix */
-  int rc = 0;
-  struct dirent *entry;
-  while ((entry = readdir(dir)) != NULL) {
-    char *end;
-    long fd = strtol(entry->d_name, &end, 10);
-    if (*end != '\0' || end == entry->d_name || fd < lowest || fd == dirfd(dir)) continue;
-    int flags = fcntl((int) fd, F_GETFD);
-    if (flags >= 0 && !(flags & FD_CLOEXEC) && fcntl((int) fd, F_SETFD, flags | FD_CLOEXEC) < 0) {
-      rc = -errno;
-    }
-  }
-  closedir(dir);
-  return rc;
-#endif
-}

@@ -18,14 +18,18 @@ import java.util.Objects;
  * Stdio#duplexPipe()} entries are ordinary {@link Pipe}s of the same loop ({@link #pipe(int)}),
  * open and connected once spawn returns; they are closed on their own, not with this handle.
  *
- * <p>A child gets only the descriptors its {@link Stdio} entries give it, as a child of {@link
- * ProcessBuilder} does: libuv passes on every descriptor not marked close-on-exec, and the JVM
- * opens many without that mark, so each spawn first marks every descriptor of this process from 3
- * up close-on-exec (on macOS libuv's {@code posix_spawn} already keeps them from the child, and on
- * Windows a child gets only the handles libuv passes). A descriptor another thread opens without
- * the mark while the child starts may still reach it.
+ * <p>Where libuv forks (every Unix but macOS), a child also inherits every descriptor of this process
+ * that is not marked close-on-exec, and so beyond its {@link Stdio} entries (a descriptor from 3
+ * up whose entry is {@link Stdio#ignore()} is left as it is). libuv and uv4j open theirs with the
+ * mark, but the JVM opens many without it (jar files, sockets, its children's pipes), which a
+ * {@link ProcessBuilder} child does not get. uv4j does not mark them: {@link ProcessBuilder#start()}
+ * on another thread hands its spawn helper descriptors it has not marked, and would then fail.
+ * Conversely, a child spawned while {@link ProcessBuilder#start()} runs on another thread may
+ * inherit that call's pipes, and the call then returns only once the child has exited. On
+ * macOS libuv's {@code posix_spawn} keeps every descriptor but the entries from the child; on
+ * Windows a child gets only the handles libuv passes.
  *
- * <p>On Linux and the other Unix systems but macOS, libuv starts a child with {@code fork}, whose
+ * <p>On every Unix but macOS, libuv starts a child with {@code fork}, whose
  * cost grows with the memory this process has touched (the kernel copies its page tables, and
  * the child tears its copy down at {@code exec}); {@link ProcessBuilder} uses {@code posix_spawn}
  * there, which does not copy them. A JVM with a large touched heap therefore spawns much more
@@ -67,9 +71,6 @@ public final class ChildProcess extends Handle {
     void onExit(long exitStatus, int termSignal) throws Exception;
   }
 
-  /** Descriptors from here up reach a child only through its stdio entries. */
-  private static final int FIRST_UNSHARED_FD = 3;
-
   /** Known once uv_spawn has succeeded; kept after the exit and the close. */
   private int pid;
   private final Pipe[] pipes;
@@ -97,8 +98,7 @@ public final class ChildProcess extends Handle {
    * @throws UvException if the child cannot be started, naming the file and any working
    *     directory: {@code ENOENT} (no such program, or no such working directory), {@code EACCES}
    *     (not executable), {@code EINVAL} (an inherited stream has no descriptor yet), {@code
-   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...; or if this
-   *     process's descriptors cannot be marked close-on-exec
+   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public static ChildProcess spawn(Loop loop, SpawnOptions options) throws UvException {
@@ -120,18 +120,13 @@ public final class ChildProcess extends Handle {
    * @throws UvException if the child cannot be started, naming the file and any working
    *     directory: {@code ENOENT} (no such program, or no such working directory), {@code EACCES}
    *     (not executable), {@code EINVAL} (an inherited stream has no descriptor yet), {@code
-   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...; or if this
-   *     process's descriptors cannot be marked close-on-exec
+   *     ENOTSUP} (uid or gid on Windows), {@code EPERM} (uid or gid not allowed) ...
    * @throws OutOfMemoryError if there is no memory for the native handle ({@code ENOMEM})
    */
   public static ChildProcess spawn(Loop loop, SpawnOptions options, ExitCallback onExit) throws UvException {
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(options, "options");
     long l = loop.checkUsable();
-    int marked = Native.processCloseOnExec(FIRST_UNSHARED_FD);
-    if (marked < 0) {
-      throw new UvException(marked, "fcntl", null, null, "marking descriptors close-on-exec to spawn " + options.file());
-    }
     List<Stdio> stdio = options.stdio();
     int[] stdioFlags = new int[stdio.size()];
     long[] stdioData = new long[stdio.size()];
@@ -147,11 +142,16 @@ public final class ChildProcess extends Handle {
       }
     }
     Pipe[] pipes = new Pipe[stdio.size()];
-    for (int fd = 0; fd < stdio.size(); fd++) {
-      if (stdio.get(fd).isPipe()) {
-        pipes[fd] = new Pipe(loop, stdio.get(fd).isIpc());
-        stdioData[fd] = pipes[fd].ptr;
+    try {
+      for (int fd = 0; fd < stdio.size(); fd++) {
+        if (stdio.get(fd).isPipe()) {
+          pipes[fd] = new Pipe(loop, stdio.get(fd).isIpc());
+          stdioData[fd] = pipes[fd].ptr;
+        }
       }
+    } catch (RuntimeException | Error e) {
+      closeAll(pipes);
+      throw e;
     }
     long[] spawned = new long[2];
     ChildProcess child = new ChildProcess(loop, pipes, onExit);

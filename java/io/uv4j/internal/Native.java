@@ -276,9 +276,6 @@ public final class Native {
 
   public static native int processKill(long process, int signum);
 
-  /** Marks every descriptor from lowest up close-on-exec where libuv's spawn would pass it on. */
-  public static native int processCloseOnExec(int lowest);
-
   /** uv_kill. */
   public static native int kill(int pid, int signum);
 
