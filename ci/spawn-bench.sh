@@ -43,6 +43,6 @@ for heap in "${heaps[@]}"; do
   p=$(median "$out/$heap-processbuilder.txt")
   s=$(median "$out/$heap-node.txt")
   awk -v h="$heap" -v f="${heap_flags[$heap]}" -v u="$u" -v p="$p" -v s="$s" 'BEGIN {
-    printf "  %-6s %-36s %10.1f %10.1f %10.1f %12.2f %10.2f  uv4j/PB >= 1: %s\n", h, f, u, p, s, u / p, u / s, (u / p >= 1) ? "met" : "NOT met"
+    printf "  %-6s %-36s %10.1f %10.1f %10.1f %12.3f %10.3f  uv4j/PB >= 1: %s\n", h, f, u, p, s, u / p, u / s, (u / p >= 1) ? "met" : "NOT met"
   }'
 done
