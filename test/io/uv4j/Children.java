@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** Shell children for the process tests, and this platform's signal numbers as the shell knows them. */
+/** Children for the process tests (POSIX shell scripts), this platform's signal numbers, and reading a pipe to its end. */
 final class Children {
   private Children() {}
 
