@@ -340,6 +340,22 @@ public final class Native {
   /** Whether uv_guess_handle sees a terminal. */
   public static native boolean ttyIsTty(int fd);
 
+  // process
+  /**
+   * uv_spawn. stdioFlags are uv_stdio_flags; stdioData holds a descriptor (UV_INHERIT_FD) or a
+   * stream pointer. env and cwd may be null (inherit). Once uv_spawn ran, handle[0] is the
+   * process handle (to be closed even if the spawn failed) and handle[1] its pid. The exit comes
+   * as EVENT_FIRED with arg = exit status << 32 | terminating signal (32 bits each).
+   */
+  public static native int processSpawn(
+      long loop, Object peer, byte[] file, byte[][] args, byte[][] env, byte[] cwd, int flags,
+      int uid, int gid, int[] stdioFlags, long[] stdioData, long[] handle);
+
+  public static native int processKill(long process, int signum);
+
+  /** uv_kill. */
+  public static native int kill(int pid, int signum);
+
   // dns
   /**
    * Starts uv_getaddrinfo; returns the request's token (see requestCancel) or a negative error.

@@ -1,0 +1,160 @@
+package io.uv4j;
+
+import java.util.Objects;
+
+/**
+ * What one descriptor of a child process is connected to, for {@link SpawnOptions.Builder#stdio(int,
+ * Stdio)}: nothing, a descriptor or stream of this process that the child shares, or a new {@link
+ * Pipe} between the two ({@code uv_stdio_container_t}). Immutable.
+ */
+public final class Stdio {
+  // libuv's uv_stdio_flags, part of its ABI
+  static final int CREATE_PIPE = 0x01;
+  static final int INHERIT_FD = 0x02;
+  static final int INHERIT_STREAM = 0x04;
+  private static final int READABLE_PIPE = 0x10;
+  private static final int WRITABLE_PIPE = 0x20;
+  private static final int NONBLOCK_PIPE = 0x40;
+
+  private static final Stdio IGNORE = new Stdio(0, -1, null, false);
+
+  private final int flags;
+  private final int fd;
+  private final Stream stream;
+  private final boolean ipc;
+
+  private Stdio(int flags, int fd, Stream stream, boolean ipc) {
+    this.flags = flags;
+    this.fd = fd;
+    this.stream = stream;
+    this.ipc = ipc;
+  }
+
+  /**
+   * The child's descriptor is left unconnected; 0, 1 and 2 are opened on the null device instead,
+   * so that the child does not reuse them by accident.
+   *
+   * @return the shared "ignore" entry
+   */
+  public static Stdio ignore() {
+    return IGNORE;
+  }
+
+  /**
+   * The child gets a copy of this process's descriptor {@code fd} (on Windows, a C runtime
+   * descriptor).
+   *
+   * @param fd a descriptor open in this process when the child is spawned
+   * @return an entry sharing {@code fd}
+   * @throws IllegalArgumentException if {@code fd} is negative
+   */
+  public static Stdio inherit(int fd) {
+    if (fd < 0) throw new IllegalArgumentException("fd must be >= 0, got " + fd);
+    return new Stdio(INHERIT_FD, fd, null, false);
+  }
+
+  /**
+   * The child gets a copy of the descriptor {@code stream} uses (a socket, pipe or terminal). The
+   * stream must be open, belong to the spawning loop and have a descriptor when the child is
+   * spawned.
+   *
+   * @param stream the stream whose descriptor the child shares; it stays this process's
+   * @return an entry sharing the stream's descriptor
+   * @throws NullPointerException if {@code stream} is null
+   */
+  public static Stdio inherit(Stream stream) {
+    return new Stdio(INHERIT_STREAM, -1, Objects.requireNonNull(stream, "stream"), false);
+  }
+
+  /**
+   * A new pipe the child reads from (its stdin, typically); this process writes to the {@link
+   * Pipe} that {@link ChildProcess#pipe(int)} returns ({@code UV_READABLE_PIPE}).
+   *
+   * @return a pipe entry
+   */
+  public static Stdio pipeToChild() {
+    return new Stdio(CREATE_PIPE | READABLE_PIPE, -1, null, false);
+  }
+
+  /**
+   * A new pipe the child writes to (its stdout or stderr, typically); this process reads the
+   * {@link Pipe} that {@link ChildProcess#pipe(int)} returns ({@code UV_WRITABLE_PIPE}).
+   *
+   * @return a pipe entry
+   */
+  public static Stdio pipeFromChild() {
+    return new Stdio(CREATE_PIPE | WRITABLE_PIPE, -1, null, false);
+  }
+
+  /**
+   * A new pipe both ends read and write ({@code UV_READABLE_PIPE | UV_WRITABLE_PIPE}). On Unix
+   * every created pipe is a socket pair and so duplex; on Windows the direction flags decide.
+   *
+   * @return a pipe entry
+   */
+  public static Stdio duplexPipe() {
+    return new Stdio(CREATE_PIPE | READABLE_PIPE | WRITABLE_PIPE, -1, null, false);
+  }
+
+  /**
+   * This pipe entry, with the child's end opened non-blocking on Unix and for overlapped I/O on
+   * Windows ({@code UV_NONBLOCK_PIPE}, also named {@code UV_OVERLAPPED_PIPE}): for a child that
+   * does asynchronous I/O of its own, such as another libuv program.
+   *
+   * @return a new entry
+   * @throws IllegalStateException if this entry is not a pipe
+   */
+  public Stdio nonblocking() {
+    requirePipe("nonblocking");
+    return new Stdio(flags | NONBLOCK_PIPE, -1, null, ipc);
+  }
+
+  /**
+   * This pipe entry, made an IPC pipe that can also pass handles ({@link Pipe#isIpc()}), as Node's
+   * {@code 'ipc'} stdio is.
+   *
+   * @return a new entry
+   * @throws IllegalStateException if this entry is not a pipe
+   */
+  public Stdio ipc() {
+    requirePipe("ipc");
+    return new Stdio(flags, -1, null, true);
+  }
+
+  private void requirePipe(String what) {
+    if (!isPipe()) throw new IllegalStateException(what + " applies to a pipe entry, not to " + this);
+  }
+
+  boolean isPipe() {
+    return (flags & CREATE_PIPE) != 0;
+  }
+
+  int flags() {
+    return flags;
+  }
+
+  int fd() {
+    return fd;
+  }
+
+  Stream stream() {
+    return stream;
+  }
+
+  boolean isIpc() {
+    return ipc;
+  }
+
+  @Override
+  public String toString() {
+    if (flags == 0) return "Stdio[ignore]";
+    if ((flags & INHERIT_FD) != 0) return "Stdio[inherit fd " + fd + "]";
+    if ((flags & INHERIT_STREAM) != 0) return "Stdio[inherit " + stream + "]";
+    StringBuilder sb = new StringBuilder("Stdio[pipe");
+    if ((flags & READABLE_PIPE) != 0) sb.append(", child reads");
+    if ((flags & WRITABLE_PIPE) != 0) sb.append(", child writes");
+    if ((flags & NONBLOCK_PIPE) != 0) sb.append(", nonblocking");
+    if (ipc) sb.append(", ipc");
+    return sb.append(']').toString();
+  }
+}
