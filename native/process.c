@@ -115,6 +115,11 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_processKill(JNIEnv *env, jcl
   return uv_process_kill(UV4J_PTR(uv_process_t, ptr), signum);
 }
 
+JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_disableStdioInheritance(JNIEnv *env,
+                                                                           jclass cls) {
+  uv_disable_stdio_inheritance();
+}
+
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_kill(JNIEnv *env, jclass cls, jint pid,
                                                          jint signum) {
   return uv_kill(pid, signum);

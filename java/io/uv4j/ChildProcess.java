@@ -321,6 +321,26 @@ public final class ChildProcess extends Handle {
     if (rc < 0) throw new UvException(rc, "kill", null, null, "pid " + pid);
   }
 
+  /**
+   * Keeps the descriptors this process has open now from reaching any child it starts later,
+   * uv4j's or {@link ProcessBuilder}'s, unless the child's stdio names one ({@code
+   * uv_disable_stdio_inheritance}). On Linux and macOS a child otherwise inherits every descriptor
+   * the JVM opened without close-on-exec, such as the files behind a {@code FileInputStream}; this
+   * marks each descriptor close-on-exec, from 0 up to the first unused number above 15 (a
+   * descriptor above such a gap keeps its flag). On Windows it makes the handles this process
+   * inherited uninheritable. Descriptors opened afterwards are not affected.
+   *
+   * <p>Call it early, before other threads start processes: a {@code ProcessBuilder.start()} on
+   * another thread at the same moment may fail, because the JDK passes descriptors to its spawn
+   * helper across {@code exec}. Safe from any thread.
+   *
+   * @throws UnsatisfiedLinkError if the native library cannot be loaded
+   */
+  public static void disableStdioInheritance() {
+    Native.ensureLoaded();
+    Native.disableStdioInheritance();
+  }
+
   private static void checkSignal(int signal) {
     if (signal < 0) throw new IllegalArgumentException("signal must be >= 0, got " + signal);
   }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children are POSIX shell scripts")
 class ChildProcessTest {
-  private static final int SIGTERM = Children.signal("TERM");
-  private static final int SIGKILL = Children.signal("KILL");
+  private static final int SIGTERM = Signals.number("SIGTERM");
+  private static final int SIGKILL = Signals.number("SIGKILL");
 
   private Loop loop;
   private Timer watchdog;

@@ -356,6 +356,9 @@ public final class Native {
   /** uv_kill. */
   public static native int kill(int pid, int signum);
 
+  /** uv_disable_stdio_inheritance. */
+  public static native void disableStdioInheritance();
+
   // dns
   /**
    * Starts uv_getaddrinfo; returns the request's token (see requestCancel) or a negative error.

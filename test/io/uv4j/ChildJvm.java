@@ -1,0 +1,47 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a probe's main class in a fresh JVM that loads the library this one loaded. */
+final class ChildJvm {
+  private ChildJvm() {}
+
+  /**
+   * Runs {@code main} with {@code args}, under -Xcheck:jni; fails unless it exits 0 within a
+   * minute with no warning. Returns what it printed (stdout and stderr), stripped.
+   */
+  static String run(Class<?> main, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // JDK 24 and later warn on System.load unless native access is granted
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-Xcheck:jni");
+    // a sanitized build, say, when the tests run against one
+    String library = System.getProperty("uv4j.library.path");
+    if (library != null) command.add("-Duv4j.library.path=" + library);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path") + File.pathSeparator + locationOf(Loop.class)
+        + File.pathSeparator + locationOf(main));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not exit");
+    assertEquals(0, process.exitValue(), output);
+    assertFalse(output.contains("WARNING"), output);
+    return output.strip();
+  }
+
+  private static String locationOf(Class<?> type) throws Exception {
+    return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+}
