@@ -1,10 +1,14 @@
 package io.uv4j.demo;
 
+import io.uv4j.ChildProcess;
 import io.uv4j.Dns;
 import io.uv4j.Fs;
 import io.uv4j.Loop;
 import io.uv4j.LoopTracer.Phase;
+import io.uv4j.Pipe;
 import io.uv4j.Promise;
+import io.uv4j.SpawnOptions;
+import io.uv4j.Stdio;
 import io.uv4j.Stream;
 import io.uv4j.Tcp;
 import io.uv4j.Uv;
@@ -53,7 +57,8 @@ public final class Tour {
   enum Mechanism {
     BACKEND,
     POOL,
-    TIMER
+    TIMER,
+    PROCESS
   }
 
   /** One request an operation made: when the script issued it and the callback it came back in. */
@@ -181,6 +186,7 @@ public final class Tour {
     dnsLookup();
     timer();
     hash();
+    child();
     rec.scriptEnded();
     line(rec.now(), "the script returns; loop.run() takes over");
     out.println();
@@ -391,6 +397,63 @@ public final class Tour {
     });
   }
 
+  /**
+   * Runs a short command in a child process and reads its output through a pipe; the report
+   * waits for both the output's end and the exit, whichever the loop sees last.
+   */
+  private void child() throws UvException {
+    List<String> command = System.getProperty("os.name").startsWith("Windows")
+        ? List.of("cmd.exe", "/c", "ver")
+        : List.of("/bin/sh", "-c", "uname -sr");
+    Operation op = operation("child", Mechanism.PROCESS,
+        "a child process (uv_spawn): its stdout is a pipe " + backend
+            + " watches; its exit comes through libuv's SIGCHLD handler (a process-exit event on Windows)",
+        "child process", false);
+    issued(op, "ChildProcess.spawn(): " + String.join(" ", command) + ", its stdout piped to the loop");
+    Step run = step(op, "child runs");
+    ChildProcess child = ChildProcess.spawn(loop, SpawnOptions.builder(command.get(0))
+        .args(command.subList(1, command.size()).toArray(String[]::new))
+        .stdout(Stdio.pipeFromChild())
+        .build());
+    op.worker = "child process " + child.pid() + ", its own program; no thread of this process waits";
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Pipe stdout = child.stdout();
+    Promise.Resolver<Void> ended = loop.promise();
+    stdout.readStart(new Stream.Reader() {
+      @Override
+      public void onData(ByteBuffer data) {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        printed.write(bytes, 0, bytes.length);
+      }
+
+      @Override
+      public void onEnd() {
+        stdout.close();
+        ended.resolve(null);
+      }
+
+      @Override
+      public void onError(UvException e) {
+        stdout.close();
+        ended.reject(e);
+      }
+    });
+    child.exit().thenCompose(exit -> ended.promise().then(ignored -> exit)).then(
+        exit -> {
+          arrived(run);
+          child.close();
+          finish(op, String.format("exit status %d, printed \"%s\"", exit.exitStatus(),
+              printed.toString(StandardCharsets.UTF_8).strip()));
+          return null;
+        },
+        error -> {
+          child.close();
+          finish(op, "failed: " + error.getMessage());
+          return null;
+        });
+  }
+
   private static byte[] sha256(int bytes) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     SplittableRandom random = new SplittableRandom(bytes);
@@ -493,6 +556,8 @@ public final class Tour {
         return backend;
       case POOL:
         return "thread pool";
+      case PROCESS:
+        return "process";
       default:
         return "timer";
     }
@@ -504,6 +569,8 @@ public final class Tour {
         return "kernel";
       case TIMER:
         return "none";
+      case PROCESS:
+        return "child process";
       default:
         return op.lane == null ? lastWord(op.worker) : POOL_C;
     }

@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 class TourTest {
   /** A summary row: operation, mechanism, who did the work, completion time, phase, iteration. */
   private static final Pattern ROW = Pattern.compile(
-      "^  (file read|tcp echo|dns lookup|timer|sha-256) +(.+?) {2,}(.+?) +([0-9.]+) ms +([A-Z]+) +([0-9]+)$",
+      "^  (file read|tcp echo|dns lookup|timer|sha-256|child) +(.+?) {2,}(.+?) +([0-9.]+) ms +([A-Z]+) +([0-9]+)$",
       Pattern.MULTILINE);
 
   private static String run(String... args) throws Exception {
@@ -46,12 +46,14 @@ class TourTest {
     while (row.find()) {
       rows.put(row.group(1), new String[] {row.group(2), row.group(3), row.group(5), row.group(6)});
     }
-    assertEquals(List.of("dns lookup", "file read", "sha-256", "tcp echo", "timer"), new ArrayList<>(rows.keySet()), out);
+    assertEquals(List.of("child", "dns lookup", "file read", "sha-256", "tcp echo", "timer"), new ArrayList<>(rows.keySet()), out);
     String backend = Tour.backendName();
     assertRow(rows.get("tcp echo"), backend, "kernel", "POLL");
     assertRow(rows.get("file read"), "thread pool", "libuv pool thread (C)", "POLL");
     assertRow(rows.get("dns lookup"), "thread pool", "libuv pool thread (C)", "POLL");
     assertRow(rows.get("timer"), "timer", "none", "TIMERS");
+    assertRow(rows.get("child"), "process", "child process", "POLL");
+    assertTrue(out.contains("child: exit status 0, printed \""), out);
     assertEquals("thread pool", rows.get("sha-256")[0]);
     assertTrue(rows.get("sha-256")[1].startsWith("uv4j-pool-"), rows.get("sha-256")[1]);
     assertEquals("POLL", rows.get("sha-256")[2]);
@@ -86,7 +88,8 @@ class TourTest {
     }
     assertEquals("loop thread", lanes.get(0), lanes.toString());
     assertTrue(lanes.stream().anyMatch(lane -> lane.startsWith("uv4j-pool-")), lanes.toString());
-    assertTrue(lanes.containsAll(List.of("thread pool (C)", "kernel (" + backend + ")", "timer heap")), lanes.toString());
+    assertTrue(lanes.containsAll(List.of("thread pool (C)", "kernel (" + backend + ")", "timer heap", "child process")),
+        lanes.toString());
     String loopText = groups.item(indexOf(groups, "lane-loop")).getTextContent();
     for (String callback : List.of("fs.read done", "getaddrinfo done", "Tcp read", "Timeout[", "queueWork done")) {
       assertTrue(loopText.contains(callback), callback + " marked on the loop lane");
