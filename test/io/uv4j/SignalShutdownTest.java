@@ -132,9 +132,28 @@ class SignalShutdownTest {
       reader.start();
     }
 
+    private static final boolean ENV_RESETS_SIGNALS = envResetsSignals();
+
+    /** Whether this system's env can start a program with default signal dispositions. */
+    private static boolean envResetsSignals() {
+      try {
+        Process env = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+        env.getInputStream().readAllBytes();
+        return env.waitFor(30, TimeUnit.SECONDS) && env.exitValue() == 0;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
     /** Starts {@link SignalProbe}; arguments before "watch" or "try" go to the JVM. */
     static Probe start(Map<String, String> environment, String... arguments) throws Exception {
       List<String> command = new ArrayList<>();
+      // a JVM leaves a shutdown signal alone when it starts with it ignored, as a job started in
+      // the background (SIGINT) or under nohup (SIGHUP) does: GNU env gives the probe the defaults
+      if (ENV_RESETS_SIGNALS) command.addAll(List.of("env", "--default-signal=HUP,INT,TERM"));
       command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       // JDK 24 and later warn on System.load unless native access is granted
       command.add("--enable-native-access=ALL-UNNAMED");
