@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a probe's main class in a fresh JVM that loads the library this one loaded. */
@@ -20,6 +21,11 @@ final class ChildJvm {
    * minute with no warning. Returns what it printed (stdout and stderr), stripped.
    */
   static String run(Class<?> main, String... args) throws Exception {
+    return run(Map.of(), main, args);
+  }
+
+  /** As {@link #run(Class, String...)}, with {@code environment} added to the JVM's. */
+  static String run(Map<String, String> environment, Class<?> main, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     // JDK 24 and later warn on System.load unless native access is granted
@@ -33,7 +39,9 @@ final class ChildJvm {
         + File.pathSeparator + locationOf(main));
     command.add(main.getName());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not exit");
     assertEquals(0, process.exitValue(), output);

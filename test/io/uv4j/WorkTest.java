@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -279,33 +277,10 @@ class WorkTest {
 
   /** Runs {@link PoolProbe} in a fresh JVM with the given pool size; returns its report. */
   private static String probe(int poolSize, int items, String mode) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    // JDK 24 and later warn on System.load unless native access is granted
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Xcheck:jni");
-    // the probe loads the library this JVM loaded, such as a sanitized build
-    String library = System.getProperty("uv4j.library.path");
-    if (library != null) command.add("-Duv4j.library.path=" + library);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path") + File.pathSeparator + locationOf(Uv.class) + File.pathSeparator
-        + locationOf(PoolProbe.class));
-    command.add(PoolProbe.class.getName());
-    command.add(String.valueOf(items));
-    command.add(mode);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("UV_THREADPOOL_SIZE", String.valueOf(poolSize));
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not exit");
-    assertEquals(0, process.exitValue(), output);
-    assertFalse(output.contains("WARNING"), output);
-    return output.strip();
+    return ChildJvm.run(Map.of("UV_THREADPOOL_SIZE", String.valueOf(poolSize)), PoolProbe.class,
+        String.valueOf(items), mode);
   }
 
-  private static String locationOf(Class<?> type) throws Exception {
-    return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-  }
 
   // --- queues -----------------------------------------------------------------------------------
 
