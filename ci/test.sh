@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds uv4j, runs every test (under -Xcheck:jni) and installs it in the local Maven repository;
 # builds the examples on it and runs their tests (also under -Xcheck:jni); fails if a JVM printed
-# any JNI warning or the library exports a libuv symbol; then, on Linux, validates the GitHub
+# any JNI warning or the library exports a libuv symbol, or if a function of uv.h is neither
+# bound nor listed with a reason in native/UNBOUND.md; then, on Linux, validates the GitHub
 # workflows, cross-builds the shim for Windows x86_64 and Linux aarch64, and runs the tests again
 # and a short slice of the fuzzer against the library built under AddressSanitizer and UBSan.
 # Arguments go to Maven, in every test run; a -Dtest=... that names none of the examples' tests
