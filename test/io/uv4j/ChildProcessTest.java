@@ -141,6 +141,30 @@ class ChildProcessTest {
   }
 
   @Test
+  void anEmptyEnvironmentGivesTheChildNoVariables() throws UvException {
+    ChildProcess child = ChildProcess.spawn(loop,
+        SpawnOptions.builder("/usr/bin/env").env(Map.of()).stdout(Stdio.pipeFromChild()).build());
+    StringBuilder out = new StringBuilder();
+    collect(child.stdout(), out);
+    assertEquals(new ChildProcess.Exit(0, 0), runToExit(child));
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void aFileWithoutASlashIsSearchedForInPath() throws UvException {
+    ChildProcess child = ChildProcess.spawn(loop, SpawnOptions.builder("sh").args("-c", "exit 7").build());
+    assertEquals(new ChildProcess.Exit(7, 0), runToExit(child));
+  }
+
+  @Test
+  void aFileWithoutASlashIsSearchedForInTheChildsPathNotTheJvms() {
+    UvException e = assertThrows(UvException.class, () -> ChildProcess.spawn(loop,
+        SpawnOptions.builder("sh").args("-c", "exit 0").env(Map.of("PATH", "/nonexistent")).build()));
+    assertEquals("ENOENT", e.code());
+    assertTrue(e.getMessage().contains("sh"), e.getMessage());
+  }
+
+  @Test
   void theDefaultEnvironmentIsTheJvms() throws UvException {
     ChildProcess child = ChildProcess.spawn(loop, sh("printf %s \"$PATH\"").stdout(Stdio.pipeFromChild()).build());
     StringBuilder out = new StringBuilder();
