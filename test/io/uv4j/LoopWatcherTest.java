@@ -104,16 +104,20 @@ class LoopWatcherTest {
   @Test
   void prepareAndCheckSurroundAPollThatWaitsForATimer() {
     List<String> order = new ArrayList<>();
-    Prepare prepare = new Prepare(loop).start(() -> order.add("prepare"));
     Check check = new Check(loop).start(() -> order.add("check"));
-    new Timer(loop)
-        .start(
-            20,
-            () -> {
-              order.add("timer");
-              prepare.stop();
-              check.stop();
-            });
+    Timer timer = new Timer(loop);
+    Prepare prepare = new Prepare(loop);
+    // started in the first prepare, the timer cannot be due before that iteration's poll, however
+    // slowly the loop starts
+    prepare.start(() -> {
+      order.add("prepare");
+      if (timer.isActive()) return;
+      timer.start(20, () -> {
+        order.add("timer");
+        prepare.stop();
+        check.stop();
+      });
+    });
 
     loop.run();
 
