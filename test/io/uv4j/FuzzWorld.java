@@ -1024,7 +1024,8 @@ final class FuzzWorld {
         if (talk != null) seed.call(talk.name + " stdin.close()", talk.sender::close);
       }
       default -> {
-        if (child != null) seed.refused(child.process + ".pipe(" + (6 + random.nextInt(250)) + ")", IllegalArgumentException.class, () -> child.process.pipe(6 + random.nextInt(250)));
+        int fd = 6 + random.nextInt(250);
+        if (child != null) seed.refused(child.process + ".pipe(" + fd + ")", IllegalArgumentException.class, () -> child.process.pipe(fd));
       }
     }
   }
@@ -1338,10 +1339,10 @@ final class FuzzWorld {
   void openUdp() {
     switch (random.nextInt(3)) {
       case 0 -> seed.call("Udp.open(socket pair end)", () -> {
-        int[] ends = Uv.socketPair(Dns.SocketType.DATAGRAM, true, true);
-        rawFds.add(ends[1]);
         Udp udp = new Udp(loop);
         handles.add(udp);
+        int[] ends = Uv.socketPair(Dns.SocketType.DATAGRAM, true, true);
+        rawFds.add(ends[1]);
         try {
           udp.open(ends[0]);
         } catch (UvException | IllegalArgumentException | IllegalStateException refused) {
@@ -1394,7 +1395,9 @@ final class FuzzWorld {
     } else {
       helpers.add(seed.startThread("dns-sync", () -> seed.call("Dns.getAddrInfoSync(" + host + ") on another thread", lookUp)));
     }
-    if (random.nextInt(4) == 0) seed.refused("Dns.getAddrInfoSync(null, null)", IllegalArgumentException.class, () -> Dns.getAddrInfoSync(null, null, Dns.Hints.DEFAULT));
+    if (random.nextInt(4) == 0) {
+      seed.refused("Dns.getAddrInfoSync(null, null)", IllegalArgumentException.class, () -> Dns.getAddrInfoSync(null, null, Dns.Hints.DEFAULT));
+    }
   }
 
   /** libuv's handle listings, into a builder or into an Appendable that fails. */
