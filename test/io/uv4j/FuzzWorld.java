@@ -821,8 +821,11 @@ final class FuzzWorld {
   void closeRawFd() {
     Integer fd = any(rawFds);
     if (fd == null) return;
-    rawFds.remove(fd);
-    seed.call("Fs.closeSync(" + fd + ")", () -> Fs.closeSync(fd));
+    // refused while a poll watches it (a socket from open-udp can be watched): then it stays ours
+    seed.call("Fs.closeSync(" + fd + ")", () -> {
+      Fs.closeSync(fd);
+      rawFds.remove(fd);
+    });
   }
 
   /** A regular file cannot be polled or be a terminal: libuv refuses it. */
