@@ -925,11 +925,12 @@ final class FuzzWorld {
   void spawnChild() {
     if (liveChildren().size() >= MAX_CHILDREN) return;
     switch (random.nextInt(8)) {
-      case 0, 1 -> spawn(new Child("/bin/true", 0, false), SpawnOptions.builder("/bin/true").stdin(anyStdio()).stdout(anyStdio()).stderr(anyStdio()));
+      case 0, 1 -> spawn(new Child("/bin/true", 0, false), SpawnOptions.builder("/bin/true").stdin(anyStdio(0)).stdout(anyStdio(1)).stderr(anyStdio(2)));
       case 2, 3 -> {
         int code = random.nextInt(256);
         SpawnOptions.Builder options = SpawnOptions.builder("/bin/sh").args("-c", "exit " + code).env("UV4J_FUZZ_CHILD", "1");
-        if (random.nextBoolean()) options.stdio(3 + random.nextInt(3), anyStdio());
+        int fd = 3 + random.nextInt(3);
+        if (random.nextBoolean()) options.stdio(fd, anyStdio(fd));
         if (random.nextInt(4) == 0) options.detached(true);
         spawn(new Child("sh -c 'exit " + code + "'", code, false), options);
       }
@@ -939,8 +940,13 @@ final class FuzzWorld {
     }
   }
 
-  /** A random stdio entry for a child that reads and writes nothing: ignored, inherited (from an fd or a stream), or a pipe. */
-  private Stdio anyStdio() {
+  /**
+   * A random stdio entry for a child that reads and writes nothing: ignored, inherited (from an fd
+   * or a stream), or a pipe. A stream is inherited only at fd 3 and up: libuv's child makes its
+   * fds 0 to 2 blocking, and the mode belongs to the descriptor it shares with this process,
+   * whose loop would then block reading that stream.
+   */
+  private Stdio anyStdio(int fd) {
     switch (random.nextInt(6)) {
       case 0 -> {
         return Stdio.ignore();
@@ -950,7 +956,7 @@ final class FuzzWorld {
       }
       case 2 -> {
         Stream stream = anyHandle(Stream.class);
-        return stream == null ? Stdio.ignore() : Stdio.inherit(stream);
+        return stream == null || fd <= 2 ? Stdio.ignore() : Stdio.inherit(stream);
       }
       case 3 -> {
         return Stdio.pipeFromChild();
