@@ -59,7 +59,27 @@ final class FuzzOps {
           new FuzzOp<>("watch-raw-fd", "raw-fd", 1, FuzzWorld::watchRawFd),
           new FuzzOp<>("stream-over-file", "raw-fd", 1, FuzzWorld::streamOverFile),
           new FuzzOp<>("adopt-owned-fd", "owned-fd", 1, FuzzWorld::adoptOwnedFd),
-          new FuzzOp<>("close-owned-fd", "owned-fd", 1, FuzzWorld::closeOwnedFd));
+          new FuzzOp<>("close-owned-fd", "owned-fd", 1, FuzzWorld::closeOwnedFd),
+          new FuzzOp<>("spawn-child", "process", 3, FuzzWorld::spawnChild),
+          new FuzzOp<>("child-pipes", "process", 4, FuzzWorld::childPipes),
+          new FuzzOp<>("child-control", "process", 2, FuzzWorld::childControl),
+          new FuzzOp<>("kill-group", "process", 1, FuzzWorld::killGroup),
+          new FuzzOp<>("abandon-child", "process", 1, FuzzWorld::abandonChild),
+          new FuzzOp<>("child-elsewhere", "threads", 1, FuzzWorld::childElsewhere),
+          new FuzzOp<>("watch-signal", "signal", 2, FuzzWorld::watchSignal),
+          new FuzzOp<>("retune-signal", "signal", 2, FuzzWorld::retuneSignal),
+          new FuzzOp<>("ask-os", "os", 1, FuzzWorld::askOs),
+          new FuzzOp<>("environment", "os", 1, FuzzWorld::environment),
+          new FuzzOp<>("pipe-pair", "pipe", 2, FuzzWorld::pipePair),
+          new FuzzOp<>("try-write-handle", "ipc", 1, FuzzWorld::tryWriteHandle),
+          new FuzzOp<>("sized-udp", "udp", 1, FuzzWorld::sizedUdp),
+          new FuzzOp<>("udp-try-send-many", "udp", 1, FuzzWorld::udpTrySendMany),
+          new FuzzOp<>("open-udp", "udp", 1, FuzzWorld::openUdp),
+          new FuzzOp<>("sized-tcp", "tcp", 1, FuzzWorld::sizedTcp),
+          new FuzzOp<>("dns-sync", "dns-sync", 1, FuzzWorld::dnsSync),
+          new FuzzOp<>("print-handles", "debug", 1, FuzzWorld::printHandles),
+          new FuzzOp<>("loop-options", "loop-options", 1, FuzzWorld::loopOptions),
+          new FuzzOp<>("inspect-descriptors", "debug", 1, FuzzWorld::inspectDescriptors));
 
   /** What sync-fs worker threads do, on their own and on shared descriptors and Dirs. */
   static final List<FuzzOp<SyncFsWorker>> SYNC_FS =

@@ -3,6 +3,7 @@ package io.uv4j;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -105,6 +106,20 @@ final class FuzzSeed {
     }
   }
 
+  /**
+   * Makes one call that must be refused with {@code expected}, as documented for its bad argument;
+   * anything else it does is a failure.
+   */
+  void refused(String what, Class<? extends Throwable> expected, Call call) {
+    note(what);
+    try {
+      call.run();
+      fail(what + " was not refused with " + expected.getSimpleName(), null);
+    } catch (Throwable t) {
+      if (!expected.isInstance(t)) fail(what + " threw " + t + " instead of " + expected.getSimpleName(), t);
+    }
+  }
+
   /** Counts and logs a call whose outcome the caller judges itself. */
   void note(String what) {
     calls.incrementAndGet();
@@ -125,10 +140,11 @@ final class FuzzSeed {
   }
 
   /**
-   * Whether {@code thrown} is an answer the API allows: a refusal of misuse or an OS error, what
-   * the fuzzer threw on purpose coming back out of run() or close(), run() or close() refusing a
-   * stack too short for the loop's callbacks, or a real stack overflow while the fuzzer runs a
-   * loop from a deep recursion of its own.
+   * Whether {@code thrown} is an answer the API allows: a refusal of misuse or an OS error (also
+   * wrapped in an UncheckedIOException, as constructors and signal watchers report it), what the
+   * fuzzer threw on purpose coming back out of run() or close(), run() or close() refusing a stack
+   * too short for the loop's callbacks, or a real stack overflow while the fuzzer runs a loop from
+   * a deep recursion of its own.
    */
   boolean isAnswer(Throwable thrown) {
     boolean answer =
@@ -136,6 +152,7 @@ final class FuzzSeed {
             || thrown instanceof IllegalStateException
             || thrown instanceof IllegalArgumentException
             || thrown instanceof RejectedExecutionException
+            || (thrown instanceof UncheckedIOException && thrown.getCause() instanceof UvException)
             || isDeliberate(thrown)
             || (thrown instanceof UncaughtException && isAnswer(thrown.getCause()))
             || (thrown instanceof StackOverflowError && (onArtificialStack || isStackRefusal(thrown)));

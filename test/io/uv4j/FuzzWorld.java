@@ -1,5 +1,6 @@
 package io.uv4j;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -25,6 +26,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FuzzWorld {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
   private static final AtomicInteger PIPE_NAMES = new AtomicInteger();
+  /** At most this many children of a world run at once. */
+  private static final int MAX_CHILDREN = 8;
+  /** Children whose handle closed before their exit stay unreaped until the process ends: few, then. */
+  private static final int MAX_ABANDONED = 32;
+  private static final AtomicInteger ABANDONED = new AtomicInteger();
+  /** How long a killed child may take to be reaped by its loop. */
+  private static final long REAP_BOUND_NS = 10_000_000_000L;
+  private static final List<Integer> SIGNALS = List.copyOf(Signals.all().values());
+  private static final int SIGKILL = Signals.number("SIGKILL");
+  private static final int SIGTERM = Signals.number("SIGTERM");
+  private static final int SIGPROF = Signals.number("SIGPROF");
+  private static final int SIGPIPE = Signals.number("SIGPIPE");
+  /** Signals that HotSpot or the OS keeps for itself, which no watcher may take. */
+  private static final List<String> KEPT_SIGNALS = List.of("SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGPIPE", "SIGXFSZ", "SIGUSR2", "SIGKILL", "SIGSTOP");
+  /** The only environment variables the fuzzer sets: its own. */
+  private static final String ENV_PREFIX = "UV4J_FUZZ_";
+  /** Address families for new sockets: any, IPv4, IPv6, and ones refused. */
+  private static final int[] FAMILIES = {0, 4, 6, 5, -1};
+  private static final List<String> NUMERIC_HOSTS = List.of("127.0.0.1", "::1", "192.0.2.7", "0.0.0.0", "2001:db8::1");
+  private static final int AI_NUMERICHOST = 4;
+  private static final int NI_NUMERICHOST = 1;
+  private static final int NI_NUMERICSERV = 2;
 
   final FuzzSeed seed;
   final Random random;
@@ -35,6 +58,10 @@ final class FuzzWorld {
   private final List<Talk> talks = new ArrayList<>();
   private final List<Talk> ipcTalks = new ArrayList<>();
   private final List<Integer> rawFds = new ArrayList<>();
+  /** Children that have not exited, killed and reaped before the loop closes. */
+  private final List<Child> children = new ArrayList<>();
+  /** Talks through /bin/cat children, whose stdin is the sender. */
+  private final List<Talk> childTalks = new ArrayList<>();
   /** Handles named by IPC writes that have not completed, with how many such writes. */
   private final Map<Handle, Integer> beingSent = new IdentityHashMap<>();
   private final Set<ByteBuffer> datagrams = new HashSet<>();
@@ -89,6 +116,7 @@ final class FuzzWorld {
 
   /** Closes the loop, then checks that nothing it made survived it. */
   void tearDown() throws InterruptedException {
+    reapChildren();
     for (int attempt = 0; attempt < 3 && !loop.isClosed(); attempt++) runLoop("loop.close()", loop::close);
     if (!loop.isClosed()) seed.fail("loop.close() three times did not close " + loop, null);
     for (Handle handle : handles) {
@@ -320,6 +348,7 @@ final class FuzzWorld {
   }
 
   void closeLoop() {
+    reapChildren();
     runLoop("loop.close()", loop::close);
   }
 
@@ -792,8 +821,11 @@ final class FuzzWorld {
   void closeRawFd() {
     Integer fd = any(rawFds);
     if (fd == null) return;
-    rawFds.remove(fd);
-    seed.call("Fs.closeSync(" + fd + ")", () -> Fs.closeSync(fd));
+    // refused while a poll watches it (a socket from open-udp can be watched): then it stays ours
+    seed.call("Fs.closeSync(" + fd + ")", () -> {
+      Fs.closeSync(fd);
+      rawFds.remove(fd);
+    });
   }
 
   /** A regular file cannot be polled or be a terminal: libuv refuses it. */
@@ -864,6 +896,587 @@ final class FuzzWorld {
       return (int) stream.fileno();
     } catch (UvException | IllegalStateException none) {
       return -1;
+    }
+  }
+
+  // --- child processes ------------------------------------------------------------------------
+
+  /** A child the fuzzer spawned, with the exit status it must report unless the fuzzer signals it. */
+  private static final class Child {
+    final String what;
+    final long expectedStatus;
+    /** Whether it writes to a pipe whose reading end a random close may take, and so may die of SIGPIPE. */
+    final boolean writesToPipe;
+    ChildProcess process;
+    boolean signaled;
+
+    Child(String what, long expectedStatus, boolean writesToPipe) {
+      this.what = what;
+      this.expectedStatus = expectedStatus;
+      this.writesToPipe = writesToPipe;
+    }
+
+    boolean endedAsExpected(long status, int signal) {
+      return signaled || (status == expectedStatus && signal == 0) || (writesToPipe && signal == SIGPIPE);
+    }
+  }
+
+  /** Spawns a short-lived child: /bin/true, {@code sh -c 'exit N'}, or /bin/cat fed through its pipes; or a spawn that must fail. */
+  void spawnChild() {
+    if (liveChildren().size() >= MAX_CHILDREN) return;
+    switch (random.nextInt(8)) {
+      case 0, 1 -> spawn(new Child("/bin/true", 0, false), SpawnOptions.builder("/bin/true").stdin(anyStdio(0)).stdout(anyStdio(1)).stderr(anyStdio(2)));
+      case 2, 3 -> {
+        int code = random.nextInt(256);
+        SpawnOptions.Builder options = SpawnOptions.builder("/bin/sh").args("-c", "exit " + code).env("UV4J_FUZZ_CHILD", "1");
+        int fd = 3 + random.nextInt(3);
+        if (random.nextBoolean()) options.stdio(fd, anyStdio(fd));
+        if (random.nextInt(4) == 0) options.detached(true);
+        spawn(new Child("sh -c 'exit " + code + "'", code, false), options);
+      }
+      case 4, 5 -> spawnCat();
+      case 6 -> spawn(new Child("a file that does not exist", 0, false), SpawnOptions.builder(seed.scratch.resolve("no-such-program").toString()));
+      default -> spawn(new Child("/bin/true in a missing directory", 0, false), SpawnOptions.builder("/bin/true").cwd(seed.scratch.resolve("no-such-dir")));
+    }
+  }
+
+  /**
+   * A random stdio entry for a child that reads and writes nothing: ignored, inherited (from an fd
+   * or a stream), or a pipe. A stream is inherited only at fd 3 and up: libuv's child makes its
+   * fds 0 to 2 blocking, and the mode belongs to the descriptor it shares with this process,
+   * whose loop would then block reading that stream.
+   */
+  private Stdio anyStdio(int fd) {
+    switch (random.nextInt(6)) {
+      case 0 -> {
+        return Stdio.ignore();
+      }
+      case 1 -> {
+        return Stdio.inherit(random.nextInt(3));
+      }
+      case 2 -> {
+        Stream stream = anyHandle(Stream.class);
+        return stream == null || fd <= 2 ? Stdio.ignore() : Stdio.inherit(stream);
+      }
+      case 3 -> {
+        return Stdio.pipeFromChild();
+      }
+      case 4 -> {
+        return Stdio.pipeToChild().nonblocking();
+      }
+      default -> {
+        return random.nextBoolean() ? Stdio.duplexPipe() : Stdio.duplexPipe().ipc();
+      }
+    }
+  }
+
+  /** /bin/cat between two pipes, its output a checked talk: what comes out must be what went in. */
+  private void spawnCat() {
+    Child child = new Child("/bin/cat", 0, true);
+    SpawnOptions.Builder options = SpawnOptions.builder("/bin/cat").stdin(Stdio.pipeToChild()).stdout(Stdio.pipeFromChild());
+    if (!spawn(child, options)) return;
+    Pipe stdin = child.process.stdin();
+    Pipe stdout = child.process.stdout();
+    handles.add(stdin);
+    handles.add(stdout);
+    Talk talk = new Talk("cat " + child.process.pid(), stdin);
+    talks.add(talk);
+    childTalks.add(talk);
+    seed.call(talk.name + " stdout.readStart", () -> stdout.readStart(reader(talk)));
+  }
+
+  /** Spawns; on success tracks the child and its pipes, on failure checks that it was one that must fail. */
+  private boolean spawn(Child child, SpawnOptions.Builder options) {
+    boolean[] spawned = {false};
+    seed.call("ChildProcess.spawn(" + child.what + ")", () -> {
+      child.process = ChildProcess.spawn(loop, options.build(), (status, signal) -> {
+        children.remove(child);
+        if (!child.endedAsExpected(status, signal)) {
+          seed.fail(child.what + " exited with status " + status + ", signal " + signal + "; expected status " + child.expectedStatus, null);
+        }
+        if (random.nextBoolean()) seed.call(child.process + ".close() in its exit callback", child.process::close);
+        maybeThrow();
+      });
+      spawned[0] = true;
+    });
+    if (!spawned[0]) return false;
+    children.add(child);
+    for (int fd = 0; fd < 6; fd++) {
+      int entry = fd;
+      try {
+        handles.add(child.process.pipe(entry));
+      } catch (IllegalArgumentException noPipe) {
+        // that entry was not a pipe
+      }
+    }
+    return true;
+  }
+
+  /** Reads, writes, shuts down or closes a child's pipes in any order, or asks for a pipe it does not have. */
+  void childPipes() {
+    Talk talk = any(childTalks);
+    Child child = any(liveChildren());
+    switch (random.nextInt(6)) {
+      case 0, 1 -> talk();
+      case 2 -> {
+        if (talk == null || talk.full()) return;
+        byte[] data = randomBytes(3000);
+        seed.call(talk.name + ".tryWrite(" + data.length + ")", () -> {
+          int written = ((Pipe) talk.sender).tryWrite(ByteBuffer.allocateDirect(data.length).put(data).flip());
+          talk.sending(Arrays.copyOf(data, written));
+        });
+      }
+      case 3 -> {
+        if (talk != null) seed.call(talk.name + " stdin.shutdown", () -> talk.sender.shutdown(error -> maybeThrow()));
+      }
+      case 4 -> {
+        if (talk != null) seed.call(talk.name + " stdin.close()", talk.sender::close);
+      }
+      default -> {
+        int fd = 6 + random.nextInt(250);
+        if (child != null) seed.refused(child.process + ".pipe(" + fd + ")", IllegalArgumentException.class, () -> child.process.pipe(fd));
+      }
+    }
+  }
+
+  /** Asks a child about itself, signals it, or sends it a bad signal number. */
+  void childControl() {
+    Child child = any(liveChildren());
+    if (child == null) return;
+    ChildProcess process = child.process;
+    switch (random.nextInt(7)) {
+      case 0 -> seed.call(process + ".kill(0)", () -> process.kill(0));
+      case 1 -> {
+        child.signaled = true;
+        int signal = random.nextBoolean() ? SIGTERM : SIGKILL;
+        seed.call(process + ".kill(" + signal + ")", () -> process.kill(signal));
+      }
+      case 2 -> seed.refused(process + ".kill(-1)", IllegalArgumentException.class, () -> process.kill(-1));
+      case 3 -> seed.call(process + ".exit()", () -> process.exit().thenAccept(exit -> {
+        if (!child.endedAsExpected(exit.exitStatus(), exit.termSignal())) seed.fail(child.what + " exit() gave " + exit, null);
+        maybeThrow();
+      }));
+      case 4 -> seed.call(process + ".hasExited() and pid()", () -> {
+        process.hasExited();
+        process.pid();
+      });
+      case 5 -> seed.call("Os.setPriority(child " + process.pid() + ", LOW)", () -> Os.setPriority(process.pid(), Os.PRIORITY_LOW));
+      default -> {
+        // the pid is still this process's child: the loop reaps it only when told of its exit
+        int signal = random.nextBoolean() ? 0 : SIGKILL;
+        if (signal != 0) child.signaled = true;
+        seed.call("ChildProcess.kill(" + process.pid() + ", " + signal + ")", () -> ChildProcess.kill(process.pid(), signal));
+      }
+    }
+  }
+
+  /** Static kill with a process id that stands for a group or for every process: refused before anything is sent. */
+  void killGroup() {
+    int pid = -random.nextInt(3);
+    seed.refused("ChildProcess.kill(" + pid + ", SIGTERM)", IllegalArgumentException.class, () -> ChildProcess.kill(pid, SIGTERM));
+  }
+
+  /** Closes a child's handle before its exit, after killing it: it is then never reaped, so this is rare. */
+  void abandonChild() {
+    Child child = any(liveChildren());
+    if (child == null || ABANDONED.get() >= MAX_ABANDONED) return;
+    ABANDONED.incrementAndGet();
+    children.remove(child);
+    child.signaled = true;
+    seed.call(child.process + ".kill(SIGKILL) then close()", () -> {
+      if (!child.process.hasExited()) child.process.kill(SIGKILL);
+      child.process.close();
+    });
+    seed.refused(child.process + ".kill(0) after close()", IllegalStateException.class, () -> child.process.kill(0));
+  }
+
+  /** Loop-thread calls on a child from another thread must be refused; pid() may be asked anywhere. */
+  void childElsewhere() throws InterruptedException {
+    Child child = any(liveChildren());
+    if (child == null) return;
+    ChildProcess process = child.process;
+    switch (random.nextInt(3)) {
+      case 0 -> elsewhere(process + ".kill(0)", () -> process.kill(0));
+      case 1 -> elsewhere(process + ".exit()", process::exit);
+      default -> elsewhere(process + ".hasExited()", process::hasExited);
+    }
+  }
+
+  /**
+   * The children the loop has not yet seen exit. An exit callback may not have run (the loop
+   * suppresses callbacks once an error no handler took ends the run), but the exit is known.
+   */
+  private List<Child> liveChildren() {
+    if (!loop.isClosed()) children.removeIf(child -> child.process.hasExited());
+    return children;
+  }
+
+  /** Kills every child that has not exited and runs the loop until it is reaped, so that none outlives its world. */
+  private void reapChildren() {
+    if (loop.isClosed() || liveChildren().isEmpty()) return;
+    for (Child child : new ArrayList<>(children)) {
+      child.signaled = true;
+      seed.call(child.process + ".ref() and kill(SIGKILL) before the loop closes", () -> {
+        child.process.ref();
+        child.process.kill(SIGKILL);
+      });
+    }
+    long deadline = System.nanoTime() + REAP_BOUND_NS;
+    seed.note("loop.run(ONCE) until the children exit");
+    while (!liveChildren().isEmpty() && !loop.isClosed() && System.nanoTime() < deadline) {
+      try {
+        loop.run(RunMode.ONCE);
+      } catch (Throwable t) {
+        talksMayHaveGaps();
+        if (!seed.isAnswer(t)) seed.fail("loop.run(ONCE) until the children exit threw " + t, t);
+      }
+    }
+    for (Child child : liveChildren()) seed.fail(child.what + " (" + child.process + ") was not reaped after SIGKILL", null);
+    children.clear();
+  }
+
+  // --- signal watchers ------------------------------------------------------------------------
+
+  /** A signal number: mostly one this platform has, sometimes none at all; HotSpot's own are refused. */
+  private int anySignal() {
+    return random.nextInt(4) == 0 ? random.nextInt(70) - 2 : any(SIGNALS);
+  }
+
+  /** Watches a random signal (never sending one to this process). */
+  void watchSignal() {
+    int signum = anySignal();
+    boolean oneshot = random.nextBoolean();
+    seed.call("signal.start" + (oneshot ? "Oneshot(" : "(") + signum + ")", () -> {
+      Signal signal = new Signal(loop);
+      handles.add(signal);
+      if (oneshot) signal.startOneshot(signum, received -> maybeThrow());
+      else signal.start(signum, received -> maybeThrow());
+    });
+  }
+
+  /** Restarts, stops or asks a watcher, or starts it on a signal HotSpot or the OS keeps. */
+  void retuneSignal() throws InterruptedException {
+    Signal signal = anyHandle(Signal.class);
+    if (signal == null) return;
+    switch (random.nextInt(5)) {
+      case 0 -> seed.call(signal + ".stop()", signal::stop);
+      case 1 -> seed.call(signal + ".signum()", signal::signum);
+      case 2 -> {
+        int signum = anySignal();
+        seed.call(signal + ".start(" + signum + ")", () -> signal.start(signum, received -> maybeThrow()));
+      }
+      case 3 -> {
+        String kept = any(KEPT_SIGNALS);
+        seed.refused(signal + ".start(" + kept + ")", IllegalArgumentException.class, () -> signal.start(Signals.number(kept), received -> {}));
+      }
+      default -> elsewhere(signal + ".stop()", signal::stop);
+    }
+  }
+
+  // --- the OS ---------------------------------------------------------------------------------
+
+  /** One of the read-only questions to the OS, about this process, the machine, users or groups. */
+  void askOs() {
+    switch (random.nextInt(14)) {
+      case 0 -> seed.call("Os.hostname, uname", () -> {
+        Os.hostname();
+        Os.uname();
+      });
+      case 1 -> seed.call("Os.homedir, tmpdir, exepath, cwd", () -> {
+        Os.homedir();
+        Os.tmpdir();
+        Os.exepath();
+        Os.cwd();
+      });
+      case 2 -> seed.call("Os.environ", Os::environ);
+      case 3 -> seed.call("Os.passwd()", Os::passwd);
+      case 4 -> {
+        long uid = random.nextInt(3) == 0 ? random.nextInt(70000) : 0;
+        seed.call("Os.passwd(" + uid + ")", () -> Os.passwd(uid));
+      }
+      case 5 -> {
+        long gid = random.nextInt(4) - 1L + (random.nextBoolean() ? 0 : 65534);
+        seed.call("Os.group(" + gid + ")", () -> Os.group(gid));
+      }
+      case 6 -> seed.call("Os.pid, ppid, priority(own)", () -> {
+        Os.pid();
+        Os.priority(Os.ppid());
+        Os.priority(Os.pid());
+      });
+      case 7 -> {
+        int pid = 1 + random.nextInt(1 << 22);
+        seed.call("Os.priority(" + pid + ")", () -> Os.priority(pid));
+      }
+      case 8 -> seed.call("Os.residentSetMemory, rusage, threadRusage", () -> {
+        Os.residentSetMemory();
+        Os.rusage();
+        Os.threadRusage();
+      });
+      case 9 -> seed.call("Os.cpuInfo, availableParallelism", () -> {
+        Os.cpuInfo();
+        Os.availableParallelism();
+      });
+      case 10 -> seed.call("Os.interfaceAddresses", Os::interfaceAddresses);
+      case 11 -> seed.call("Os.loadavg, uptime, memory", () -> {
+        Os.loadavg();
+        Os.uptime();
+        Os.freeMemory();
+        Os.totalMemory();
+        Os.availableMemory();
+        Os.constrainedMemory();
+      });
+      case 12 -> {
+        int signum = random.nextInt(70) - 2;
+        seed.call("Signals.name(" + signum + ")", () -> Signals.number(Signals.name(signum)));
+      }
+      default -> seed.refused("Os.setPriority(own pid, 100)", IllegalArgumentException.class, () -> Os.setPriority(Os.pid(), 100));
+    }
+  }
+
+  /** Sets, reads and unsets the fuzzer's own environment variables, or names one badly. */
+  void environment() {
+    String name = ENV_PREFIX + random.nextInt(4);
+    switch (random.nextInt(6)) {
+      case 0, 1 -> {
+        String value = Integer.toString(random.nextInt());
+        seed.call("Os.setenv(" + name + ")", () -> {
+          Os.setenv(name, value);
+          String read = Os.getenv(name);
+          if (!value.equals(read)) seed.fail("Os.getenv(" + name + ") gave " + read + " after setenv(" + value + ")", null);
+        });
+      }
+      case 2 -> seed.call("Os.getenv(" + name + ")", () -> Os.getenv(name));
+      case 3 -> seed.call("Os.unsetenv(" + name + ")", () -> Os.unsetenv(name));
+      case 4 -> seed.refused("Os.setenv(" + ENV_PREFIX + "A=B)", IllegalArgumentException.class, () -> Os.setenv(ENV_PREFIX + "A=B", "x"));
+      default -> seed.refused("Os.getenv(\"\")", IllegalArgumentException.class, () -> Os.getenv(""));
+    }
+  }
+
+  // --- pipe pairs, sized UDP and TCP, debugging aids ------------------------------------------
+
+  /** A connected socket pair or an anonymous pipe, its bytes checked as a talk. */
+  void pipePair() {
+    boolean pair = random.nextBoolean();
+    seed.call(pair ? "Pipe.socketPair" : "Pipe.anonymous", () -> {
+      Pipe sender;
+      Pipe receiver;
+      if (pair) {
+        Pipe.Pair ends = Pipe.socketPair(loop);
+        sender = ends.first();
+        receiver = ends.second();
+      } else {
+        Pipe.Ends ends = Pipe.anonymous(loop);
+        sender = ends.writeEnd();
+        receiver = ends.readEnd();
+      }
+      handles.add(sender);
+      handles.add(receiver);
+      Talk talk = new Talk((pair ? "socket pair " : "anonymous pipe ") + talks.size(), sender);
+      talks.add(talk);
+      receiver.readStart(reader(talk));
+    });
+  }
+
+  /** Pipe.tryWrite with a handle: passes it over an IPC talk, or is refused on a pipe that is not IPC. */
+  void tryWriteHandle() {
+    Talk talk = any(ipcTalks);
+    Handle handle = any(handles);
+    if (!(handle instanceof Stream sent)) return;
+    byte[] data = randomBytes(100);
+    ByteBuffer buffer = ByteBuffer.allocateDirect(data.length).put(data).flip();
+    if (talk == null || talk.full()) {
+      Pipe plain = anyHandle(Pipe.class);
+      if (plain != null) seed.call(plain + ".tryWrite(data, " + sent + ")", () -> plain.tryWrite(buffer, sent));
+      return;
+    }
+    Talk.Socket socket = socketOf(sent);
+    seed.call(talk.name + ".tryWrite(" + data.length + ", " + sent + ")", () -> {
+      int written = ((Pipe) talk.sender).tryWrite(buffer, sent);
+      if (written > 0) {
+        talk.sending(Arrays.copyOf(data, written));
+        talk.passing(socket);
+      }
+    });
+  }
+
+  /** A UDP socket of a given family (some refused), receiving echoes into buffers of its own. */
+  void sizedUdp() {
+    int family = FAMILIES[random.nextInt(FAMILIES.length)];
+    boolean batch = random.nextBoolean();
+    seed.call("new Udp(loop, " + family + ", " + batch + ")", () -> {
+      Udp udp = new Udp(loop, family, batch);
+      handles.add(udp);
+      udp.bind(new InetSocketAddress(LOOPBACK, 0));
+      int room = 1 + random.nextInt(1200);
+      boolean heap = random.nextInt(8) == 0;
+      udp.recvStart(() -> heap ? ByteBuffer.allocate(room) : ByteBuffer.allocateDirect(room), new Udp.Receiver() {
+        @Override
+        public void onDatagram(ByteBuffer datagram, InetSocketAddress sender, int flags) {
+          if ((flags & Udp.PARTIAL) == 0 && datagram.hasRemaining()) checkDatagram("a UDP socket with its own buffers", datagram);
+          maybeThrow();
+        }
+
+        @Override
+        public void onError(UvException error) {}
+      });
+      trySendSeveral(udp);
+    });
+  }
+
+  /** Several datagrams in one trySend to the echo, then the send queue's counts. */
+  void udpTrySendMany() {
+    Udp udp = anyHandle(Udp.class);
+    if (udp != null) seed.call(udp + ".trySend(several)", () -> trySendSeveral(udp));
+  }
+
+  private void trySendSeveral(Udp udp) throws UvException {
+    int count = 1 + random.nextInt(5);
+    ByteBuffer[] datagrams = new ByteBuffer[count];
+    InetSocketAddress[] to = new InetSocketAddress[count + (random.nextInt(8) == 0 ? 1 : 0)];
+    for (int i = 0; i < count; i++) {
+      byte[] data = randomBytes(800);
+      this.datagrams.add(ByteBuffer.wrap(data));
+      datagrams[i] = ByteBuffer.allocateDirect(data.length).put(data).flip();
+    }
+    Arrays.fill(to, udpEchoAddress);
+    udp.trySend(datagrams, to);
+    udp.sendQueueCount();
+    udp.sendQueueSize();
+  }
+
+  /** Udp.open on a fresh datagram socket, or on a descriptor that is not a socket or that a handle owns. */
+  void openUdp() {
+    switch (random.nextInt(3)) {
+      case 0 -> seed.call("Udp.open(socket pair end)", () -> {
+        Udp udp = new Udp(loop);
+        handles.add(udp);
+        int[] ends = Uv.socketPair(Dns.SocketType.DATAGRAM, true, true);
+        rawFds.add(ends[1]);
+        try {
+          udp.open(ends[0]);
+        } catch (UvException | IllegalArgumentException | IllegalStateException refused) {
+          rawFds.add(ends[0]);
+          throw refused;
+        }
+        udp.fileno();
+      });
+      case 1 -> {
+        Integer fd = any(rawFds);
+        if (fd != null) seed.call("Udp.open(raw " + fd + ")", () -> {
+          Udp udp = new Udp(loop);
+          handles.add(udp);
+          udp.open(fd);
+          rawFds.remove(fd);
+        });
+      }
+      default -> {
+        int fd = ownedFd();
+        if (fd >= 0) seed.call("Udp.open(owned " + fd + ")", () -> {
+          Udp udp = new Udp(loop);
+          handles.add(udp);
+          udp.open(fd);
+        });
+      }
+    }
+  }
+
+  /** A TCP socket of a given family (some refused), which then connects to the echo. */
+  void sizedTcp() {
+    int family = FAMILIES[random.nextInt(FAMILIES.length)];
+    seed.call("new Tcp(loop, " + family + ")", () -> {
+      Tcp tcp = new Tcp(loop, family);
+      handles.add(tcp);
+      tcp.connect(echoAddress, error -> maybeThrow());
+    });
+  }
+
+  /** Numeric lookups only, so that nothing goes to the network; on the loop thread or another. */
+  void dnsSync() throws InterruptedException {
+    String host = any(NUMERIC_HOSTS);
+    String service = random.nextBoolean() ? null : Integer.toString(random.nextInt(70000));
+    int port = random.nextInt(65536);
+    FuzzSeed.Call lookUp = () -> {
+      Dns.getAddrInfoSync(host, service, new Dns.Hints(0, Dns.SocketType.STREAM, 0, AI_NUMERICHOST));
+      Dns.getNameInfoSync(new InetSocketAddress(InetAddress.getByName(host), port), NI_NUMERICHOST | NI_NUMERICSERV);
+    };
+    if (random.nextBoolean()) {
+      seed.call("Dns.getAddrInfoSync(" + host + ", " + service + ")", lookUp);
+    } else {
+      helpers.add(seed.startThread("dns-sync", () -> seed.call("Dns.getAddrInfoSync(" + host + ") on another thread", lookUp)));
+    }
+    if (random.nextInt(4) == 0) {
+      seed.refused("Dns.getAddrInfoSync(null, null)", IllegalArgumentException.class, () -> Dns.getAddrInfoSync(null, null, Dns.Hints.DEFAULT));
+    }
+  }
+
+  /** libuv's handle listings, into a builder or into an Appendable that fails. */
+  void printHandles() {
+    boolean all = random.nextBoolean();
+    boolean failing = random.nextInt(4) == 0;
+    Appendable out = failing ? new FailingAppendable() : new StringBuilder();
+    seed.call("loop.print" + (all ? "All" : "Active") + "Handles(" + (failing ? "failing" : "builder") + ")", () -> {
+      if (all) loop.printAllHandles(out);
+      else loop.printActiveHandles(out);
+    });
+  }
+
+  /** An Appendable whose every append fails, as a closed writer's would. */
+  private static final class FailingAppendable implements Appendable {
+    @Override
+    public Appendable append(CharSequence text) throws IOException {
+      throw new IOException(FuzzSeed.DELIBERATE + " append");
+    }
+
+    @Override
+    public Appendable append(CharSequence text, int start, int end) throws IOException {
+      throw new IOException(FuzzSeed.DELIBERATE + " append");
+    }
+
+    @Override
+    public Appendable append(char c) throws IOException {
+      throw new IOException(FuzzSeed.DELIBERATE + " append");
+    }
+  }
+
+  /** The loop options: SIGPROF blocked (any other signal refused), io_uring's SQ polling. */
+  void loopOptions() {
+    switch (random.nextInt(3)) {
+      case 0 -> seed.call("loop.blockSignal(SIGPROF)", () -> loop.blockSignal(SIGPROF));
+      case 1 -> {
+        int signum = any(SIGNALS);
+        if (signum == SIGPROF) return;
+        if (loop.isClosed()) seed.call("loop.blockSignal(" + signum + ") on a closed loop", () -> loop.blockSignal(signum));
+        else seed.refused("loop.blockSignal(" + signum + ")", IllegalArgumentException.class, () -> loop.blockSignal(signum));
+      }
+      default -> seed.call("loop.useIoUringSqpoll()", loop::useIoUringSqpoll);
+    }
+  }
+
+  /** What kind a handle is, what libuv guesses of a small descriptor, and descriptors as OS handles. */
+  void inspectDescriptors() {
+    switch (random.nextInt(5)) {
+      case 0 -> {
+        Handle handle = any(handles);
+        if (handle != null) seed.call(handle + ".type()", handle::type);
+      }
+      case 1 -> {
+        int fd = random.nextInt(40) - (random.nextInt(8) == 0 ? 40 : 0);
+        seed.call("Uv.guessHandle(" + fd + ")", () -> Uv.guessHandle(fd));
+      }
+      case 2 -> {
+        Handle handle = random.nextBoolean() ? anyHandle(Udp.class) : anyHandle(Poll.class);
+        if (handle instanceof Udp udp) seed.call(udp + ".fileno()", udp::fileno);
+        else if (handle instanceof Poll poll) seed.call(poll + ".fileno()", poll::fileno);
+      }
+      case 3 -> {
+        int fd = random.nextInt(40) - (random.nextInt(8) == 0 ? 40 : 0);
+        seed.call("OsHandle.forDescriptor(" + fd + ")", () -> {
+          long handle = OsHandle.forDescriptor(fd);
+          // on Unix the OS handle is the descriptor itself: nothing new is opened
+          if (OsHandle.openDescriptor(handle) != fd) seed.fail("OsHandle.openDescriptor(forDescriptor(" + fd + ")) is not " + fd, null);
+        });
+      }
+      default -> seed.call("Tty.vtermState()", Tty::vtermState);
     }
   }
 }

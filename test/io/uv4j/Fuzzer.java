@@ -16,7 +16,8 @@ import java.util.Set;
  * A seeded fuzzer: runs seeds S, S+1, ... until the time is up, each a bounded sequence of random
  * API calls on fresh loops, with threads that use the sync file-system forms meanwhile. A seed
  * fails when a call throws what its documentation does not allow, a loop hangs or does not close,
- * a descriptor or thread leaks, or bytes arrive other than as sent. Usage:
+ * a descriptor or thread leaks, a killed child is not reaped, a child ends other than as its
+ * command says, or bytes arrive other than as sent. Usage:
  *
  * <pre>java -Xcheck:jni -cp target/classes:target/test-classes io.uv4j.Fuzzer --minutes N --seed S
  *     [--threads T] [--steps K] [--seeds COUNT] [--ops NAME,...] [--skip NAME,...]</pre>
