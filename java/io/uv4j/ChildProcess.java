@@ -93,8 +93,8 @@ public final class ChildProcess extends Handle {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a {@link Stdio#inherit(Stream)} stream belongs to another
    *     loop
-   * @throws IllegalStateException if the loop or an inherited stream is closed, or if called from
-   *     another thread
+   * @throws IllegalStateException if the loop or an inherited stream is closed, if a stream
+   *     inherited as fd 0, 1 or 2 has writes queued (on Unix), or if called from another thread
    * @throws UvException if the child cannot be started, naming the file and any working
    *     directory: {@code ENOENT} (no such program, or no such working directory), {@code EACCES}
    *     (not executable), {@code EINVAL} (an inherited stream has no descriptor yet), {@code
@@ -115,8 +115,8 @@ public final class ChildProcess extends Handle {
    * @throws NullPointerException if {@code loop} or {@code options} is null
    * @throws IllegalArgumentException if a {@link Stdio#inherit(Stream)} stream belongs to another
    *     loop
-   * @throws IllegalStateException if the loop or an inherited stream is closed, or if called from
-   *     another thread
+   * @throws IllegalStateException if the loop or an inherited stream is closed, if a stream
+   *     inherited as fd 0, 1 or 2 has writes queued (on Unix), or if called from another thread
    * @throws UvException if the child cannot be started, naming the file and any working
    *     directory: {@code ENOENT} (no such program, or no such working directory), {@code EACCES}
    *     (not executable), {@code EINVAL} (an inherited stream has no descriptor yet), {@code
@@ -137,6 +137,7 @@ public final class ChildProcess extends Handle {
       if (shared != null) {
         if (shared.loop != loop) throw new IllegalArgumentException(shared + " for fd " + fd + " belongs to another loop");
         stdioData[fd] = shared.open();
+        if (becomesBlocking(fd)) shared.checkCanHandOver(fd);
       } else {
         stdioData[fd] = entry.fd();
       }
@@ -174,7 +175,16 @@ public final class ChildProcess extends Handle {
       throw new UvException(rc, "spawn", options.file(), null, note);
     }
     child.pid = (int) spawned[1];
+    for (int fd = 0; fd < stdio.size(); fd++) {
+      Stream shared = stdio.get(fd).stream();
+      if (shared != null && becomesBlocking(fd)) shared.handOver("child " + child.pid + " as its fd " + fd);
+    }
     return child;
+  }
+
+  /** Whether libuv makes an inherited descriptor blocking for the child: stdio, on Unix. */
+  private static boolean becomesBlocking(int fd) {
+    return fd <= 2 && !Stream.WINDOWS;
   }
 
   private static void closeAll(Pipe[] pipes) {

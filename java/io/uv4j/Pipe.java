@@ -315,7 +315,7 @@ public final class Pipe extends Stream {
    */
   public void write(java.nio.ByteBuffer data, Stream handle, Completion callback) {
     checkPassable(data, handle);
-    long p = open();
+    long p = openForIo();
     long sent = handle.open();
     int rc = Native.streamWrite(p, data, data.position(), data.remaining(), sent);
     settleWrite(rc, data.remaining(), new Object[] {data, handle}, callback, null);
@@ -390,7 +390,7 @@ public final class Pipe extends Stream {
    */
   public int tryWrite(java.nio.ByteBuffer data, Stream handle) throws UvException {
     checkPassable(data, handle);
-    long p = open();
+    long p = openForIo();
     long sent = handle.open();
     // libuv reads the handle's descriptor here without checking that it has one
     if (Native.handleFileno(sent, new long[1]) < 0) {

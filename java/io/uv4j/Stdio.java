@@ -58,6 +58,14 @@ public final class Stdio {
    * stream must be open, belong to the spawning loop and have a descriptor when the child is
    * spawned.
    *
+   * <p>As the child's fd 0, 1 or 2 on Unix, the stream is handed over: libuv makes the descriptor
+   * blocking for the child, and that flag belongs to the description this process shares, so a
+   * read or write here could block the loop. The spawn is refused while the stream has writes
+   * queued; once the child runs, the stream stops reading and refuses reads, writes and shutdown
+   * with {@link IllegalStateException}: this process may only close it (as a server that hands a
+   * connection to a child does). As fd 3 or above the descriptor keeps its mode and the stream
+   * stays usable.
+   *
    * @param stream the stream whose descriptor the child shares; it stays this process's
    * @return an entry sharing the stream's descriptor
    * @throws NullPointerException if {@code stream} is null

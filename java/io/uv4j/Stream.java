@@ -57,6 +57,8 @@ public abstract class Stream extends Handle {
   private static final int MAX_IOV = 64;
 
   private Reader reader;
+  /** What this stream was handed to as stdio (a child, by pid and fd), or null. */
+  private String handedTo;
   private Supplier<ByteBuffer> allocator;
   private ByteBuffer readBuffer;
   private Completion onConnection;
@@ -106,7 +108,7 @@ public abstract class Stream extends Handle {
    */
   public void readStart(Reader reader) throws UvException {
     Objects.requireNonNull(reader, "reader");
-    long p = open();
+    long p = openForIo();
     setReadBuffer(p, null, null);
     startReading(p, reader);
   }
@@ -127,7 +129,7 @@ public abstract class Stream extends Handle {
   public void readStart(Supplier<ByteBuffer> allocator, Reader reader) throws UvException {
     Objects.requireNonNull(allocator, "allocator");
     Objects.requireNonNull(reader, "reader");
-    long p = open();
+    long p = openForIo();
     setReadBuffer(p, allocator, allocator.get());
     startReading(p, reader);
   }
@@ -160,6 +162,44 @@ public abstract class Stream extends Handle {
   public void readStop() {
     Native.streamReadStop(open());
     reader = null;
+  }
+
+  /**
+   * The handle, for reading, writing or shutting down: refused once the stream was handed to a
+   * child as its stdin, stdout or stderr (see {@link #handOver}).
+   */
+  final long openForIo() {
+    long p = open();
+    if (handedTo != null) {
+      throw new IllegalStateException(this + " was handed to " + handedTo + ", and libuv made its descriptor blocking"
+          + " for the child: this process may only close it");
+    }
+    return p;
+  }
+
+  /**
+   * Before a child gets this stream's descriptor as its fd 0, 1 or 2 on Unix: libuv makes that
+   * descriptor blocking in the child, and the flag is the description's, which this process
+   * shares; a queued write would then block the loop.
+   *
+   * @throws IllegalStateException if writes are queued
+   */
+  final void checkCanHandOver(int fd) {
+    long queued = Native.streamWriteQueueSize(open());
+    if (queued > 0) {
+      throw new IllegalStateException(this + " has " + queued + " bytes queued to write; a child's fd " + fd
+          + " makes its descriptor blocking, which would block the loop");
+    }
+  }
+
+  /**
+   * After a child got this stream's descriptor as its fd 0, 1 or 2 on Unix: reading stops, and
+   * reads, writes and shutdown are refused from now on, since a read or write on the now blocking
+   * descriptor would block the loop.
+   */
+  final void handOver(String to) {
+    if (reader != null) readStop();
+    handedTo = to;
   }
 
   // --- writing --------------------------------------------------------------------------------
@@ -311,7 +351,7 @@ public abstract class Stream extends Handle {
    */
   public int tryWrite(ByteBuffer data) throws UvException {
     Objects.requireNonNull(data, "data");
-    long p = open();
+    long p = openForIo();
     int rc;
     if (data.isDirect()) {
       rc = Native.streamTryWrite(p, data, data.position(), data.remaining());
@@ -325,7 +365,7 @@ public abstract class Stream extends Handle {
   }
 
   private void write(ByteBuffer data, Completion callback, Promise.Resolver<Void> resolver) {
-    long p = open();
+    long p = openForIo();
     int length = data.remaining();
     if (data.isDirect()) {
       int rc = Native.streamWrite(p, data, data.position(), length, 0);
@@ -339,7 +379,7 @@ public abstract class Stream extends Handle {
 
   private void writeArray(
       byte[] data, int offset, int length, Completion callback, Promise.Resolver<Void> resolver) {
-    long p = open();
+    long p = openForIo();
     // the native side copies what it queues, so the array need not stay reachable
     settleWrite(Native.streamWriteArray(p, data, offset, length), length, null, callback, resolver);
   }
@@ -355,7 +395,7 @@ public abstract class Stream extends Handle {
       allDirect &= buffer.isDirect();
     }
     if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("a write is limited to 2 GiB, got " + total);
-    long p = open();
+    long p = openForIo();
     if (data.length == 0) {
       settleWrite(0, 0, null, callback, resolver);
     } else if (allDirect) {
@@ -494,7 +534,7 @@ public abstract class Stream extends Handle {
   }
 
   private void shutdown(Request request) {
-    int rc = Native.streamShutdown(open(), request);
+    int rc = Native.streamShutdown(openForIo(), request);
     if (rc < 0) request.completeLater(rc);
   }
 

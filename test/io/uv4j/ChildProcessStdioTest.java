@@ -167,6 +167,40 @@ class ChildProcessStdioTest {
   }
 
   @Test
+  void aStreamGivenAsStdioIsHandedOverSoTheLoopNeverReadsItsBlockingDescriptor() throws UvException {
+    Pipe.Pair pair = Pipe.socketPair(loop);
+    Pipe mine = pair.first();
+    StringBuilder got = new StringBuilder();
+    collect(mine, got);
+    ChildProcess child = ChildProcess.spawn(loop, SpawnOptions.builder("/bin/true").stdout(Stdio.inherit(mine)).build());
+    // readable now: a loop still reading would drain it, then block in read()
+    pair.second().write("after the spawn\n");
+    IllegalStateException read = assertThrows(IllegalStateException.class, () -> collect(mine, got));
+    assertTrue(read.getMessage().contains("was handed to child " + child.pid() + " as its fd 1"), read.getMessage());
+    assertThrows(IllegalStateException.class, () -> mine.write("no"));
+    child.exit().thenAccept(exit -> {
+      child.close();
+      mine.close();
+      pair.second().close();
+    });
+    loop.run();
+    assertEquals("", got.toString());
+  }
+
+  @Test
+  void aStreamGivenAsAnExtraDescriptorStaysUsable() throws UvException {
+    Pipe.Pair pair = Pipe.socketPair(loop);
+    Pipe mine = pair.first();
+    ChildProcess child = ChildProcess.spawn(loop, sh("true").stdio(3, Stdio.inherit(mine)).build());
+    StringBuilder got = new StringBuilder();
+    collect(mine, got);
+    pair.second().write("still mine\n").thenAccept(ignored -> pair.second().close());
+    child.exit().thenAccept(exit -> child.close());
+    loop.run();
+    assertEquals("still mine\n", got.toString());
+  }
+
+  @Test
   void aNonblockingPipeCarriesTheOutputToo() throws UvException {
     ChildProcess child = ChildProcess.spawn(loop, sh("echo nonblocking").stdout(Stdio.pipeFromChild().nonblocking()).build());
     StringBuilder out = new StringBuilder();
