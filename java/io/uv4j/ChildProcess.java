@@ -22,8 +22,10 @@ import java.util.Objects;
  * that is not marked close-on-exec, and so beyond its {@link Stdio} entries (a descriptor from 3
  * up whose entry is {@link Stdio#ignore()} is left as it is). libuv and uv4j open theirs with the
  * mark, but the JVM opens many without it (jar files, sockets, its children's pipes), which a
- * {@link ProcessBuilder} child does not get. uv4j does not mark them: {@link ProcessBuilder#start()}
- * on another thread hands its spawn helper descriptors it has not marked, and would then fail.
+ * {@link ProcessBuilder} child does not get. uv4j does not mark them at each spawn: {@link
+ * ProcessBuilder#start()} on another thread hands its spawn helper descriptors it has not marked,
+ * and would then fail. Call {@link #disableStdioInheritance()} early, before other threads start
+ * processes, to mark those open by then.
  * Conversely, a child spawned while {@link ProcessBuilder#start()} runs on another thread may
  * inherit that call's pipes, and the call then returns only once the child has exited. On
  * macOS libuv's {@code posix_spawn} keeps every descriptor but the entries from the child; on
