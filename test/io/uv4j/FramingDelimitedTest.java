@@ -1,0 +1,110 @@
+package io.uv4j;
+
+import static io.uv4j.FrameLog.bytes;
+import static io.uv4j.FrameLog.feed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Framing#delimited}, driven by hand with reads cut where each test needs. */
+class FramingDelimitedTest {
+  private Loop loop;
+  private Tcp stream;
+  private final FrameLog log = new FrameLog();
+
+  @BeforeEach
+  void create() throws UvException {
+    loop = Loop.create();
+    stream = new Tcp(loop);
+  }
+
+  @AfterEach
+  void close() {
+    loop.close();
+  }
+
+  @Test
+  void aFrameEndsAtTheDelimiterWhichItDoesNotInclude() throws Exception {
+    feed(Framing.delimited(stream, bytes("||"), 100, log), "a||b||");
+    assertEquals(List.of("[a]", "[b]"), log.events);
+  }
+
+  @Test
+  void aDelimiterSplitAcrossReadsIsFound() throws Exception {
+    feed(Framing.delimited(stream, bytes("||"), 100, log), "a|", "|b||");
+    assertEquals(List.of("[a]", "[b]"), log.events);
+  }
+
+  @Test
+  void aDelimiterThatOverlapsItselfIsFoundAfterAFalseStart() throws Exception {
+    feed(Framing.delimited(stream, bytes("aab"), 100, log), "xaaab");
+    assertEquals(List.of("[xa]"), log.events);
+  }
+
+  @Test
+  void aFalseStartCarriedFromTheLastReadJoinsTheFrame() throws Exception {
+    feed(Framing.delimited(stream, bytes("aab"), 100, log), "xa", "a", "ab");
+    assertEquals(List.of("[xa]"), log.events);
+  }
+
+  @Test
+  void everyWayOfCuttingTheInputIntoReadsGivesTheSameFrames() throws Exception {
+    List<String> expected = List.of("[a]", "[]", "[x]", "[aa]", "end");
+    for (String[] reads : FrameLog.everySplit("aaabaabxaabaa")) {
+      FrameLog frames = new FrameLog();
+      Stream.Reader reader = Framing.delimited(stream, bytes("aab"), 100, frames);
+      feed(reader, reads);
+      reader.onEnd();
+      assertEquals(expected, frames.events, () -> "reads " + String.join("|", reads));
+    }
+  }
+
+  @Test
+  void everyWayOfCuttingAnOverlongFrameIntoReadsFailsAfterTheFramesBeforeIt() throws Exception {
+    for (String[] reads : FrameLog.everySplit("ab||abcde||f")) {
+      Tcp own = new Tcp(loop);
+      FrameLog frames = new FrameLog();
+      Stream.Reader reader = Framing.delimited(own, bytes("||"), 4, frames);
+      feed(reader, reads);
+      reader.onEnd();
+      assertEquals(2, frames.events.size(), () -> "reads " + String.join("|", reads) + ": " + frames.events);
+      assertEquals("[ab]", frames.events.get(0));
+      assertTrue(frames.events.get(1).startsWith("EMSGSIZE: "), frames.events.get(1));
+      assertTrue(own.isClosing());
+    }
+  }
+
+  @Test
+  void delimiterBytesAtTheEndBelongToTheLastFrame() throws Exception {
+    Stream.Reader reader = Framing.delimited(stream, bytes("||"), 100, log);
+    feed(reader, "ab|");
+    reader.onEnd();
+    assertEquals(List.of("[ab|]", "end"), log.events);
+  }
+
+  @Test
+  void thePartOfADelimiterAtTheEndOfAReadDoesNotCountTowardsMaxLength() throws Exception {
+    feed(Framing.delimited(stream, bytes("||"), 3, log), "abc|", "|");
+    assertEquals(List.of("[abc]"), log.events);
+  }
+
+  @Test
+  void aFrameLongerThanMaxLengthFailsWithEmsgsizeAndClosesTheStream() throws Exception {
+    feed(Framing.delimited(stream, bytes("||"), 3, log), "abcd||");
+    assertEquals(List.of("EMSGSIZE: message too long (frame of 4 bytes exceeds the maximum of 3)"), log.events);
+    assertTrue(stream.isClosing());
+  }
+
+  @Test
+  void laterChangesToTheDelimiterArrayDoNotCount() throws Exception {
+    byte[] delimiter = bytes(";");
+    Stream.Reader reader = Framing.delimited(stream, delimiter, 100, log);
+    delimiter[0] = ',';
+    feed(reader, "a,b;");
+    assertEquals(List.of("[a,b]"), log.events);
+  }
+}

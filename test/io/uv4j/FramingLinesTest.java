@@ -1,0 +1,195 @@
+package io.uv4j;
+
+import static io.uv4j.FrameLog.feed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Framing#lines}, driven by hand with reads cut where each test needs. */
+class FramingLinesTest {
+  private Loop loop;
+  private Tcp stream;
+  private final FrameLog log = new FrameLog();
+
+  @BeforeEach
+  void create() throws UvException {
+    loop = Loop.create();
+    stream = new Tcp(loop);
+  }
+
+  @AfterEach
+  void close() {
+    loop.close();
+  }
+
+  @Test
+  void aLineEndsAtNewlineWhichItDoesNotInclude() throws Exception {
+    feed(Framing.lines(stream, 100, log), "alpha\n");
+    assertEquals(List.of("[alpha]"), log.events);
+  }
+
+  @Test
+  void aCarriageReturnBeforeTheNewlineIsDropped() throws Exception {
+    feed(Framing.lines(stream, 100, log), "alpha\r\n");
+    assertEquals(List.of("[alpha]"), log.events);
+  }
+
+  @Test
+  void aCarriageReturnNotBeforeANewlineStaysInTheLine() throws Exception {
+    feed(Framing.lines(stream, 100, log), "a\rb\r\r\n");
+    assertEquals(List.of("[a\rb\r]"), log.events);
+  }
+
+  @Test
+  void emptyLinesArriveAsEmptyFrames() throws Exception {
+    feed(Framing.lines(stream, 100, log), "\n\r\n\n");
+    assertEquals(List.of("[]", "[]", "[]"), log.events);
+  }
+
+  @Test
+  void manyLinesInOneReadArriveInOrder() throws Exception {
+    StringBuilder read = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      read.append("line ").append(i).append(i % 2 == 0 ? "\n" : "\r\n");
+      expected.add("[line " + i + "]");
+    }
+    feed(Framing.lines(stream, 100, log), read.toString());
+    assertEquals(expected, log.events);
+  }
+
+  @Test
+  void aLineSpanningReadsArrivesWhole() throws Exception {
+    feed(Framing.lines(stream, 100, log), "al", "p", "ha\nbe", "ta\n");
+    assertEquals(List.of("[alpha]", "[beta]"), log.events);
+  }
+
+  @Test
+  void aCarriageReturnAndNewlineSplitAcrossReadsEndOneLine() throws Exception {
+    feed(Framing.lines(stream, 100, log), "alpha\r", "\nbeta\n");
+    assertEquals(List.of("[alpha]", "[beta]"), log.events);
+  }
+
+  @Test
+  void everyWayOfCuttingTheInputIntoReadsGivesTheSameLines() throws Exception {
+    List<String> expected = List.of("[a]", "[]", "[b\r\rc]", "[d\r]", "end");
+    for (String[] reads : FrameLog.everySplit("a\r\n\nb\r\rc\nd\r")) {
+      FrameLog lines = new FrameLog();
+      Stream.Reader reader = Framing.lines(stream, 100, lines);
+      feed(reader, reads);
+      reader.onEnd();
+      assertEquals(expected, lines.events, () -> "reads " + String.join("|", reads));
+    }
+  }
+
+  @Test
+  void textAfterTheLastNewlineArrivesAsALastLineBeforeTheEnd() throws Exception {
+    Stream.Reader reader = Framing.lines(stream, 100, log);
+    feed(reader, "alpha\nbeta");
+    reader.onEnd();
+    assertEquals(List.of("[alpha]", "[beta]", "end"), log.events);
+  }
+
+  @Test
+  void theEndRightAfterANewlineAddsNoEmptyLine() throws Exception {
+    Stream.Reader reader = Framing.lines(stream, 100, log);
+    feed(reader, "alpha\n");
+    reader.onEnd();
+    assertEquals(List.of("[alpha]", "end"), log.events);
+  }
+
+  @Test
+  void aLineWithinOneReadIsASliceOfTheReadBuffer() throws Exception {
+    ByteBuffer read = FrameLog.read("one\ntwo\n");
+    Stream.Reader reader = Framing.lines(stream, 100, new FrameLog(line -> line.put(0, (byte) 'T')));
+    reader.onData(read);
+    assertEquals("Tne\nTwo\n", FrameLog.text(read));
+  }
+
+  @Test
+  void aLineRunsFromPositionZeroToItsLength() throws Exception {
+    List<String> shapes = new ArrayList<>();
+    Stream.Reader reader = Framing.lines(stream, 100, new FrameLog(line ->
+        shapes.add(line.position() + "/" + line.limit() + "/" + line.capacity())));
+    feed(reader, "in one read\nspan", "ning reads\n");
+    assertEquals(List.of("0/11/11", "0/14/14"), shapes);
+  }
+
+  @Test
+  void aLineLongerThanMaxLengthFailsWithEmsgsizeAndClosesTheStream() throws Exception {
+    feed(Framing.lines(stream, 5, log), "abcdef\n");
+    assertEquals(List.of("EMSGSIZE: message too long (line of 6 bytes exceeds the maximum of 5)"), log.events);
+    assertTrue(stream.isClosing());
+  }
+
+  @Test
+  void aLineOfMaxLengthIsAcceptedItsLineEndingNotCounted() throws Exception {
+    feed(Framing.lines(stream, 5, log), "abcde\r", "\n");
+    assertEquals(List.of("[abcde]"), log.events);
+  }
+
+  @Test
+  void anOverlongLineFailsBeforeMoreThanMaxLengthBytesAreBuffered() throws Exception {
+    FramingReader reader = (FramingReader) Framing.lines(stream, 8, log);
+    for (int i = 0; i < 8; i++) {
+      feed(reader, "x");
+      assertTrue(reader.assemblyCapacity() <= 8, "buffer of " + reader.assemblyCapacity() + " bytes");
+    }
+    assertEquals(List.of(), log.events);
+    feed(reader, "x");
+    assertEquals(List.of("EMSGSIZE: message too long (line of at least 9 bytes exceeds the maximum of 8)"), log.events);
+  }
+
+  @Test
+  void afterAnOverlongLineNothingMoreIsDelivered() throws Exception {
+    Stream.Reader reader = Framing.lines(stream, 5, log);
+    feed(reader, "ok\ntoo long\nlost\n", "lost too\n");
+    reader.onEnd();
+    assertEquals(List.of("[ok]", "EMSGSIZE: message too long (line of 8 bytes exceeds the maximum of 5)"), log.events);
+  }
+
+  @Test
+  void anUnterminatedLastLineLongerThanMaxLengthFailsAtTheEnd() throws Exception {
+    Stream.Reader reader = Framing.lines(stream, 3, log);
+    feed(reader, "abc\r");
+    reader.onEnd();
+    assertEquals(List.of("EMSGSIZE: message too long (line of 4 bytes exceeds the maximum of 3)"), log.events);
+  }
+
+  @Test
+  void closingTheStreamWhileTakingALineStopsDelivery() throws Exception {
+    FrameLog closer = new FrameLog(line -> stream.close());
+    Stream.Reader reader = Framing.lines(stream, 100, closer);
+    feed(reader, "a\nb\nc\n");
+    reader.onEnd();
+    assertEquals(List.of("[a]"), closer.events);
+  }
+
+  @Test
+  void anExceptionWhileTakingALineClosesTheStreamAndGoesOn() throws Exception {
+    IllegalStateException thrown = new IllegalStateException("bad line");
+    FrameLog thrower = new FrameLog(line -> {
+      throw thrown;
+    });
+    Stream.Reader reader = Framing.lines(stream, 100, thrower);
+    assertSame(thrown, assertThrows(IllegalStateException.class, () -> feed(reader, "a\nb\n")));
+    assertTrue(stream.isClosing());
+  }
+
+  @Test
+  void streamErrorsArePassedOnWithoutClosingTheStream() throws Exception {
+    Stream.Reader reader = Framing.lines(stream, 100, log);
+    reader.onError(new UvException(UvError.ECONNRESET.errno(), "read"));
+    assertEquals(List.of("ECONNRESET: connection reset by peer, read"), log.events);
+    assertFalse(stream.isClosing());
+  }
+}
