@@ -5,6 +5,8 @@ import static io.uv4j.FrameLog.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,16 @@ class FramingDelimitedTest {
   void aFalseStartCarriedFromTheLastReadJoinsTheFrame() throws Exception {
     feed(Framing.delimited(stream, bytes("aab"), 100, log), "xa", "a", "ab");
     assertEquals(List.of("[xa]"), log.events);
+  }
+
+  @Test
+  void aDelimiterIsFoundAtEveryOffsetOfALittleEndianRead() throws Exception {
+    for (int k = 0; k <= 40; k++) {
+      FrameLog frames = new FrameLog();
+      ByteBuffer read = FrameLog.read("x".repeat(k) + "|a||" + "y".repeat(40 - k) + "||").order(ByteOrder.LITTLE_ENDIAN);
+      Framing.delimited(stream, bytes("||"), 100, frames).onData(read);
+      assertEquals(List.of("[" + "x".repeat(k) + "|a]", "[" + "y".repeat(40 - k) + "]"), frames.events);
+    }
   }
 
   @Test

@@ -68,6 +68,15 @@ class FramingLinesTest {
   }
 
   @Test
+  void aLineEndingIsFoundAtEveryOffsetOfALongRead() throws Exception {
+    for (int k = 0; k <= 40; k++) {
+      FrameLog lines = new FrameLog();
+      feed(Framing.lines(stream, 100, lines), "x".repeat(k) + "\r\n" + "y".repeat(40 - k) + "\n");
+      assertEquals(List.of("[" + "x".repeat(k) + "]", "[" + "y".repeat(40 - k) + "]"), lines.events);
+    }
+  }
+
+  @Test
   void aLineSpanningReadsArrivesWhole() throws Exception {
     feed(Framing.lines(stream, 100, log), "al", "p", "ha\nbe", "ta\n");
     assertEquals(List.of("[alpha]", "[beta]"), log.events);
