@@ -60,10 +60,13 @@ abstract class FramingReader implements Stream.Reader {
     frames.onEnd();
   }
 
-  /** Stream errors pass through unchanged; the stream's own rules decide whether it closes. */
+  /**
+   * Stream errors pass through unchanged, also after the end (a write with no callback may fail
+   * then); the stream's own rules decide whether it closes.
+   */
   @Override
   public final void onError(UvException error) throws Exception {
-    if (!finished) frames.onError(error);
+    frames.onError(error);
   }
 
   /**

@@ -195,10 +195,35 @@ class FramingLinesTest {
   }
 
   @Test
+  void anOverlongLineClosesTheStreamEvenIfOnErrorThrows() throws Exception {
+    Stream.Reader rethrowing = new Stream.Reader() {
+      @Override
+      public void onData(ByteBuffer line) {}
+
+      @Override
+      public void onError(UvException error) throws UvException {
+        throw error;
+      }
+    };
+    Stream.Reader reader = Framing.lines(stream, 2, rethrowing);
+    UvException thrown = assertThrows(UvException.class, () -> feed(reader, "abc\n"));
+    assertEquals(UvError.EMSGSIZE, thrown.error());
+    assertTrue(stream.isClosing());
+  }
+
+  @Test
   void streamErrorsArePassedOnWithoutClosingTheStream() throws Exception {
     Stream.Reader reader = Framing.lines(stream, 100, log);
     reader.onError(new UvException(UvError.ECONNRESET.errno(), "read"));
     assertEquals(List.of("ECONNRESET: connection reset by peer, read"), log.events);
     assertFalse(stream.isClosing());
+  }
+
+  @Test
+  void streamErrorsAfterTheEndArePassedOn() throws Exception {
+    Stream.Reader reader = Framing.lines(stream, 100, log);
+    reader.onEnd();
+    reader.onError(new UvException(UvError.EPIPE.errno(), "write"));
+    assertEquals(List.of("end", "EPIPE: broken pipe, write"), log.events);
   }
 }
