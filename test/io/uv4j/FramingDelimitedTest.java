@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,40 @@ class FramingDelimitedTest {
       assertEquals("[ab]", frames.events.get(0));
       assertTrue(frames.events.get(1).startsWith("EMSGSIZE: "), frames.events.get(1));
       assertTrue(own.isClosing());
+    }
+  }
+
+  /** The frames of {@code input} found by a plain search of the whole input, then "end". */
+  private static List<String> plainSearch(String input, String delimiter) {
+    List<String> events = new ArrayList<>();
+    int from = 0;
+    for (int at; (at = input.indexOf(delimiter, from)) >= 0; from = at + delimiter.length()) {
+      events.add("[" + input.substring(from, at) + "]");
+    }
+    if (from < input.length()) events.add("[" + input.substring(from) + "]");
+    events.add("end");
+    return events;
+  }
+
+  @Test
+  void randomInputsCutAtRandomGiveTheFramesOfAPlainSearch() throws Exception {
+    Random random = new Random(11);
+    List<String> delimiters = List.of("a", "aa", "aab", "aba", "abab", "baaa", "|a|");
+    for (int round = 0; round < 3000; round++) {
+      String delimiter = delimiters.get(random.nextInt(delimiters.size()));
+      StringBuilder input = new StringBuilder();
+      for (int n = random.nextInt(40); n > 0; n--) input.append("ab|".charAt(random.nextInt(3)));
+      List<String> reads = new ArrayList<>();
+      for (int at = 0, next; at < input.length(); at = next) {
+        next = Math.min(input.length(), at + 1 + random.nextInt(9));
+        reads.add(input.substring(at, next));
+      }
+      FrameLog frames = new FrameLog();
+      Stream.Reader reader = Framing.delimited(stream, bytes(delimiter), 100, frames);
+      feed(reader, reads.toArray(new String[0]));
+      reader.onEnd();
+      assertEquals(plainSearch(input.toString(), delimiter), frames.events,
+          () -> "delimiter " + delimiter + ", reads " + String.join("|", reads));
     }
   }
 

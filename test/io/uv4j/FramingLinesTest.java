@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,38 @@ class FramingLinesTest {
       feed(reader, reads);
       reader.onEnd();
       assertEquals(expected, lines.events, () -> "reads " + String.join("|", reads));
+    }
+  }
+
+  /** The lines of {@code input} as a plain search of the whole input finds them, then "end". */
+  private static List<String> plainSearch(String input) {
+    List<String> events = new ArrayList<>();
+    int from = 0;
+    for (int at; (at = input.indexOf('\n', from)) >= 0; from = at + 1) {
+      int end = at > from && input.charAt(at - 1) == '\r' ? at - 1 : at;
+      events.add("[" + input.substring(from, end) + "]");
+    }
+    if (from < input.length()) events.add("[" + input.substring(from) + "]");
+    events.add("end");
+    return events;
+  }
+
+  @Test
+  void randomInputsCutAtRandomGiveTheLinesOfAPlainSearch() throws Exception {
+    Random random = new Random(5);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder input = new StringBuilder();
+      for (int n = random.nextInt(40); n > 0; n--) input.append("x\r\n".charAt(random.nextInt(3)));
+      List<String> reads = new ArrayList<>();
+      for (int at = 0, next; at < input.length(); at = next) {
+        next = Math.min(input.length(), at + 1 + random.nextInt(9));
+        reads.add(input.substring(at, next));
+      }
+      FrameLog lines = new FrameLog();
+      Stream.Reader reader = Framing.lines(stream, 100, lines);
+      feed(reader, reads.toArray(new String[0]));
+      reader.onEnd();
+      assertEquals(plainSearch(input.toString()), lines.events, () -> "reads " + String.join("|", reads));
     }
   }
 
