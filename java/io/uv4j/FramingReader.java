@@ -13,7 +13,7 @@ abstract class FramingReader implements Stream.Reader {
   final Stream stream;
   final int maxLength;
   private final Stream.Reader frames;
-  /** Set once nothing more may reach {@link #frames}: after the end, a framing error, or a close. */
+  /** Set once no frame and no end may reach {@link #frames}: after the end, a framing error, or a close. */
   private boolean finished;
   /** The bytes of a frame split across reads, gathered so far; released once finished. */
   private byte[] assembly = NOTHING;
