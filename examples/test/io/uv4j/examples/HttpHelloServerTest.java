@@ -219,8 +219,8 @@ class HttpHelloServerTest {
   }
 
   @Test
-  void answersManyPipelinedRequestsFromAClientThatReadsOnlyAfterSendingAll() throws Exception {
-    int requests = 50_000; // a few megabytes of responses: more than the socket buffers hold
+  void answersTensOfThousandsOfPipelinedRequestsInOrder() throws Exception {
+    int requests = 50_000; // megabytes of responses, more than the socket buffers hold
     try (ServerThread server = server(); Socket socket = server.connect()) {
       FutureTask<Void> writer = new FutureTask<>(() -> {
         OutputStream out = socket.getOutputStream();
