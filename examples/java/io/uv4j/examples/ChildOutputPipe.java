@@ -74,17 +74,18 @@ public final class ChildOutputPipe {
     try (Loop loop = Loop.create()) {
       Stream stdout = openStdout(loop);
       ChildOutputPipe relay = start(loop, List.of(args), stdout, DEFAULT_HIGH_WATER_MARK);
-      Promise<ChildProcess.Exit> done = relay.done().finallyDo(stdout::close);
-      loop.run();
-      if (done.isRejected()) {
-        System.err.println("[relaying failed: " + done.reason().getMessage() + "]");
-        code = 1;
-      } else {
-        ChildProcess.Exit how = done.value();
+      Promise<Integer> exitCode = relay.done().then(how -> {
+        stdout.close();
         System.err.println((how.signaled() ? "[ended by signal " + how.termSignal() : "[exit " + how.exitStatus())
             + ", " + relay.bytesRelayed() + " bytes relayed, reading paused " + relay.pauses() + " times]");
-        code = how.signaled() ? 128 + how.termSignal() : (int) how.exitStatus();
-      }
+        return how.signaled() ? 128 + how.termSignal() : (int) how.exitStatus();
+      }, failure -> {
+        stdout.close();
+        System.err.println("[relaying failed: " + failure.getMessage() + "]");
+        return 1;
+      });
+      loop.run();
+      code = exitCode.value();
     }
     System.exit(code);
   }
