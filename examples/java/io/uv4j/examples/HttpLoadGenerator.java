@@ -1,6 +1,5 @@
 package io.uv4j.examples;
 
-import io.uv4j.Completion;
 import io.uv4j.Loop;
 import io.uv4j.Promise;
 import io.uv4j.Stream;
@@ -145,7 +144,6 @@ public final class HttpLoadGenerator {
     private final byte[] request;
     private final int requests;
     private final Tally tally;
-    private final Completion afterWrite = this::afterWrite;
     private int received;
     /** How many bytes of the response under way have matched. */
     private int matched;
@@ -171,7 +169,8 @@ public final class HttpLoadGenerator {
           fail("after connecting: " + e.getMessage());
           return;
         }
-        socket.write(request, afterWrite);
+        // the socket reads from now on, so a failed write comes to onError
+        socket.write(request, null);
       });
     }
 
@@ -192,17 +191,13 @@ public final class HttpLoadGenerator {
           matched = 0;
           received++;
           tally.responses++;
-          if (received < requests) socket.write(request, afterWrite);
+          if (received < requests) socket.write(request, null);
         }
       }
       if (received == requests) {
         tally.completed++;
         close();
       }
-    }
-
-    private void afterWrite(UvException error) {
-      if (error != null) fail("write: " + error.getMessage());
     }
 
     @Override
@@ -212,7 +207,7 @@ public final class HttpLoadGenerator {
 
     @Override
     public void onError(UvException error) {
-      fail("read after " + received + " responses: " + error.getMessage());
+      fail("after " + received + " responses: " + error.getMessage());
     }
 
     private void fail(String what) {

@@ -78,8 +78,9 @@ class HttpHelloServerTest {
     }
   }
 
+  /** A server whose idle timeout no test reaches, however slow the machine: each client ends its connection. */
   private static ServerThread server() throws Exception {
-    return new ServerThread(HttpHelloServer.DEFAULT_IDLE_TIMEOUT_MS);
+    return new ServerThread(TimeUnit.MINUTES.toMillis(10));
   }
 
   private static void send(Socket socket, String text) throws Exception {
@@ -255,9 +256,8 @@ class HttpHelloServerTest {
   @Test
   void closesAConnectionThatStaysIdle() throws Exception {
     try (ServerThread server = new ServerThread(50); Socket socket = server.connect()) {
-      send(socket, "GET / HTTP/1.1\r\n" + HOST + "\r\n");
-      // the response, then the end of stream once the server gave up waiting for another request
-      assertEquals(HELLO, readToEnd(socket));
+      // the end of stream comes once the server has given up waiting for a request
+      assertEquals(-1, socket.getInputStream().read());
     }
   }
 
