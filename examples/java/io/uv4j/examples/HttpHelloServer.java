@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An HTTP/1.1 server on one uv4j loop that answers {@code GET /} with {@code hello}.
@@ -198,9 +199,8 @@ public final class HttpHelloServer {
     }
 
     private void close() {
-      if (socket.isClosing()) return;
       idle.close();
-      socket.close();
+      if (!socket.isClosing()) socket.close();
     }
   }
 
@@ -321,7 +321,8 @@ public final class HttpHelloServer {
 
   /** A request's line and headers, as far as this server cares, or why it is refused. */
   private static final class Request {
-    private static final String[] OTHER_METHODS = {"POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE"};
+    /** Methods HTTP defines that this server does not serve. */
+    private static final Set<String> OTHER_METHODS = Set.of("POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE");
 
     private Status rejection;
     private String method;
@@ -362,7 +363,7 @@ public final class HttpHelloServer {
       if (hosts > 1 || (minorVersion >= 1 && hosts == 0)) return Status.BAD_REQUEST;
       if (chunked) return Status.NOT_IMPLEMENTED;
       if (method.equals("GET") || method.equals("HEAD")) return null;
-      return Arrays.asList(OTHER_METHODS).contains(method) ? Status.METHOD_NOT_ALLOWED : Status.NOT_IMPLEMENTED;
+      return OTHER_METHODS.contains(method) ? Status.METHOD_NOT_ALLOWED : Status.NOT_IMPLEMENTED;
     }
 
     private Status readRequestLine(String line) {

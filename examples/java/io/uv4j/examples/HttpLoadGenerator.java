@@ -37,7 +37,7 @@ public final class HttpLoadGenerator {
    * @param errors connections that failed: refused, reset, ended early, or sent a byte not
    *     expected
    * @param firstError what the first error was, or null if there was none
-   * @param elapsedNanos from the first connect to the last close
+   * @param elapsedNanos from the first connect to the last connection's end
    */
   public record Result(
       int connections, int completedConnections, long responses, long errors, String firstError, long elapsedNanos) {
@@ -87,7 +87,8 @@ public final class HttpLoadGenerator {
    * @param server the address of an {@link HttpHelloServer}
    * @param connections how many connections to open
    * @param requestsPerConnection how many requests to send on each
-   * @return fulfilled once every connection has closed
+   * @return fulfilled once every connection is done and closing; the loop's run ends once they
+   *     have closed
    * @throws NullPointerException if {@code loop} or {@code server} is null
    * @throws IllegalArgumentException if {@code server} is unresolved, or a count is not positive
    * @throws IllegalStateException if {@code loop} is closed or owned by another thread
@@ -108,12 +109,12 @@ public final class HttpLoadGenerator {
     return tally.done.promise();
   }
 
-  /** What the connections did so far; settles the run's promise when the last one closes. */
+  /** What the connections did so far; settles the run's promise when the last one is done. */
   private static final class Tally {
     private final Promise.Resolver<Result> done;
     private final int connections;
     private final long startNanos = System.nanoTime();
-    private int closed;
+    private int finishedConnections;
     private int completed;
     private long responses;
     private long errors;
@@ -129,8 +130,8 @@ public final class HttpLoadGenerator {
       if (firstError == null) firstError = what;
     }
 
-    void closed() {
-      if (++closed == connections) {
+    void finished() {
+      if (++finishedConnections == connections) {
         done.resolve(new Result(connections, completed, responses, errors, firstError, System.nanoTime() - startNanos));
       }
     }
@@ -147,7 +148,7 @@ public final class HttpLoadGenerator {
     private int received;
     /** How many bytes of the response under way have matched. */
     private int matched;
-    private boolean failed;
+    private boolean finished;
 
     Client(Tcp socket, byte[] request, int requests, Tally tally) {
       this.socket = socket;
@@ -196,7 +197,7 @@ public final class HttpLoadGenerator {
       }
       if (received == requests) {
         tally.completed++;
-        close();
+        finish();
       }
     }
 
@@ -211,14 +212,17 @@ public final class HttpLoadGenerator {
     }
 
     private void fail(String what) {
-      if (failed || socket.isClosing()) return;
-      failed = true;
+      if (finished) return;
       tally.error(what);
-      close();
+      finish();
     }
 
-    private void close() {
-      socket.close(tally::closed);
+    /** Counts this connection as done, on this side's own word: nothing else it hears matters. */
+    private void finish() {
+      if (finished) return;
+      finished = true;
+      socket.close();
+      tally.finished();
     }
   }
 }
