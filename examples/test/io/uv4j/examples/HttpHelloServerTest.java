@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP server on a loop of its own thread, with plain blocking sockets as clients (on the
  * test thread), or the load generator on a loop of a second thread. Timeouts only guard against
- * a hang; nothing waits for time to pass.
+ * a hang: no test orders events by the clock.
  */
 class HttpHelloServerTest {
   private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
