@@ -146,6 +146,8 @@ public final class HttpHelloServer {
     private final Timeout idle;
     private final Completion afterWrite = this::afterWrite;
     private boolean paused;
+    /** The client has ended its side: close once the responses still queued have gone. */
+    private boolean closeOnceWritten;
 
     Connection(Tcp socket, long idleTimeoutMs, ResponseBuffer responses) {
       this.socket = socket;
@@ -180,7 +182,7 @@ public final class HttpHelloServer {
 
     private void afterWrite(UvException error) throws UvException {
       if (socket.isClosing()) return;
-      if (error != null) {
+      if (error != null || (closeOnceWritten && socket.writeQueueSize() == 0)) {
         close();
       } else if (paused && socket.writeQueueSize() == 0) {
         paused = false;
@@ -190,7 +192,10 @@ public final class HttpHelloServer {
 
     @Override
     public void onEnd() {
-      close();
+      // closing now would drop the responses still queued: a client may end its side right
+      // after its last request and still wait for the answer
+      if (socket.writeQueueSize() == 0) close();
+      else closeOnceWritten = true;
     }
 
     @Override
