@@ -510,9 +510,16 @@ public final class HttpHelloServer {
 
   /** Responses gathered while reading one piece of input, to go out in one write. */
   static final class ResponseBuffer {
+    /** The responses, in {@code bytes[0, length)}; grows as needed. */
     byte[] bytes = new byte[4096];
+    /** How many bytes of {@link #bytes} hold responses. */
     int length;
 
+    /**
+     * Adds a response after those already gathered.
+     *
+     * @param response the bytes of the response
+     */
     void append(byte[] response) {
       if (length + response.length > bytes.length) {
         bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + response.length));
