@@ -31,13 +31,17 @@ mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE" -Dma
 mvn -B -ntp -q -f examples/pom.xml compile
 classpath=target/classes:examples/target/classes
 
-installed_wrk=
+installed() {
+  dpkg-query -W -f '${db:Status-Abbrev}${Package}\n' | sed -n 's/^ii *//p' | sort
+}
+# the packages installing wrk added (it and its libraries), to remove again
+installed_packages=()
 server_pid=
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-  if [ -n "$installed_wrk" ]; then
-    echo "http-bench: removing wrk again"
-    as_root apt-get remove -y -qq wrk >/dev/null
+  if [ ${#installed_packages[@]} -gt 0 ]; then
+    echo "http-bench: removing ${installed_packages[*]} again"
+    as_root apt-get remove -y -qq "${installed_packages[@]}" >/dev/null
   fi
 }
 trap cleanup EXIT
@@ -45,8 +49,9 @@ trap cleanup EXIT
 if ! command -v wrk >/dev/null && [ "${UV4J_HTTP_WRK:-}" = install ]; then
   echo "http-bench: installing wrk for this run"
   apt_update_once
+  before=$(installed)
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  installed_wrk=1
+  mapfile -t installed_packages < <(comm -13 <(echo "$before") <(installed))
 fi
 
 java -cp "$classpath" io.uv4j.examples.HttpHelloServer "$port" > "$out/server.txt" 2>&1 &
