@@ -95,6 +95,7 @@ class StreamPipeFileTest {
     return text;
   }
 
+  /** Several chunks wait in the queue at once: a buffer read into too early would break the pattern. */
   @Test
   void everyByteOfAMultiMebibyteFileArrivesAndThePromiseHoldsTheCount() throws Exception {
     int size = (5 << 20) + 12345;

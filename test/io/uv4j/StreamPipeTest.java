@@ -87,6 +87,11 @@ class StreamPipeTest {
     sink.setReceiveBufferSize(16 << 10);
   }
 
+  /**
+   * The chunks waiting in the destination's queue were read into the loop's shared read buffer,
+   * which the source's later reads refill: the pattern check would see them change had the queued
+   * writes not been copied.
+   */
   @Test
   void everyByteOfTheSourceReachesASlowSink() throws UvException {
     int total = 8 << 20;
