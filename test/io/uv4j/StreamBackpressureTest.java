@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** The high-water mark, what write returns against it, and the drain that follows. */
 class StreamBackpressureTest {
+  /** For writes still queued when the loop closes: they fail with ECANCELED, as they should. */
+  private static final Completion CANCELLED_AT_CLOSE = error -> {};
+
   private Loop loop;
   private Tcp client;
   private Tcp server;
@@ -24,7 +27,7 @@ class StreamBackpressureTest {
   @BeforeEach
   void connect() throws UvException {
     loop = Loop.create();
-    Net.guard(loop, 10_000);
+    Net.guard(loop, 60_000);
     Tcp[] pair = Net.connectedPair(loop, V4);
     client = pair[0];
     server = pair[1];
@@ -34,9 +37,6 @@ class StreamBackpressureTest {
   void close() {
     loop.close();
   }
-
-  /** For writes still queued when the loop closes: they fail with ECANCELED, as they should. */
-  private static final Completion CANCELLED_AT_CLOSE = error -> {};
 
   /**
    * Fills the client's socket and queues a large write behind it, so that every later write
