@@ -4,6 +4,8 @@ import io.uv4j.internal.Native;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -16,6 +18,11 @@ import java.util.function.Supplier;
  * memory. Writes never copy a direct buffer: its bytes (between position and limit; neither is
  * changed) must stay as they are until the write completes. Heap buffers, arrays and strings are
  * written from the Java array when the socket takes everything at once, else copied once.
+ *
+ * <p>Backpressure works as in Node: the callback forms of {@code write} return false once the
+ * bytes queued in libuv reach the {@linkplain #highWaterMark() high-water mark}; stop writing then
+ * and go on when an {@link #onDrain} listener runs. {@link #pipe} and {@link #pipeFile} follow that
+ * rule on their own.
  *
  * <p>Every method must be called on the loop's thread.
  */
@@ -55,6 +62,8 @@ public abstract class Stream extends Handle {
 
   private static final int EOF = UvError.EOF.errno();
   private static final int MAX_IOV = 64;
+  /** Node's default high-water mark for sockets. */
+  private static final long DEFAULT_HIGH_WATER_MARK = 64 << 10;
 
   private Reader reader;
   /** What this stream was handed to as stdio (a child, by pid and fd), or null. */
@@ -64,6 +73,16 @@ public abstract class Stream extends Handle {
   private Completion onConnection;
   /** Queued writes in libuv's order, and writes finished at once behind them. */
   private final ArrayDeque<Write> writes = new ArrayDeque<>();
+  private long highWaterMark = DEFAULT_HIGH_WATER_MARK;
+  /** A write left the queue at or above the mark; a drain is owed once it empties. */
+  private boolean needDrain;
+  private final List<Runnable> drainListeners = new ArrayList<>();
+  /** The library's own waiters for the next drain, each run once, after the listeners. */
+  private List<Runnable> drainWaiters = new ArrayList<>();
+  /** The library's own parties told when this stream starts closing (see {@link #watchClose}). */
+  private final List<Runnable> closeWatchers = new ArrayList<>();
+  /** The pipe reading this stream, if any: a stream feeds one pipe at a time. */
+  StreamPipe outgoingPipe;
 
   Stream(Loop loop) {
     super(loop);
@@ -212,12 +231,14 @@ public abstract class Stream extends Handle {
    * @param data the bytes; a direct buffer must not change until the callback
    * @param callback told of the outcome; if null, a failure goes to the reader's {@link
    *     Reader#onError} while reading, else to the loop's uncaught-exception handling
+   * @return true while the bytes queued in libuv after this write are below the {@linkplain
+   *     #highWaterMark() high-water mark}; false asks the caller to wait for {@link #onDrain}
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalStateException if closed or called from another thread
    */
-  public void write(ByteBuffer data, Completion callback) {
+  public boolean write(ByteBuffer data, Completion callback) {
     Objects.requireNonNull(data, "data");
-    write(data, callback, null);
+    return write(data, callback, null);
   }
 
   /**
@@ -244,13 +265,15 @@ public abstract class Stream extends Handle {
    * @param length how many bytes to write
    * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
    *     null
+   * @return true while the bytes queued in libuv after this write are below the {@linkplain
+   *     #highWaterMark() high-water mark}; false asks the caller to wait for {@link #onDrain}
    * @throws NullPointerException if {@code data} is null
    * @throws IndexOutOfBoundsException if the range is outside the array
    * @throws IllegalStateException if closed or called from another thread
    */
-  public void write(byte[] data, int offset, int length, Completion callback) {
+  public boolean write(byte[] data, int offset, int length, Completion callback) {
     Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(data, "data").length);
-    writeArray(data, offset, length, callback, null);
+    return writeArray(data, offset, length, callback, null);
   }
 
   /**
@@ -259,11 +282,13 @@ public abstract class Stream extends Handle {
    * @param data the bytes
    * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
    *     null
+   * @return true while the bytes queued in libuv after this write are below the {@linkplain
+   *     #highWaterMark() high-water mark}; false asks the caller to wait for {@link #onDrain}
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalStateException if closed or called from another thread
    */
-  public void write(byte[] data, Completion callback) {
-    write(data, 0, Objects.requireNonNull(data, "data").length, callback);
+  public boolean write(byte[] data, Completion callback) {
+    return write(data, 0, Objects.requireNonNull(data, "data").length, callback);
   }
 
   /**
@@ -287,11 +312,13 @@ public abstract class Stream extends Handle {
    * @param text the text to write
    * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
    *     null
+   * @return true while the bytes queued in libuv after this write are below the {@linkplain
+   *     #highWaterMark() high-water mark}; false asks the caller to wait for {@link #onDrain}
    * @throws NullPointerException if {@code text} is null
    * @throws IllegalStateException if closed or called from another thread
    */
-  public void write(String text, Completion callback) {
-    write(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8), callback);
+  public boolean write(String text, Completion callback) {
+    return write(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8), callback);
   }
 
   /**
@@ -313,13 +340,15 @@ public abstract class Stream extends Handle {
    *     change until the callback
    * @param callback told of the outcome, as for {@link #write(ByteBuffer, Completion)}; may be
    *     null
+   * @return true while the bytes queued in libuv after this write are below the {@linkplain
+   *     #highWaterMark() high-water mark}; false asks the caller to wait for {@link #onDrain}
    * @throws NullPointerException if {@code data} or an element is null
    * @throws IllegalArgumentException if the buffers hold more than {@code Integer.MAX_VALUE}
    *     bytes in all
    * @throws IllegalStateException if closed or called from another thread
    */
-  public void write(ByteBuffer[] data, Completion callback) {
-    writeAll(data, callback, null);
+  public boolean write(ByteBuffer[] data, Completion callback) {
+    return writeAll(data, callback, null);
   }
 
   /**
@@ -364,27 +393,27 @@ public abstract class Stream extends Handle {
     return UvException.check(rc, "write");
   }
 
-  private void write(ByteBuffer data, Completion callback, Promise.Resolver<Void> resolver) {
+  private boolean write(ByteBuffer data, Completion callback, Promise.Resolver<Void> resolver) {
     long p = openForIo();
     int length = data.remaining();
     if (data.isDirect()) {
       int rc = Native.streamWrite(p, data, data.position(), length, 0);
-      settleWrite(rc, length, data, callback, resolver);
+      return settleWrite(rc, length, data, callback, resolver);
     } else if (data.hasArray()) {
-      writeArray(data.array(), data.arrayOffset() + data.position(), length, callback, resolver);
+      return writeArray(data.array(), data.arrayOffset() + data.position(), length, callback, resolver);
     } else {
-      writeArray(copyOf(data), 0, length, callback, resolver);
+      return writeArray(copyOf(data), 0, length, callback, resolver);
     }
   }
 
-  private void writeArray(
+  private boolean writeArray(
       byte[] data, int offset, int length, Completion callback, Promise.Resolver<Void> resolver) {
     long p = openForIo();
     // the native side copies what it queues, so the array need not stay reachable
-    settleWrite(Native.streamWriteArray(p, data, offset, length), length, null, callback, resolver);
+    return settleWrite(Native.streamWriteArray(p, data, offset, length), length, null, callback, resolver);
   }
 
-  private void writeAll(ByteBuffer[] data, Completion callback, Promise.Resolver<Void> resolver) {
+  private boolean writeAll(ByteBuffer[] data, Completion callback, Promise.Resolver<Void> resolver) {
     Objects.requireNonNull(data, "data");
     long total = 0;
     boolean allDirect = data.length <= MAX_IOV;
@@ -397,7 +426,7 @@ public abstract class Stream extends Handle {
     if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("a write is limited to 2 GiB, got " + total);
     long p = openForIo();
     if (data.length == 0) {
-      settleWrite(0, 0, null, callback, resolver);
+      return settleWrite(0, 0, null, callback, resolver);
     } else if (allDirect) {
       int[] offsets = new int[data.length];
       int[] lengths = new int[data.length];
@@ -406,7 +435,7 @@ public abstract class Stream extends Handle {
         lengths[i] = data[i].remaining();
       }
       int rc = Native.streamWritev(p, data, offsets, lengths, data.length);
-      settleWrite(rc, (int) total, data.clone(), callback, resolver);
+      return settleWrite(rc, (int) total, data.clone(), callback, resolver);
     } else {
       byte[] joined = new byte[(int) total];
       int at = 0;
@@ -415,7 +444,7 @@ public abstract class Stream extends Handle {
         buffer.duplicate().get(joined, at, n);
         at += n;
       }
-      writeArray(joined, 0, joined.length, callback, resolver);
+      return writeArray(joined, 0, joined.length, callback, resolver);
     }
   }
 
@@ -424,18 +453,29 @@ public abstract class Stream extends Handle {
    * reachable) for its EVENT_WRITTEN. One done or failed at once is reported asynchronously,
    * and never before writes queued earlier: after the current callback if none is queued, else
    * right after them. A success nobody waits for needs nothing at all.
+   *
+   * @return whether the queue is below the high-water mark after this write
    */
-  final void settleWrite(
+  final boolean settleWrite(
       int result, int length, Object bytes, Completion callback, Promise.Resolver<Void> resolver) {
     if (result >= 0 && result < length) {
       writes.add(new Write(this, bytes, callback, resolver));
-      return;
+    } else if (result < 0 || callback != null || resolver != null) {
+      Write write = new Write(this, null, callback, resolver);
+      write.finish(result < 0 ? result : 0);
+      if (writes.isEmpty()) loop.enqueueTick(write);
+      else writes.add(write);
     }
-    if (result >= 0 && callback == null && resolver == null) return;
-    Write write = new Write(this, null, callback, resolver);
-    write.finish(result < 0 ? result : 0);
-    if (writes.isEmpty()) loop.enqueueTick(write);
-    else writes.add(write);
+    return belowHighWaterMark();
+  }
+
+  /** Whether the bytes queued now are below the mark; at or above it, a drain is owed. */
+  private boolean belowHighWaterMark() {
+    if (Native.streamWriteQueueSize(ptr) < highWaterMark) return true;
+    // only a mark of 0 gets here with no write pending, and then no completion will drain it
+    if (!needDrain && writes.isEmpty()) loop.enqueueTick(this::drained);
+    needDrain = true;
+    return false;
   }
 
   /** Reports a write's outcome to whoever waits for it. */
@@ -453,12 +493,41 @@ public abstract class Stream extends Handle {
     }
   }
 
-  /** The oldest queued write completed; writes finished behind it are reported after it. */
+  /**
+   * The oldest queued write completed; writes finished behind it are reported after it, and the
+   * drain, if one is owed, after them.
+   */
   private void written(int status) throws Exception {
     Write head = writes.poll();
     head.finish(status);
-    report(head);
-    while (!writes.isEmpty() && writes.peek().finished) report(writes.poll());
+    try {
+      report(head);
+      while (!writes.isEmpty() && writes.peek().finished) report(writes.poll());
+    } finally {
+      drained();
+    }
+  }
+
+  /**
+   * Once no write is pending after one reached the mark: runs the drain listeners, each guarded
+   * like a callback of its own, then the library's waiters. A closing stream owes no drain.
+   */
+  private void drained() {
+    if (!needDrain || !writes.isEmpty() || isClosing()) return;
+    needDrain = false;
+    for (Runnable listener : List.copyOf(drainListeners)) {
+      if (!loop.acceptsCallbacks()) break;
+      Throwable thrown = Loop.callUser(listener);
+      if (thrown != null) loop.reportThrown(thrown);
+    }
+    List<Runnable> waiters = drainWaiters;
+    drainWaiters = new ArrayList<>();
+    for (Runnable waiter : waiters) waiter.run();
+  }
+
+  /** Runs {@code waiter} once, after the listeners of the next drain (see {@link #onDrain}). */
+  void afterDrain(Runnable waiter) {
+    drainWaiters.add(waiter);
   }
 
   /** A write someone waits for, or whose bytes must stay reachable while libuv has them. */
@@ -508,6 +577,149 @@ public abstract class Stream extends Handle {
    */
   public long writeQueueSize() {
     return Native.streamWriteQueueSize(open());
+  }
+
+  /**
+   * The high-water mark: once the bytes queued for writing reach it, the callback forms of {@code
+   * write} return false and a drain is owed (Node's {@code writableHighWaterMark}).
+   *
+   * @return the mark in bytes; 65536 unless set
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public long highWaterMark() {
+    open();
+    return highWaterMark;
+  }
+
+  /**
+   * Sets the high-water mark for the writes made from now on. With 0, every write returns false
+   * and each one is followed by a drain.
+   *
+   * @param bytes the mark in bytes, 0 or more
+   * @return this stream
+   * @throws IllegalArgumentException if {@code bytes} is negative
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Stream setHighWaterMark(long bytes) {
+    if (bytes < 0) throw new IllegalArgumentException("high-water mark must be >= 0, got " + bytes);
+    open();
+    highWaterMark = bytes;
+    return this;
+  }
+
+  /**
+   * Whether a write has brought the queue to the high-water mark and the drain has not come yet
+   * (Node's {@code writableNeedDrain}); what the Promise forms of {@code write} offer in place of a
+   * return value.
+   *
+   * @return true from such a write until the {@link #onDrain} listeners run
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean needsDrain() {
+    open();
+    return needDrain;
+  }
+
+  /**
+   * Adds a listener for Node's {@code 'drain'}: it runs on the loop thread each time every pending
+   * write has completed after a write brought the queue to the {@linkplain #highWaterMark()
+   * high-water mark}, once per such episode (never if the mark was not reached), right after the
+   * callback of the write that completed last (a Promise write's reactions run later, as
+   * microtasks). Listeners run in the order they were added; one added while listeners run waits
+   * for the next drain. What a listener throws goes to the loop's uncaught-exception handling, and
+   * the listeners after it still run unless that handling stopped the loop. A closing stream
+   * drains no more.
+   *
+   * @param listener run on each drain, for as long as the stream is open
+   * @return this stream
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Stream onDrain(Runnable listener) {
+    Objects.requireNonNull(listener, "listener");
+    open();
+    drainListeners.add(listener);
+    return this;
+  }
+
+  // --- piping ---------------------------------------------------------------------------------
+
+  /**
+   * Moves everything this stream reads into {@code destination} (Node's {@code pipeline(this,
+   * destination)}): reads this stream with a reader of its own and writes each chunk as it
+   * arrives. When a write returns false, reading stops until {@code destination} drains, so at most
+   * the {@linkplain #highWaterMark() high-water mark} plus one read waits in its queue. At the end
+   * of this stream, {@code destination} is {@linkplain #shutdown() shut down} once its queued
+   * writes are out, and the promise is fulfilled when that is done; neither stream is closed.
+   *
+   * <p>Reads fill the loop's shared read buffer, and a chunk goes out from there without a copy
+   * whenever {@code destination} takes it at once; what it cannot take yet is copied, since the
+   * next read reuses that buffer.
+   *
+   * <p>On a read error, a write or shutdown error, or either stream closing before the end (with
+   * {@code ECANCELED}), the promise is rejected and both streams are closed. Do not read this
+   * stream yourself while it pipes: starting or stopping reads would take over from the pipe.
+   *
+   * @param destination the stream to write to, on the same loop; may be this stream itself (an
+   *     echo)
+   * @return fulfilled once the end of this stream has reached {@code destination} and it is shut
+   *     down; rejected with the {@link UvException} that stopped the pipe
+   * @throws NullPointerException if {@code destination} is null
+   * @throws IllegalArgumentException if {@code destination} belongs to another loop
+   * @throws IllegalStateException if either stream is closed or was handed to a child process,
+   *     this stream already pipes, or called from another thread
+   */
+  public Promise<Void> pipe(Stream destination) {
+    Objects.requireNonNull(destination, "destination");
+    if (destination.loop != loop) throw new IllegalArgumentException(destination + " belongs to another loop");
+    openForIo();
+    destination.openForIo();
+    if (outgoingPipe != null) throw new IllegalStateException(this + " already pipes into " + outgoingPipe.destination());
+    return StreamPipe.start(this, destination);
+  }
+
+  /**
+   * Writes the whole of the file at {@code path} to this stream: opens it, reads it in chunks
+   * through the loop's {@link Fs} operations, writes each chunk, waits for a drain whenever a
+   * write returns false (so at most the {@linkplain #highWaterMark() high-water mark} plus one
+   * chunk is queued), and closes the file. Chunks are written from direct buffers without a copy;
+   * a buffer is read into again only once the write of it has completed. The stream is neither
+   * shut down nor closed, so more may be written after the file.
+   *
+   * <p>On any error the file is closed and the promise rejected; the stream is left open (after a
+   * write error it is usually broken: close it). The stream closing before the end rejects with
+   * {@code ECANCELED}.
+   *
+   * @param path the file to send
+   * @return fulfilled with the number of bytes written once the last write completed and the file
+   *     is closed; rejected with the {@link UvException} that stopped it (naming the path for an
+   *     {@code open} that failed, such as {@code ENOENT})
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalArgumentException if {@code path} contains a NUL or a lone surrogate outside
+   *     U+DC80..U+DCFF
+   * @throws IllegalStateException if the stream is closed or was handed to a child process, the
+   *     loop is closing, or called from another thread
+   */
+  public Promise<Long> pipeFile(String path) {
+    Objects.requireNonNull(path, "path");
+    openForIo();
+    return FilePipe.start(this, path);
+  }
+
+  /** Runs {@code watcher} when this stream starts closing, unless {@link #unwatchClose} came first. */
+  void watchClose(Runnable watcher) {
+    closeWatchers.add(watcher);
+  }
+
+  void unwatchClose(Runnable watcher) {
+    closeWatchers.remove(watcher);
+  }
+
+  @Override
+  void beforeClose() {
+    List<Runnable> watchers = List.copyOf(closeWatchers);
+    closeWatchers.clear();
+    for (Runnable watcher : watchers) watcher.run();
   }
 
   /**
