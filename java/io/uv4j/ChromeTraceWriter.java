@@ -2,6 +2,7 @@ package io.uv4j;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -37,9 +38,10 @@ import java.util.Objects;
  * innermost span ends that one first, as does the loop when it tells the tracer of a new phase;
  * a loop run from inside a callback nests its phases in that callback.
  *
- * <p><b>Cost.</b> Each thread writes its events into a buffer of its own (16 Ki chars) without a
+ * <p><b>Cost.</b> Each thread writes its events into a buffer of its own (16 KiB) without a
  * lock; a full buffer goes to the output in one write, under a lock, so memory stays bounded
- * however long the trace runs and no event costs a system call.
+ * however long the trace runs and no event costs a system call. The text is ASCII (other
+ * characters in names are escaped), written to a file as it is, with no encoder.
  *
  * <p><b>Closing.</b> Call {@link #close()} once nothing traces into the writer any more: after
  * {@code setTracer(null)} or {@code close()} on each loop, on the loop's thread or after that
@@ -50,25 +52,31 @@ import java.util.Objects;
  * tracer methods never throw, so tracing cannot disturb the loop.
  */
 public final class ChromeTraceWriter implements LoopTracer, Closeable {
-  private static final int BUFFER_CHARS = 16 * 1024;
+  private static final int BUFFER_BYTES = 16 * 1024;
   /** Longer names are cut to this many chars, so that every event fits in a buffer. */
   private static final int MAX_NAME_CHARS = 1024;
   /** Room an event needs besides its name: the fixed members, two ids and a timestamp. */
-  private static final int EVENT_OVERHEAD_CHARS = 160;
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int EVENT_OVERHEAD_BYTES = 160;
+  private static final byte[] HEX = ascii("0123456789abcdef");
 
   private static final byte PHASE = 0;
   private static final byte CALLBACK = 1;
   private static final byte DRAIN = 2;
   private static final byte POOL_WORK = 3;
-  private static final String[] CATEGORIES = {"phase", "callback", "drain", "pool"};
   private static final String DRAIN_NAME = "nextTick and microtask drain";
 
-  private static final String BEGIN = ",\"ph\":\"B\",\"cat\":\"";
-  private static final String NAME = "\",\"name\":\"";
-  private static final String BEGIN_END = "\"}";
-  private static final String END = ",\"ph\":\"E\"}";
-  private static final String UNFINISHED_END = ",\"ph\":\"E\",\"args\":{\"unfinished\":true}}";
+  /** What follows a begin event's timestamp, up to its name, by kind. */
+  private static final byte[][] BEGINS = {
+    ascii(",\"ph\":\"B\",\"cat\":\"phase\",\"name\":\""),
+    ascii(",\"ph\":\"B\",\"cat\":\"callback\",\"name\":\""),
+    ascii(",\"ph\":\"B\",\"cat\":\"drain\",\"name\":\""),
+    ascii(",\"ph\":\"B\",\"cat\":\"pool\",\"name\":\""),
+  };
+  private static final byte[] BEGIN_END = ascii("\"}");
+  private static final byte[] END = ascii(",\"ph\":\"E\"}");
+  private static final byte[] UNFINISHED_END = ascii(",\"ph\":\"E\",\"args\":{\"unfinished\":true}}");
+  private static final byte[] THREAD_NAME = ascii("0,\"ph\":\"M\",\"name\":\"thread_name\",\"args\":{\"name\":\"");
+  private static final byte[] METADATA_END = ascii("\"}}");
   private static final VarHandle COMMITTED;
 
   static {
@@ -79,7 +87,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
     }
   }
 
-  private final Writer out;
+  private final OutputStream out;
   private final long pid = ProcessHandle.current().pid();
   private final long origin = System.nanoTime();
   private final ThreadLocal<Track> tracks = ThreadLocal.withInitial(this::register);
@@ -97,7 +105,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
    * @throws IOException if the file cannot be created or written
    */
   public ChromeTraceWriter(Path file) throws IOException {
-    out = Files.newBufferedWriter(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8);
+    out = Files.newOutputStream(Objects.requireNonNull(file, "file"));
     try {
       writeHeader();
     } catch (IOException e) {
@@ -119,14 +127,14 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
    * @throws IOException if {@code out} fails as the start of the trace is written
    */
   public ChromeTraceWriter(Writer out) throws IOException {
-    this.out = Objects.requireNonNull(out, "out");
+    this.out = new ToWriter(Objects.requireNonNull(out, "out"));
     writeHeader();
   }
 
   /** The opening of the object, and the process's name as the first event (no comma before it). */
   private void writeHeader() throws IOException {
-    out.write("{\"traceEvents\":[\n{\"pid\":" + pid
-        + ",\"tid\":0,\"ts\":0,\"ph\":\"M\",\"name\":\"process_name\",\"args\":{\"name\":\"uv4j\"}}");
+    out.write(ascii("{\"traceEvents\":[\n{\"pid\":" + pid
+        + ",\"tid\":0,\"ts\":0,\"ph\":\"M\",\"name\":\"process_name\",\"args\":{\"name\":\"uv4j\"}}"));
   }
 
   @Override
@@ -187,7 +195,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
       long now = System.nanoTime() - origin;
       try {
         for (Track track : registered) track.finish(now);
-        if (failure == null) out.write("\n]}\n");
+        if (failure == null) out.write(ascii("\n]}\n"));
       } catch (IOException e) {
         failure = e;
       }
@@ -211,9 +219,9 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
 
   /** One thread's events: written by that thread only, taken by close() up to the last commit. */
   private final class Track {
-    private final char[] buffer = new char[BUFFER_CHARS];
+    private final byte[] buffer = new byte[BUFFER_BYTES];
     /** How each of this track's events starts: {@code ,\n{"pid":P,"tid":T,"ts":}. */
-    private final String eventStart;
+    private final byte[] eventStart;
     private int length;
     private long lastNanos = -1;
     /** The open spans, outermost first. */
@@ -228,13 +236,13 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
     private long committed;
 
     Track(Thread thread) {
-      eventStart = ",\n{\"pid\":" + pid + ",\"tid\":" + thread.getId() + ",\"ts\":";
+      eventStart = ascii(",\n{\"pid\":" + pid + ",\"tid\":" + thread.getId() + ",\"ts\":");
       String threadName = thread.getName();
       room(threadName);
-      length = put(buffer, length, eventStart);
-      length = put(buffer, length, "0,\"ph\":\"M\",\"name\":\"thread_name\",\"args\":{\"name\":\"");
-      length = putEscaped(buffer, length, threadName);
-      length = put(buffer, length, "\"}}");
+      int at = put(buffer, length, eventStart);
+      at = put(buffer, at, THREAD_NAME);
+      at = putEscaped(buffer, at, threadName);
+      length = put(buffer, at, METADATA_END);
       commit();
     }
 
@@ -249,9 +257,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
       names[depth++] = name;
       int at = put(buffer, length, eventStart);
       at = putTimestamp(buffer, at, ts);
-      at = put(buffer, at, BEGIN);
-      at = put(buffer, at, CATEGORIES[kind]);
-      at = put(buffer, at, NAME);
+      at = put(buffer, at, BEGINS[kind]);
       at = putEscaped(buffer, at, name);
       length = put(buffer, at, BEGIN_END);
       commit();
@@ -289,7 +295,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
 
     /** Makes room for an event named {@code name}, sending the buffer out if it is too full. */
     private void room(String name) {
-      int needed = eventStart.length() + EVENT_OVERHEAD_CHARS + 6 * Math.min(name.length(), MAX_NAME_CHARS);
+      int needed = eventStart.length + EVENT_OVERHEAD_BYTES + 6 * Math.min(name.length(), MAX_NAME_CHARS);
       if (buffer.length - length >= needed) return;
       synchronized (lock) {
         if (!closed && failure == null) {
@@ -314,7 +320,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
       int committedLength = (int) state;
       int open = (int) (state >>> 32);
       if (failure == null) out.write(buffer, 0, committedLength);
-      char[] ends = new char[open * (eventStart.length() + EVENT_OVERHEAD_CHARS)];
+      byte[] ends = new byte[open * (eventStart.length + EVENT_OVERHEAD_BYTES)];
       int at = 0;
       long ts = lastNanos;
       for (int i = 0; i < open; i++) {
@@ -327,37 +333,41 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
     }
   }
 
-  private static int put(char[] to, int at, String text) {
-    text.getChars(0, text.length(), to, at);
-    return at + text.length();
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static int put(byte[] to, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, to, at, bytes.length);
+    return at + bytes.length;
   }
 
   /** Microseconds with three decimals: {@code 12345678} ns is {@code 12345.678}. */
-  private static int putTimestamp(char[] to, int at, long nanos) {
+  private static int putTimestamp(byte[] to, int at, long nanos) {
     long micros = nanos / 1000;
     int digits = 1;
     for (long rest = micros; rest >= 10; rest /= 10) digits++;
     for (int i = at + digits - 1; i >= at; i--) {
-      to[i] = (char) ('0' + micros % 10);
+      to[i] = (byte) ('0' + micros % 10);
       micros /= 10;
     }
     at += digits;
     int fraction = (int) (nanos % 1000);
     to[at++] = '.';
-    to[at++] = (char) ('0' + fraction / 100);
-    to[at++] = (char) ('0' + fraction / 10 % 10);
-    to[at++] = (char) ('0' + fraction % 10);
+    to[at++] = (byte) ('0' + fraction / 100);
+    to[at++] = (byte) ('0' + fraction / 10 % 10);
+    to[at++] = (byte) ('0' + fraction % 10);
     return at;
   }
 
   /** A JSON string's content in ASCII: quotes, backslashes, controls and non-ASCII escaped. */
-  private static int putEscaped(char[] to, int at, String text) {
+  private static int putEscaped(byte[] to, int at, String text) {
     int n = Math.min(text.length(), MAX_NAME_CHARS);
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '"' || c == '\\') {
         to[at++] = '\\';
-        to[at++] = c;
+        to[at++] = (byte) c;
       } else if (c < 0x20 || c > 0x7e) {
         to[at++] = '\\';
         to[at++] = 'u';
@@ -366,9 +376,33 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
         to[at++] = HEX[(c >> 4) & 15];
         to[at++] = HEX[c & 15];
       } else {
-        to[at++] = c;
+        to[at++] = (byte) c;
       }
     }
     return at;
+  }
+
+  /** The trace's ASCII bytes as chars, for a {@link Writer} given as the output. */
+  private static final class ToWriter extends OutputStream {
+    private final Writer writer;
+
+    ToWriter(Writer writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      writer.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      writer.write(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public void close() throws IOException {
+      writer.close();
+    }
   }
 }
