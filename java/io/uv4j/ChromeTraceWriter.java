@@ -35,8 +35,9 @@ import java.util.Objects;
  * nanosecond after, so a viewer that sorts by time keeps the nesting. An end the writer saw no
  * begin for (its callback started under another tracer) is left out; an end that matches a span
  * with others still open inside it ends those first. A phase entered while another phase is the
- * innermost span ends that one first, as does the loop when it tells the tracer of a new phase;
- * a loop run from inside a callback nests its phases in that callback.
+ * innermost open span ends that one (the loop tells of a phase's end before the next begins, but
+ * the writer may have been set in between); a loop run from inside a callback nests its phases
+ * in that callback.
  *
  * <p><b>Cost.</b> Each thread writes its events into a buffer of its own (16 KiB) without a
  * lock; a full buffer goes to the output in one write, under a lock, so memory stays bounded
@@ -45,10 +46,10 @@ import java.util.Objects;
  *
  * <p><b>Closing.</b> Call {@link #close()} once nothing traces into the writer any more: after
  * {@code setTracer(null)} or {@code close()} on each loop, on the loop's thread or after that
- * thread has ended. Spans still open then (the phase a loop was last in, for example) get an end
- * event with {@code "args":{"unfinished":true}}, so the file is always complete JSON with every
- * span ended. Events told after {@code close()} are dropped; one told while {@code close()} runs
- * may be, too. A write that fails stops the output, and {@code close()} throws what it threw:
+ * thread has ended. Spans still open then (the phase a loop was last in, or a {@code queueWork}
+ * item still running) get an end event with {@code "args":{"unfinished":true}}, so the file is
+ * always complete JSON with every span ended. Events told after {@code close()} are dropped; one
+ * told while {@code close()} runs may be, too. A write that fails stops the output, and {@code close()} throws what it threw:
  * tracer methods never throw, so tracing cannot disturb the loop.
  */
 public final class ChromeTraceWriter implements LoopTracer, Closeable {
@@ -203,7 +204,7 @@ public final class ChromeTraceWriter implements LoopTracer, Closeable {
         out.close();
       } catch (IOException e) {
         if (failure == null) failure = e;
-        else failure.addSuppressed(e);
+        else if (e != failure) failure.addSuppressed(e);
       }
       if (failure != null) throw failure;
     }
