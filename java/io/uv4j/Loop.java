@@ -1150,7 +1150,7 @@ public final class Loop implements Executor, AutoCloseable {
     LoopTracer.Phase left = tracedPhase;
     tracedPhase = null;
     this.tracer = tracer;
-    if (tracer == null && previous != null && left != null) previous.phaseLeft(left);
+    if (previous != null && left != null) previous.phaseLeft(left);
   }
 
   /** The tracer, read by pool threads for queueWork items. */

@@ -1,9 +1,11 @@
 package io.uv4j.demo;
 
 import io.uv4j.ChildProcess;
+import io.uv4j.ChromeTraceWriter;
 import io.uv4j.Dns;
 import io.uv4j.Fs;
 import io.uv4j.Loop;
+import io.uv4j.LoopTracer;
 import io.uv4j.LoopTracer.Phase;
 import io.uv4j.Pipe;
 import io.uv4j.Promise;
@@ -39,7 +41,8 @@ import java.util.zip.CRC32;
  * its own echo server, a DNS lookup, a timer and a SHA-256 on the thread pool, then runs the
  * loop. A {@link Recording} tracer notes every phase, callback, drain and pool job, so each
  * operation is reported with the mechanism libuv used, the thread that did the work, when its
- * completion ran and in which phase and iteration; {@code --svg FILE} draws the same run.
+ * completion ran and in which phase and iteration; {@code --svg FILE} draws the same run, and
+ * {@code --trace FILE} writes it as Chrome trace-event JSON for Perfetto or {@code chrome://tracing}.
  */
 public final class Tour {
   /** How much the file read and the hash work on. */
@@ -117,9 +120,10 @@ public final class Tour {
   /**
    * Runs the tour, printing to standard output; exits with status 2 on bad arguments.
    *
-   * @param args {@code --svg FILE} to also write the timeline
-   * @throws IOException if the temp file or the SVG cannot be written, or libuv refuses the echo
-   *     server's socket (a {@link UvException})
+   * @param args {@code --svg FILE} to also write the timeline, {@code --trace FILE} to also write
+   *     the trace
+   * @throws IOException if the temp file, the SVG or the trace cannot be written, or libuv refuses
+   *     the echo server's socket (a {@link UvException})
    */
   public static void main(String[] args) throws IOException {
     int code = run(args, System.out);
@@ -129,18 +133,22 @@ public final class Tour {
   /**
    * Runs the tour, printing to {@code out}.
    *
-   * @param args {@code --svg FILE} to also write the timeline
+   * @param args {@code --svg FILE} to also write the timeline, {@code --trace FILE} to also write
+   *     the trace
    * @return the exit code: 0, or 2 for bad arguments
-   * @throws IOException if the temp file or the SVG cannot be written, or libuv refuses the echo
-   *     server's socket (a {@link UvException})
+   * @throws IOException if the temp file, the SVG or the trace cannot be written, or libuv refuses
+   *     the echo server's socket (a {@link UvException})
    */
   public static int run(String[] args, PrintStream out) throws IOException {
     Path svg = null;
+    Path trace = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--svg") && i + 1 < args.length) {
         svg = Path.of(args[++i]);
+      } else if (args[i].equals("--trace") && i + 1 < args.length) {
+        trace = Path.of(args[++i]);
       } else {
-        out.println("usage: Tour [--svg FILE]");
+        out.println("usage: Tour [--svg FILE] [--trace FILE]");
         return args[i].equals("--help") ? 0 : 2;
       }
     }
@@ -148,28 +156,32 @@ public final class Tour {
     try {
       // a silent round with small sizes first loads and compiles the code paths, so that the
       // times printed show the loop at work rather than the JVM loading classes
-      tour(new PrintStream(OutputStream.nullOutputStream()), file, WARM_UP, null);
-      tour(out, file, TOUR, svg);
+      tour(new PrintStream(OutputStream.nullOutputStream()), file, WARM_UP, null, null);
+      tour(out, file, TOUR, svg, trace);
     } finally {
       Files.deleteIfExists(file);
     }
     return 0;
   }
 
-  private static void tour(PrintStream out, Path file, Sizes sizes, Path svg) throws IOException {
+  private static void tour(PrintStream out, Path file, Sizes sizes, Path svg, Path trace) throws IOException {
     byte[] content = new byte[sizes.fileBytes()];
     new SplittableRandom(content.length).nextBytes(content);
     Files.write(file, content);
     CRC32 crc = new CRC32();
     crc.update(content);
-    try (Loop loop = Loop.create()) {
+    try (Loop loop = Loop.create();
+        ChromeTraceWriter chrome = trace == null ? null : new ChromeTraceWriter(trace)) {
       Recording rec = new Recording(System.nanoTime());
-      new Tour(out, loop, rec, sizes).go(file, crc.getValue(), svg);
+      new Tour(out, loop, rec, sizes).go(file, crc.getValue(), svg, chrome);
+    }
+    if (trace != null) {
+      out.println("Trace written to " + trace + ": open it in ui.perfetto.dev or chrome://tracing");
     }
   }
 
-  private void go(Path file, long written, Path svg) throws IOException {
-    loop.setTracer(rec);
+  private void go(Path file, long written, Path svg, ChromeTraceWriter chrome) throws IOException {
+    loop.setTracer(chrome == null ? rec : new Tee(rec, chrome));
     loop.enableIdleTimeMetrics();
     out.printf("uv4j event-loop tour: libuv %s on %s (%s), I/O backend %s%n",
         Uv.versionString(), System.getProperty("os.name"), System.getProperty("os.arch"), backend);
@@ -203,6 +215,58 @@ public final class Tour {
     } else {
       out.println();
       out.println("With --svg FILE the run is also drawn as a timeline.");
+    }
+    if (chrome == null) out.println("With --trace FILE it is also written as a trace for Perfetto or chrome://tracing.");
+  }
+
+  /** Tells two tracers everything, the recording first. */
+  private record Tee(LoopTracer first, LoopTracer second) implements LoopTracer {
+    @Override
+    public void phaseEntered(Phase phase) {
+      first.phaseEntered(phase);
+      second.phaseEntered(phase);
+    }
+
+    @Override
+    public void phaseLeft(Phase phase) {
+      first.phaseLeft(phase);
+      second.phaseLeft(phase);
+    }
+
+    @Override
+    public void callbackStarted(Phase phase, String what) {
+      first.callbackStarted(phase, what);
+      second.callbackStarted(phase, what);
+    }
+
+    @Override
+    public void callbackEnded(Phase phase, String what) {
+      first.callbackEnded(phase, what);
+      second.callbackEnded(phase, what);
+    }
+
+    @Override
+    public void drainStarted() {
+      first.drainStarted();
+      second.drainStarted();
+    }
+
+    @Override
+    public void drainEnded() {
+      first.drainEnded();
+      second.drainEnded();
+    }
+
+    @Override
+    public void poolWorkStarted(String what) {
+      first.poolWorkStarted(what);
+      second.poolWorkStarted(what);
+    }
+
+    @Override
+    public void poolWorkEnded(String what) {
+      first.poolWorkEnded(what);
+      second.poolWorkEnded(what);
     }
   }
 

@@ -3,12 +3,20 @@ package io.uv4j.demo;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,6 +104,71 @@ class TourTest {
     }
     assertTrue(loopText.contains("POLL, iteration 1"), "phase bands are drawn");
     assertTrue(loopText.contains("drain: "), "drains are drawn");
+  }
+
+  @Test
+  void theTraceHasATrackPerThreadWhereSpansNest(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tour.json");
+    String out = run("--trace", file.toString());
+    assertTrue(out.contains("Trace written to " + file), out);
+
+    Map<?, ?> root = assertInstanceOf(Map.class, TraceJson.parse(Files.readString(file, UTF_8)));
+    List<?> events = assertInstanceOf(List.class, root.get("traceEvents"));
+    Map<Object, String> threadNames = new HashMap<>();
+    Map<Object, Deque<String>> open = new HashMap<>();
+    Map<Object, BigDecimal> lastTs = new HashMap<>();
+    // every span on each track, as the path of names from the track's outermost span down to it
+    Map<Object, List<String>> spans = new HashMap<>();
+    for (Object element : events) {
+      Map<?, ?> event = assertInstanceOf(Map.class, element);
+      for (String member : List.of("ph", "pid", "tid", "ts")) {
+        assertNotNull(event.get(member), member + " in " + event);
+      }
+      Object tid = event.get("tid");
+      String ph = (String) event.get("ph");
+      if (ph.equals("M")) {
+        if (event.get("name").equals("thread_name")) {
+          threadNames.put(tid, (String) assertInstanceOf(Map.class, event.get("args")).get("name"));
+        }
+        continue;
+      }
+      BigDecimal ts = assertInstanceOf(BigDecimal.class, event.get("ts"));
+      BigDecimal last = lastTs.put(tid, ts);
+      assertTrue(last == null || ts.compareTo(last) > 0, "time increases on each track: " + event);
+      Deque<String> stack = open.computeIfAbsent(tid, t -> new ArrayDeque<>());
+      if (ph.equals("B")) {
+        assertNotNull(event.get("cat"), "cat in " + event);
+        stack.addLast(assertInstanceOf(String.class, event.get("name")));
+        spans.computeIfAbsent(tid, t -> new ArrayList<>()).add(String.join(" > ", stack));
+      } else if (ph.equals("E")) {
+        assertFalse(stack.isEmpty(), "an end with a span open: " + event);
+        stack.removeLast();
+      } else {
+        fail("unexpected event " + event);
+      }
+    }
+    open.forEach((tid, stack) -> assertTrue(stack.isEmpty(), "every span ended on track " + tid + ": " + stack));
+    for (Object tid : open.keySet()) assertNotNull(threadNames.get(tid), "thread_name of track " + tid);
+
+    List<String> loop = spansOf(Thread.currentThread().getName(), threadNames, spans);
+    for (String span : List.of("TIMERS > Timeout[25 ms]", "POLL > fs.read done", "POLL > getaddrinfo done",
+        "POLL > Tcp read", "POLL > queueWork done", "POLL > nextTick and microtask drain")) {
+      assertTrue(loop.contains(span), span + " in " + loop);
+    }
+    List<String> hashing = new ArrayList<>();
+    threadNames.forEach((tid, name) -> {
+      if (name.startsWith("uv4j-pool-")) hashing.addAll(spans.getOrDefault(tid, List.of()));
+    });
+    assertEquals(List.of("queueWork"), hashing, "the SHA-256 on a pool thread's track");
+  }
+
+  private static List<String> spansOf(String thread, Map<Object, String> threadNames, Map<Object, List<String>> spans) {
+    List<Object> tids = new ArrayList<>();
+    threadNames.forEach((tid, name) -> {
+      if (name.equals(thread)) tids.add(tid);
+    });
+    assertEquals(1, tids.size(), "one track for " + thread + " in " + threadNames);
+    return spans.get(tids.get(0));
   }
 
   @Test
