@@ -107,17 +107,22 @@ final class GroupListener {
     Tcp listener = new Tcp(loop);
     handles.get(index).add(listener);
     listener.bind(address, flags);
-    listener.listen(backlog, error -> {
-      if (error != null) throw error;
-      Tcp connection = new Tcp(loop);
-      try {
-        listener.accept(connection);
-      } catch (UvException | RuntimeException e) {
-        connection.close();
-        throw e;
-      }
-      accepted.accept(connection);
-    });
+    try {
+      listener.listen(backlog, error -> {
+        if (error != null) throw error;
+        Tcp connection = new Tcp(loop);
+        try {
+          listener.accept(connection);
+        } catch (UvException | RuntimeException e) {
+          connection.close();
+          throw e;
+        }
+        accepted.accept(connection);
+      });
+    } catch (UvException e) {
+      // libuv on Unix reports a bind error such as EADDRINUSE only here: name the address
+      throw new UvException(e.errno(), "listen", SocketAddresses.text(address), null);
+    }
     return listener;
   }
 

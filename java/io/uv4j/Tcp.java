@@ -213,7 +213,7 @@ public final class Tcp extends Stream {
    */
   static void connectInOrder(Loop loop, String target, List<InetSocketAddress> addresses, Callback<Tcp> callback) {
     if (addresses.isEmpty()) throw new IllegalArgumentException("no address to connect to for " + target);
-    new Attempts(loop, target, addresses, callback).next(0, null);
+    new Attempts(loop, target, addresses, callback).attempt(0);
   }
 
   /** Connect attempts to the addresses a name resolved to, one at a time. */
@@ -230,21 +230,19 @@ public final class Tcp extends Stream {
       this.callback = callback;
     }
 
-    /** Tries the address at {@code index}; {@code previous} is why the one before failed. */
-    void next(int index, UvException previous) throws Exception {
-      boolean cancelled = previous != null && previous.errno() == UvError.ECANCELED.errno();
-      if (index == addresses.size() || cancelled || loop.isTearingDown()) {
-        callback.done(null, allFailed(index, previous));
-        return;
-      }
+    /** Tries the address at {@code index}, and the next ones while they fail. */
+    void attempt(int index) {
       Tcp tcp = new Tcp(loop);
       tcp.connect(addresses.get(index), error -> {
         if (error == null) {
           callback.done(tcp, null);
-        } else {
-          tcp.close();
-          next(index + 1, error);
+          return;
         }
+        tcp.close();
+        int tried = index + 1;
+        boolean cancelled = error.errno() == UvError.ECANCELED.errno();
+        if (tried == addresses.size() || cancelled || loop.isTearingDown()) callback.done(null, allFailed(tried, error));
+        else attempt(tried);
       });
     }
 
