@@ -74,10 +74,10 @@ public final class LoopGroup implements Executor, AutoCloseable {
     final CompletableFuture<Loop> started = new CompletableFuture<>();
     /** Set on the thread once its loop exists. */
     volatile Loop loop;
-    /** Keeps the loop running while it has no handle of its own; only its thread touches it. */
+    /** Keeps the loop running while it has no handle of its own, until the loop closes. */
     Async keepAlive;
-    /** Whether shutdown has closed the loop's handles; only its thread touches it. */
-    boolean closedAll;
+    /** Whether shutdown has stopped the loop; only its thread touches it. */
+    boolean stopping;
   }
 
   private final String name;
@@ -176,13 +176,14 @@ public final class LoopGroup implements Executor, AutoCloseable {
 
   /** The body of a member's thread: makes its loop, runs it until shutdown, closes it. */
   private void runMember(Member member) {
-    Loop loop;
+    Loop loop = null;
     try {
       loop = Loop.create();
       loop.onUncaughtException(handler);
       member.keepAlive = new Async(loop, () -> {}, true);
       member.loop = loop;
     } catch (UvException | RuntimeException | Error e) {
+      if (loop != null) loop.close();
       member.started.completeExceptionally(e);
       memberEnded();
       return;
@@ -194,7 +195,7 @@ public final class LoopGroup implements Executor, AutoCloseable {
       } catch (RuntimeException | Error e) {
         report(e);
       }
-    } while (!member.closedAll || loop.isAlive());
+    } while (!member.stopping);
     try {
       loop.close();
     } catch (RuntimeException | Error e) {
@@ -218,11 +219,14 @@ public final class LoopGroup implements Executor, AutoCloseable {
     if (running.decrementAndGet() == 0) terminated.complete(null);
   }
 
-  /** Shutdown on a member's loop: closes its handles, so that its run ends once they have closed. */
-  private static void closeEverything(Member member) {
-    member.closedAll = true;
-    member.keepAlive.close();
-    for (Handle handle : member.loop.handles()) handle.close();
+  /**
+   * Shutdown on a member's loop: ends its run, after which its thread closes it. {@link
+   * Loop#close()} closes every handle, its own timers included, which a loop that ran on until it
+   * had nothing left would wait for forever (an interval, say).
+   */
+  private static void stopForShutdown(Member member) {
+    member.stopping = true;
+    member.loop.stop();
   }
 
   // --- the loops ----------------------------------------------------------------------------
@@ -263,10 +267,12 @@ public final class LoopGroup implements Executor, AutoCloseable {
   // --- shutting down ------------------------------------------------------------------------
 
   /**
-   * Begins a graceful shutdown, once: every loop closes all its handles (listeners, connections,
-   * timers: pending writes on them fail with {@code ECANCELED}), runs until their close callbacks
-   * and pending requests have completed, then closes. New tasks are refused from now on. Safe from
-   * any thread, including the group's own; later calls only return the future again.
+   * Begins a graceful shutdown, once: each loop finishes the callback it is running, then closes
+   * as {@link Loop#close()} does: it runs the tasks already accepted, closes every handle
+   * (listeners, connections, timers; writes still queued fail with {@code ECANCELED}), cancels
+   * requests still waiting for a pool thread, and runs until every close callback and completion
+   * has run. New tasks are refused from now on. Safe from any thread, including the group's own;
+   * later calls only return the future again.
    *
    * @return completed once every loop is closed; each thread then ends (see {@link
    *     #awaitTermination(Duration)})
@@ -274,7 +280,7 @@ public final class LoopGroup implements Executor, AutoCloseable {
   public CompletableFuture<Void> shutdown() {
     if (shuttingDown.compareAndSet(false, true)) {
       for (Member member : members) {
-        if (member.loop != null) member.loop.execute(() -> closeEverything(member));
+        if (member.loop != null) member.loop.execute(() -> stopForShutdown(member));
       }
     }
     return terminated.copy();

@@ -145,6 +145,15 @@ class LoopGroupTest {
   }
 
   @Test
+  void shutdownEndsALoopThatAnIntervalKeepsBusy() throws Exception {
+    group = recordingGroup(1);
+    Loop loop = group.next();
+    on(loop, () -> loop.setInterval(() -> {}, 1));
+    group.shutdown().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertTrue(group.awaitTermination(WAIT));
+  }
+
+  @Test
   void shutdownReturnsTheSameOutcomeWhenCalledAgain() throws Exception {
     group = recordingGroup(1);
     group.shutdown();
