@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * EventLoopGroup} is: {@link #next()} hands them out in turn, {@link #execute(Runnable)} sends a
  * task to the next one, and {@link #listenTcp} spreads one TCP server over all of them.
  *
- * <p>Threads are named {@code <name>-<index>} and are not daemons, so a program whose main method
+ * <p>Threads are named {@code <name>-<index>}, ask for 2 MiB of stack, and are not daemons, so a program whose main method
  * returns keeps running until the group is shut down (call {@link #shutdown()} or {@link
  * #close()}). A loop's handles belong to its thread, as always: reach a loop from elsewhere with
  * {@link Loop#execute(Runnable)}.
@@ -39,6 +39,12 @@ import java.util.function.Consumer;
  * loop of the group, where they would wait for themselves.
  */
 public final class LoopGroup implements Executor, AutoCloseable {
+  /**
+   * The stack each loop thread asks for: a loop refuses to run with less than 512 KiB left, and a
+   * JVM started with a small {@code -Xss} must not make every thread of the group fail that way.
+   */
+  private static final long THREAD_STACK_SIZE = 2 << 20;
+
   /** Numbers the groups made with the default name. */
   private static final AtomicInteger GROUPS = new AtomicInteger();
 
@@ -96,7 +102,7 @@ public final class LoopGroup implements Executor, AutoCloseable {
     running = new AtomicInteger(size);
     for (int i = 0; i < size; i++) {
       Member member = new Member();
-      member.thread = new Thread(() -> runMember(member), name + "-" + i);
+      member.thread = new Thread(null, () -> runMember(member), name + "-" + i, THREAD_STACK_SIZE);
       members[i] = member;
     }
     loops = startAll();
@@ -382,6 +388,7 @@ public final class LoopGroup implements Executor, AutoCloseable {
    *     the address); every listener made is closed first
    * @throws IllegalStateException if called on a thread of this group, or after {@link
    *     #shutdown()}
+   * @throws RejectedExecutionException if the group shuts down while the loops start listening
    */
   public TcpServer listenTcp(InetSocketAddress address, int backlog, Consumer<Tcp> onConnection) throws UvException {
     return listenTcp(address, backlog, onConnection, null);
