@@ -80,6 +80,20 @@ class TcpConnectByNameTest {
   }
 
   @Test
+  void localhostReachesAListenerOnEachAddressItResolvesTo() throws Exception {
+    for (InetSocketAddress resolved : Dns.getAddrInfoSync("localhost", null, Dns.Hints.DEFAULT)) {
+      acceptedFrom.clear();
+      InetSocketAddress server = listener(resolved.getAddress());
+      Tcp[] connected = new Tcp[1];
+      UvException[] failure = new UvException[1];
+      Tcp.connect(loop, "localhost", server.getPort(), recordInto(connected, failure));
+      loop.run();
+      assertNull(failure[0]);
+      assertEquals(resolved.getAddress(), acceptedFrom.get(0).getAddress());
+    }
+  }
+
+  @Test
   void aNumericIpv6HostReachesAListenerOnIpv6Loopback() throws Exception {
     InetSocketAddress server = listener(V6);
     Tcp[] connected = new Tcp[1];
