@@ -9,14 +9,15 @@
 # (cores busy on the whole machine) is printed too: the load generator runs on the same cores.
 #
 # UV4J_GROUP_ROUNDS (default 3), UV4J_GROUP_SECS (default 5): rounds, seconds per measurement.
-# UV4J_MAVEN_REPO_LOCAL, if set, is the Maven repository to install into and build from.
+# UV4J_MAVEN_REPO_LOCAL, if set, is the Maven repository to install into and build from;
+# UV4J_SHARED_TOOLS, if set, the directory of echo-load.c (default ../shared/tools).
 source "$(dirname "$0")/setup.sh"
 
 rounds=${UV4J_GROUP_ROUNDS:-3}
 secs=${UV4J_GROUP_SECS:-5}
 out=target/group-bench
 load=$out/echo-load
-shared_tools=$UV4J_ROOT/../shared/tools
+shared_tools=${UV4J_SHARED_TOOLS:-$UV4J_ROOT/../shared/tools}
 repo=()
 if [ -n "${UV4J_MAVEN_REPO_LOCAL:-}" ]; then repo=(-Dmaven.repo.local="$UV4J_MAVEN_REPO_LOCAL"); fi
 mkdir -p "$out"
