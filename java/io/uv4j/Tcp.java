@@ -3,7 +3,9 @@ package io.uv4j;
 import io.uv4j.internal.Native;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A TCP socket ({@code uv_tcp_t}): a client connection, an accepted connection, or a listening
@@ -143,6 +145,114 @@ public final class Tcp extends Stream {
     int rc = Native.tcpConnect(open(), request, encoded);
     noteDescriptor();
     if (rc < 0) request.completeLater(rc);
+  }
+
+  /**
+   * Connects to {@code host} by name, as Node's {@code net.connect(port, host)} does: resolves it
+   * with {@link Dns} (IPv4 and IPv6, stream sockets) and tries each address in the resolver's
+   * order, the next only once the previous attempt failed. Each attempt uses a new handle, since
+   * libuv keeps the socket of a failed connect in its handle and would reuse it for the next
+   * (whose address may be of another family); the handle that connects is the result, and the
+   * others are closed.
+   *
+   * <p>If every address fails, the error is that of the last attempt, with the host, the port
+   * and every address tried named in its message. A lookup failure ({@code EAI_NONAME}, ...)
+   * names the host. Closing the loop meanwhile ends the attempts with {@code ECANCELED}.
+   *
+   * @param loop the loop whose thread resolves, connects and gets the result
+   * @param host a host name or numeric address, as getaddrinfo takes it
+   * @param port the server's port, 1 to 65535
+   * @param callback told on the loop thread of the connected handle, or of the error
+   * @throws NullPointerException if {@code loop}, {@code host} or {@code callback} is null
+   * @throws IllegalArgumentException if {@code host} is empty or contains a NUL character, or
+   *     {@code port} is outside 1 to 65535 (the message names the value)
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static void connect(Loop loop, String host, int port, Callback<Tcp> callback) {
+    Objects.requireNonNull(callback, "callback");
+    resolveAndConnect(loop, host, port, callback);
+  }
+
+  /**
+   * Connects to {@code host} by name; see {@link #connect(Loop, String, int, Callback)}.
+   *
+   * @param loop the loop whose thread resolves, connects and settles the promise
+   * @param host a host name or numeric address, as getaddrinfo takes it
+   * @param port the server's port, 1 to 65535
+   * @return fulfilled with the connected handle; rejected with a {@link UvException}: the lookup's
+   *     error, or the last attempt's, naming every address tried
+   * @throws NullPointerException if {@code loop} or {@code host} is null
+   * @throws IllegalArgumentException if {@code host} is empty or contains a NUL character, or
+   *     {@code port} is outside 1 to 65535 (the message names the value)
+   * @throws IllegalStateException if the loop is closed or closing, or called from another thread
+   */
+  public static Promise<Tcp> connect(Loop loop, String host, int port) {
+    Objects.requireNonNull(loop, "loop");
+    Promise.Resolver<Tcp> resolver = loop.promise();
+    resolveAndConnect(loop, host, port, (tcp, error) -> {
+      if (error == null) resolver.resolve(tcp);
+      else resolver.reject(error);
+    });
+    return resolver.promise();
+  }
+
+  private static void resolveAndConnect(Loop loop, String host, int port, Callback<Tcp> callback) {
+    Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(host, "host");
+    if (host.isEmpty()) throw new IllegalArgumentException("host is empty");
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be 1..65535, got " + port);
+    Dns.getAddrInfo(loop, host, Integer.toString(port), Dns.Hints.DEFAULT, (addresses, error) -> {
+      if (error != null) callback.done(null, error);
+      else connectInOrder(loop, host + ":" + port, addresses, callback);
+    });
+  }
+
+  /**
+   * Tries {@code addresses} in order, each on a new handle, until one connects; {@code target}
+   * (the host and port asked for) is named in the error if none does.
+   */
+  static void connectInOrder(Loop loop, String target, List<InetSocketAddress> addresses, Callback<Tcp> callback) {
+    if (addresses.isEmpty()) throw new IllegalArgumentException("no address to connect to for " + target);
+    new Attempts(loop, target, addresses, callback).attempt(0);
+  }
+
+  /** Connect attempts to the addresses a name resolved to, one at a time. */
+  private static final class Attempts {
+    private final Loop loop;
+    private final String target;
+    private final List<InetSocketAddress> addresses;
+    private final Callback<Tcp> callback;
+
+    Attempts(Loop loop, String target, List<InetSocketAddress> addresses, Callback<Tcp> callback) {
+      this.loop = loop;
+      this.target = target;
+      this.addresses = addresses;
+      this.callback = callback;
+    }
+
+    /** Tries the address at {@code index}, and the next ones while they fail. */
+    void attempt(int index) {
+      Tcp tcp = new Tcp(loop);
+      tcp.connect(addresses.get(index), error -> {
+        if (error == null) {
+          callback.done(tcp, null);
+          return;
+        }
+        tcp.close();
+        int tried = index + 1;
+        boolean cancelled = error.errno() == UvError.ECANCELED.errno();
+        if (tried == addresses.size() || cancelled || loop.isTearingDown()) callback.done(null, allFailed(tried, error));
+        else attempt(tried);
+      });
+    }
+
+    private UvException allFailed(int tried, UvException last) {
+      String names =
+          addresses.subList(0, tried).stream().map(SocketAddresses::text).collect(Collectors.joining(", "));
+      UvException error = new UvException(last.errno(), "connect", target, null, "tried " + names);
+      error.initCause(last);
+      return error;
+    }
   }
 
   /**
