@@ -212,15 +212,16 @@ public abstract class Stream extends Handle {
 
   /**
    * Calls {@code onIdle} once the stream has been idle for {@code ms} milliseconds: no data read,
-   * no write or shutdown started and no queued write completed (Node's {@code socket.setTimeout}).
-   * It does not close the stream: the callback usually does. After it ran, the next activity arms
-   * it again. Setting it again replaces the earlier one; 0 turns it off, and closing the stream
-   * stops it.
+   * no write, shutdown or read start made and no queued write completed (Node's {@code
+   * socket.setTimeout}). It does not close the stream: the callback usually does. After it ran,
+   * the next activity arms it again. Setting it again replaces the earlier one; 0 turns it off,
+   * and closing the stream stops it.
    *
-   * <p>Every stream's idle timer sits in the loop's timer lists ({@link Loop#setTimeout}), with
-   * timers of the same duration, and keeps the loop alive no more than those of Node's sockets
-   * do: not at all ({@link Timeout#unref()}). Activity refreshes it at most once per tick of the
-   * loop's clock, so a burst of reads costs one clock read each.
+   * <p>The idle timer is one entry in the loop's timer lists ({@link Loop#setTimeout}), beside the
+   * timers of the same duration, not a libuv timer of its own. Like Node's socket timeouts it does
+   * not keep the loop alive by itself ({@link Timeout#unref()}): a stream that neither reads nor
+   * writes lets the loop end before it fires. Activity moves it only when the loop's clock has
+   * moved since the last move, so a read costs one clock read.
    *
    * @param ms how long the stream may be idle, in milliseconds; 0 turns the timeout off
    * @param onIdle run on the loop thread when the stream was idle for {@code ms}; may be null
