@@ -171,6 +171,11 @@ class StreamIdleTimeoutTest {
   }
 
   @Test
+  void anotherThreadIsRefused() throws Exception {
+    OtherThread.assertRejected(() -> server.setIdleTimeout(SHORT, () -> {}));
+  }
+
+  @Test
   void aClosedStreamIsRefused() {
     server.close();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> server.setIdleTimeout(SHORT, () -> {}));

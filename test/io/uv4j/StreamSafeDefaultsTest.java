@@ -175,6 +175,12 @@ class StreamSafeDefaultsTest {
   }
 
   @Test
+  void halfOpenIsRefusedFromAnotherThread() throws Exception {
+    OtherThread.assertRejected(() -> server.allowHalfOpen(true));
+    OtherThread.assertRejected(server::allowsHalfOpen);
+  }
+
+  @Test
   void aHalfOpenStreamStaysWritableAfterEndOfStream() throws Exception {
     server.allowHalfOpen(true);
     server.readStart(new Stream.Reader() {
