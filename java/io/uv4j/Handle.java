@@ -279,12 +279,16 @@ public abstract class Handle extends Peer implements AutoCloseable {
   @Override
   void onNativeEvent(int event, long arg) throws Throwable {
     if (event == Native.EVENT_CLOSED) {
-      List<Runnable> toRun = new ArrayList<>(1 + (closeListeners == null ? 0 : closeListeners.size()));
-      if (onClose != null) toRun.add(onClose);
-      if (closeListeners != null) toRun.addAll(closeListeners);
+      Runnable callback = onClose;
+      List<Runnable> listeners = closeListeners;
       onClose = null;
       closeListeners = null;
-      runInTurn(toRun, 0);
+      if (listeners == null) {
+        if (callback != null) callback.run();
+        return;
+      }
+      if (callback != null) listeners.add(0, callback);
+      runInTurn(listeners, 0);
     } else {
       fired();
     }
