@@ -1,13 +1,17 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A libuv handle: a long-lived object bound to one {@link Loop} and to that loop's thread.
  *
  * <p>Every method but {@link #loop()} must be called on the loop's thread and throws {@link
  * IllegalStateException} otherwise. After {@link #close()} every method but {@code close}, {@link
- * #isClosing()} and {@link #loop()} throws {@link IllegalStateException}.
+ * #onClose(Runnable)}, {@link #isClosing()} and {@link #loop()} throws {@link
+ * IllegalStateException}.
  */
 public abstract class Handle extends Peer implements AutoCloseable {
   /** The native handle; 0 once its close callback has run. */
@@ -16,6 +20,8 @@ public abstract class Handle extends Peer implements AutoCloseable {
   private boolean closing;
   private boolean internal;
   private Runnable onClose;
+  /** Listeners from {@link #onClose(Runnable)} waiting for the close to complete; null if none. */
+  private List<Runnable> closeListeners;
   /** The descriptor this handle holds in {@link Descriptors}; -1 while it has none. */
   private int descriptor = -1;
 
@@ -92,6 +98,41 @@ public abstract class Handle extends Peer implements AutoCloseable {
     long p = ptr;
     closeStarted(onClose);
     Native.handleClose(p);
+  }
+
+  /**
+   * Registers {@code listener} to run on the loop thread once this handle is closed (Node's
+   * {@code 'close'} event), whoever closes it. Any number may be registered, at any time:
+   *
+   * <ul>
+   *   <li>while the handle is open or closing, the listener runs when the close completes, after
+   *       the callback given to {@link #close(Runnable)}, in registration order;
+   *   <li>once the close has completed, it runs as a next-tick ({@link Loop#nextTick}), so asking
+   *       "tell me when it is gone" always gets an answer.
+   * </ul>
+   *
+   * <p>A listener (or the close callback) that throws is reported like any callback's error: to
+   * the uncaught-exception handler, or out of {@link Loop#run()} when none is set. The listeners
+   * after it are not lost: they run as a next-tick, so at once when a handler took the error,
+   * else when the loop runs again.
+   *
+   * <p>Listeners do not run while an unhandled error or an exit stops the loop's callbacks (as no
+   * close callback does).
+   *
+   * @param listener what to run once the handle is closed
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if called from another thread, or if the close has completed
+   *     and the loop is closed
+   */
+  public final void onClose(Runnable listener) {
+    Objects.requireNonNull(listener, "listener");
+    loop.checkThread();
+    if (closing && ptr == 0) {
+      loop.nextTick(listener);
+      return;
+    }
+    if (closeListeners == null) closeListeners = new ArrayList<>(2);
+    closeListeners.add(listener);
   }
 
   /** Marks the handle closing once its native close has been (or is about to be) started. */
@@ -239,10 +280,33 @@ public abstract class Handle extends Peer implements AutoCloseable {
   void onNativeEvent(int event, long arg) throws Throwable {
     if (event == Native.EVENT_CLOSED) {
       Runnable callback = onClose;
+      List<Runnable> listeners = closeListeners;
       onClose = null;
-      if (callback != null) callback.run();
+      closeListeners = null;
+      if (listeners == null) {
+        if (callback != null) callback.run();
+        return;
+      }
+      if (callback != null) listeners.add(0, callback);
+      runInTurn(listeners, 0);
     } else {
       fired();
+    }
+  }
+
+  /**
+   * Runs {@code callbacks} from {@code from} on; the first that throws is reported and the rest
+   * go on as a next-tick, where the loop's drain reaches them once it may run callbacks again.
+   */
+  private void runInTurn(List<Runnable> callbacks, int from) {
+    for (int i = from; i < callbacks.size(); i++) {
+      Throwable thrown = Loop.callUser(callbacks.get(i));
+      if (thrown != null) {
+        int next = i + 1;
+        if (next < callbacks.size()) loop.enqueueTick(() -> runInTurn(callbacks, next));
+        loop.reportThrown(thrown);
+        return;
+      }
     }
   }
 

@@ -306,7 +306,8 @@ public final class Pipe extends Stream {
    *
    * @param data the bytes sent with the handle (at least one byte)
    * @param handle a {@link Tcp} or {@link Pipe} to pass
-   * @param callback told of the outcome; if null, a failure goes to the uncaught handling
+   * @param callback told of the outcome; if null, a failure goes to the reader's {@link
+   *     Stream.Reader#onError} while reading, then this pipe closes
    * @throws NullPointerException if {@code data} or {@code handle} is null
    * @throws IllegalArgumentException if this pipe is not an IPC pipe, {@code data} is empty or
    *     not direct, {@code handle} is neither a {@link Tcp} nor a {@link Pipe}, is this pipe

@@ -24,13 +24,34 @@ import java.util.function.Supplier;
  * and go on when an {@link #onDrain} listener runs. {@link #pipe} and {@link #pipeFile} follow that
  * rule on their own.
  *
+ * <p>A stream looks after itself the way Node's sockets do with {@code allowHalfOpen} off, so that
+ * {@code conn.readStart(data -> conn.write(data, null))} is a complete, safe echo connection:
+ *
+ * <ul>
+ *   <li>At end of stream (after {@link Reader#onEnd()}), the stream ends its writing side once its
+ *       queued writes are out ({@link #shutdown(Completion)}), then closes. A stream that cannot be
+ *       shut down (one never writable, such as the reading end of a pipe) closes at once. Ask for
+ *       {@link #allowHalfOpen(boolean) half-open} to keep writing after the peer's end.
+ *   <li>After a read error ({@link Reader#onError}), the stream closes.
+ *   <li>A write or shutdown that fails with no callback or promise to tell is reported to the
+ *       reader's {@link Reader#onError} while reading; then the stream closes.
+ * </ul>
+ *
+ * <p>None of these errors reaches the loop's uncaught-exception handling; only what user code
+ * throws does. Closing the stream first (in a callback, or at any time) makes all of this a
+ * no-op.
+ *
  * <p>Every method must be called on the loop's thread.
  */
 public abstract class Stream extends Handle {
   static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
-  /** Receives what a stream reads; a lambda supplies {@link #onData}. */
+  /**
+   * Receives what a stream reads; a lambda supplies {@link #onData}. The defaults of {@link
+   * #onEnd()} and {@link #onError} do nothing: the stream closes by itself either way (see {@link
+   * Stream}).
+   */
   @FunctionalInterface
   public interface Reader {
     /**
@@ -42,22 +63,25 @@ public abstract class Stream extends Handle {
     void onData(ByteBuffer data) throws Exception;
 
     /**
-     * The other side will send nothing more (EOF). The stream may still be writable.
+     * The other side will send nothing more (EOF). Once this returns (or throws), the stream ends
+     * its writing side after its queued writes and closes, unless {@link #allowHalfOpen(boolean)
+     * half-open} was asked for or the stream is closing already. Writes made here still go out.
+     * Does nothing by default.
      *
      * @throws Exception anything; it goes to the loop's uncaught-exception handling
      */
     default void onEnd() throws Exception {}
 
     /**
-     * Reading failed; by default the error goes to the loop's uncaught-exception handling.
+     * Reading failed, or a write or shutdown with no callback or promise of its own failed while
+     * reading. Once this returns (or throws), the stream closes unless it is closing already.
+     * Does nothing by default: the error is not reported anywhere else.
      *
-     * @param error why reading failed (such as {@code ECONNRESET}), or why a write with no
-     *     callback of its own failed while reading
+     * @param error why reading failed (such as {@code ECONNRESET}), or why the write or shutdown
+     *     failed
      * @throws Exception anything; it goes to the loop's uncaught-exception handling
      */
-    default void onError(UvException error) throws Exception {
-      throw error;
-    }
+    default void onError(UvException error) throws Exception {}
   }
 
   private static final int EOF = UvError.EOF.errno();
@@ -83,6 +107,12 @@ public abstract class Stream extends Handle {
   private final List<Runnable> closeWatchers = new ArrayList<>();
   /** The pipe reading this stream, if any: a stream feeds one pipe at a time. */
   StreamPipe outgoingPipe;
+  /** Whether the stream stays open for writing after end of stream. */
+  private boolean allowHalfOpen;
+  /** The shutdown libuv has not completed yet (the user's or the one after end of stream), or null. */
+  private ShutdownRequest shutdownInFlight;
+  /** The timer of {@link #setIdleTimeout}, or null while none is set. */
+  private Timeout idleTimer;
 
   Stream(Loop loop) {
     super(loop);
@@ -173,6 +203,76 @@ public abstract class Stream extends Handle {
   }
 
   /**
+   * Whether this stream stays open for writing after the peer's end of stream (Node's {@code
+   * allowHalfOpen}). Off by default: at end of stream the stream shuts its writing side down once
+   * its queued writes are out, then closes. On, it stays as it is after {@link Reader#onEnd()}: it
+   * may go on writing, and closing it is up to its user.
+   *
+   * @param allow true to keep the stream open after end of stream, false for the default
+   * @return this stream
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public Stream allowHalfOpen(boolean allow) {
+    open();
+    allowHalfOpen = allow;
+    return this;
+  }
+
+  /**
+   * Whether this stream stays open for writing after the peer's end of stream.
+   *
+   * @return what {@link #allowHalfOpen(boolean)} last set; false by default
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean allowsHalfOpen() {
+    open();
+    return allowHalfOpen;
+  }
+
+  /**
+   * Calls {@code onIdle} once the stream has been idle for {@code ms} milliseconds: no data read,
+   * no write, shutdown or read start made and no queued write completed (Node's {@code
+   * socket.setTimeout}). It does not close the stream: the callback usually does. After it ran,
+   * the next activity arms it again. Setting it again replaces the earlier one; 0 turns it off,
+   * and closing the stream stops it.
+   *
+   * <p>The idle timer is one entry in the loop's timer lists ({@link Loop#setTimeout}), beside the
+   * timers of the same duration, not a libuv timer of its own. Like Node's socket timeouts it does
+   * not keep the loop alive by itself ({@link Timeout#unref()}): a stream that neither reads nor
+   * writes lets the loop end before it fires. Activity moves it only when the loop's clock has
+   * moved since the last move, so a read costs one clock read.
+   *
+   * @param ms how long the stream may be idle, in milliseconds; 0 turns the timeout off
+   * @param onIdle run on the loop thread when the stream was idle for {@code ms}; may be null
+   *     when {@code ms} is 0
+   * @throws IllegalArgumentException if {@code ms} is negative or above 2^31-1
+   * @throws NullPointerException if {@code ms} is positive and {@code onIdle} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setIdleTimeout(long ms, Runnable onIdle) {
+    if (ms < 0 || ms > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("idle timeout must be between 0 and 2^31-1 ms, got " + ms);
+    }
+    if (ms > 0) Objects.requireNonNull(onIdle, "onIdle");
+    open();
+    stopIdleTimer();
+    if (ms > 0) idleTimer = loop.setTimeout(onIdle, ms).unref();
+  }
+
+  private void stopIdleTimer() {
+    if (idleTimer == null) return;
+    idleTimer.close();
+    idleTimer = null;
+  }
+
+  /** Pushes the idle timeout back: read, write or shutdown activity. Cheap, as every read calls it. */
+  private void noteActivity() {
+    Timeout timer = idleTimer;
+    // the loop's cached clock has not moved since the timer last started: a refresh changes nothing
+    if (timer != null && (timer.destroyed || Native.loopNow(loop.pointer()) > timer.idleStart)) timer.refresh();
+  }
+
+  /**
    * Stops reading; data that arrives meanwhile waits in the OS. Stopping a stopped stream does
    * nothing.
    *
@@ -193,6 +293,7 @@ public abstract class Stream extends Handle {
       throw new IllegalStateException(this + " was handed to " + handedTo + ", and libuv made its descriptor blocking"
           + " for the child: this process may only close it");
     }
+    noteActivity();
     return p;
   }
 
@@ -230,7 +331,7 @@ public abstract class Stream extends Handle {
    *
    * @param data the bytes; a direct buffer must not change until the callback
    * @param callback told of the outcome; if null, a failure goes to the reader's {@link
-   *     Reader#onError} while reading, else to the loop's uncaught-exception handling
+   *     Reader#onError} while reading, then the stream closes (see {@link Stream})
    * @return true while the bytes queued in libuv after this write are below the {@linkplain
    *     #highWaterMark() high-water mark}; false asks the caller to wait for {@link #onDrain}
    * @throws NullPointerException if {@code data} is null
@@ -487,9 +588,7 @@ public abstract class Stream extends Handle {
     } else if (write.callback != null) {
       write.callback.done(error);
     } else if (error != null) {
-      Reader current = reader;
-      if (current == null) throw error;
-      current.onError(error);
+      failAndClose(error);
     }
   }
 
@@ -715,8 +814,11 @@ public abstract class Stream extends Handle {
     closeWatchers.remove(watcher);
   }
 
+  /** Closing drops the reader (writes the close cancels are dropped quietly), the idle timer and the close watchers. */
   @Override
   void beforeClose() {
+    reader = null;
+    stopIdleTimer();
     List<Runnable> watchers = List.copyOf(closeWatchers);
     closeWatchers.clear();
     for (Runnable watcher : watchers) watcher.run();
@@ -726,11 +828,12 @@ public abstract class Stream extends Handle {
    * Shuts down the writing side once queued writes are done (the peer reads EOF); the stream
    * stays readable.
    *
-   * @param callback told of the outcome; if null, a failure goes to the uncaught handling
+   * @param callback told of the outcome; if null, a failure goes to the reader's {@link
+   *     Reader#onError} while reading, then the stream closes
    * @throws IllegalStateException if closed or called from another thread
    */
   public void shutdown(Completion callback) {
-    shutdown(new Request(loop, "shutdown", callback, null));
+    shutdown(new ShutdownRequest(callback, null));
   }
 
   /**
@@ -741,13 +844,40 @@ public abstract class Stream extends Handle {
    */
   public Promise<Void> shutdown() {
     Promise.Resolver<Void> resolver = loop.promise();
-    shutdown(new Request(loop, "shutdown", resolver, null));
+    shutdown(new ShutdownRequest(null, resolver));
     return resolver.promise();
   }
 
-  private void shutdown(Request request) {
+  private void shutdown(ShutdownRequest request) {
     int rc = Native.streamShutdown(openForIo(), request);
     if (rc < 0) request.completeLater(rc);
+    else shutdownInFlight = request;
+  }
+
+  /**
+   * A shutdown, the user's or the one the stream makes at end of stream. A failure that no
+   * callback or promise hears of goes the way of a failed write's ({@link #failAndClose}).
+   */
+  private final class ShutdownRequest extends Request {
+    private final boolean watched;
+    /** Close the stream once this completes: end of stream came, and half-open is off. */
+    private boolean thenClose;
+
+    ShutdownRequest(Completion callback, Promise.Resolver<Void> resolver) {
+      super(Stream.this.loop, "shutdown", callback, resolver, null);
+      watched = callback != null || resolver != null;
+    }
+
+    @Override
+    void complete(int result) throws Exception {
+      if (shutdownInFlight == this) shutdownInFlight = null;
+      try {
+        if (watched) super.complete(result);
+        else if (result < 0) failAndClose(error(result));
+      } finally {
+        if (thenClose && !isClosing()) close();
+      }
+    }
   }
 
   // --- servers --------------------------------------------------------------------------------
@@ -905,6 +1035,7 @@ public abstract class Stream extends Handle {
         onRead(arg);
         break;
       case Native.EVENT_WRITTEN:
+        noteActivity();
         written((int) arg);
         break;
       case Native.EVENT_CONNECTION:
@@ -923,13 +1054,16 @@ public abstract class Stream extends Handle {
 
   private void onRead(long arg) throws Exception {
     int nread = (int) arg;
-    Reader current = reader;
-    if (nread < 0) {
-      if (current == null) return;
-      if (nread == EOF) current.onEnd();
-      else current.onError(new UvException(nread, "read"));
+    if (nread == EOF) {
+      ended();
       return;
     }
+    if (nread < 0) {
+      failAndClose(new UvException(nread, "read"));
+      return;
+    }
+    noteActivity();
+    Reader current = reader;
     ByteBuffer data;
     Supplier<ByteBuffer> supply = allocator;
     if (supply != null) {
@@ -940,5 +1074,49 @@ public abstract class Stream extends Handle {
     }
     if (current != null) current.onData(data);
     if (supply != null && supply == allocator && !isClosing()) setReadBuffer(ptr, supply, supply.get());
+  }
+
+  /** End of stream: the reader hears of it, then the stream ends itself unless half-open. */
+  private void ended() throws Exception {
+    Reader current = reader;
+    try {
+      if (current != null) current.onEnd();
+    } finally {
+      if (!allowHalfOpen && !isClosing()) endAndClose();
+    }
+  }
+
+  /**
+   * Node's end() then destroy() at end of stream: a shutdown in flight closes the stream once it
+   * completes; else one is made, which waits for the queued writes; a stream that cannot shut down
+   * closes at once.
+   */
+  private void endAndClose() {
+    if (shutdownInFlight != null) {
+      shutdownInFlight.thenClose = true;
+      return;
+    }
+    if (Native.streamIsWritable(ptr)) {
+      ShutdownRequest request = new ShutdownRequest(null, null);
+      request.thenClose = true;
+      if (Native.streamShutdown(ptr, request) >= 0) {
+        shutdownInFlight = request;
+        return;
+      }
+    }
+    close();
+  }
+
+  /**
+   * A read error, or a failed write or shutdown nobody else hears of: the reader hears of it while
+   * reading, then the stream closes.
+   */
+  private void failAndClose(UvException error) throws Exception {
+    Reader current = reader;
+    try {
+      if (current != null) current.onError(error);
+    } finally {
+      if (!isClosing()) close();
+    }
   }
 }

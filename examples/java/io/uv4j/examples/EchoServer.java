@@ -1,11 +1,9 @@
 package io.uv4j.examples;
 
 import io.uv4j.Loop;
-import io.uv4j.Stream;
 import io.uv4j.Tcp;
 import io.uv4j.UvException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -38,7 +36,7 @@ public final class EchoServer {
 
   /**
    * Starts echoing on {@code address}: every connection accepted is echoed until its peer ends
-   * it, then closed. Closing the returned handle stops accepting new connections.
+   * it, then closed once the echo is out. Closing the returned handle stops accepting new connections.
    *
    * @param loop the loop the server and its connections run on, owned by this thread
    * @param address where to listen; port 0 picks a free one ({@link Tcp#localAddress()} says which)
@@ -64,28 +62,16 @@ public final class EchoServer {
     return server;
   }
 
-  /** Accepts the pending connection and echoes it; a connection that cannot start is closed. */
+  /**
+   * Accepts the pending connection and echoes it. The stream's defaults do the rest: at the
+   * client's end it closes once the echo is out, and a reset or a failed write closes it quietly.
+   */
   private static void echo(Loop loop, Tcp server) throws UvException {
     Tcp connection = new Tcp(loop);
     try {
       server.accept(connection);
       connection.noDelay(true);
-      connection.readStart(new Stream.Reader() {
-        @Override
-        public void onData(ByteBuffer data) {
-          connection.write(data, null); // a failed write comes to onError below
-        }
-
-        @Override
-        public void onEnd() {
-          connection.close();
-        }
-
-        @Override
-        public void onError(UvException failure) {
-          connection.close();
-        }
-      });
+      connection.readStart(data -> connection.write(data, null));
     } catch (UvException e) {
       connection.close();
       throw e;
