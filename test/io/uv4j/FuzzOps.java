@@ -79,7 +79,15 @@ final class FuzzOps {
           new FuzzOp<>("dns-sync", "dns-sync", 1, FuzzWorld::dnsSync),
           new FuzzOp<>("print-handles", "debug", 1, FuzzWorld::printHandles),
           new FuzzOp<>("loop-options", "loop-options", 1, FuzzWorld::loopOptions),
-          new FuzzOp<>("inspect-descriptors", "debug", 1, FuzzWorld::inspectDescriptors));
+          new FuzzOp<>("inspect-descriptors", "debug", 1, FuzzWorld::inspectDescriptors),
+          new FuzzOp<>("pipe-chain", "pipes", 2, FuzzWorld::pipeChain),
+          new FuzzOp<>("pipe-file", "pipes", 1, FuzzWorld::pipeFile),
+          new FuzzOp<>("stream-settings", "stream-settings", 2, FuzzWorld::streamSettings),
+          new FuzzOp<>("on-close", "handles", 1, FuzzWorld::listenForClose),
+          new FuzzOp<>("framing", "framing", 1, FuzzWorld::framing),
+          new FuzzOp<>("connect-by-name", "tcp", 1, FuzzWorld::connectByName),
+          new FuzzOp<>("trace-writer", "tracer", 1, FuzzWorld::setTraceWriter),
+          new FuzzOp<>("loop-group", "threads", 1, FuzzWorld::loopGroup));
 
   /** What sync-fs worker threads do, on their own and on shared descriptors and Dirs. */
   static final List<FuzzOp<SyncFsWorker>> SYNC_FS =

@@ -57,6 +57,10 @@ final class FuzzWorld {
   private final List<Cancelable> requests = new ArrayList<>();
   private final List<Talk> talks = new ArrayList<>();
   private final List<Talk> ipcTalks = new ArrayList<>();
+  /** Checked talks that only the library writes into (a file piped into a stream): talk() leaves them alone. */
+  private final List<Talk> libraryTalks = new ArrayList<>();
+  /** Trace writers set on the loop, closed once it is closed. */
+  private final List<ChromeTraceWriter> traceWriters = new ArrayList<>();
   private final List<Integer> rawFds = new ArrayList<>();
   /** Children that have not exited, killed and reaped before the loop closes. */
   private final List<Child> children = new ArrayList<>();
@@ -134,7 +138,8 @@ final class FuzzWorld {
     if (!acceptedTasks.isEmpty()) {
       seed.fail("execute() accepted " + acceptedTasks.size() + " task(s) that never ran before close() returned", null);
     }
-    for (Talk talk : talks) {
+    for (ChromeTraceWriter writer : traceWriters) seed.call("ChromeTraceWriter.close()", writer::close);
+    for (Talk talk : concat(talks, libraryTalks)) {
       String damage = talk.damage();
       if (damage != null) seed.fail("data integrity: " + damage, null, talk.callsBeforeMismatch());
     }
@@ -142,6 +147,12 @@ final class FuzzWorld {
   }
 
   // --- picking --------------------------------------------------------------------------------
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
 
   private <T> T any(List<T> items) {
     return items.isEmpty() ? null : items.get(random.nextInt(items.size()));
@@ -205,6 +216,16 @@ final class FuzzWorld {
   }
 
   /** A tracer whose methods throw now and then, on the loop thread and on pool threads. */
+  /** A Chrome trace writer into a scratch file; its JSON is not checked here, only that tracing hurts nothing. */
+  void setTraceWriter() {
+    String name = "trace" + random.nextInt(1 << 30) + ".json";
+    seed.call("loop.setTracer(ChromeTraceWriter)", () -> {
+      ChromeTraceWriter writer = new ChromeTraceWriter(seed.scratch.resolve(name));
+      traceWriters.add(writer);
+      loop.setTracer(writer);
+    });
+  }
+
   void setThrowingTracer() {
     seed.call("loop.setTracer(throwing)", () -> loop.setTracer(new ThrowingTracer(random.nextLong())));
   }
@@ -1478,5 +1499,137 @@ final class FuzzWorld {
       }
       default -> seed.call("Tty.vtermState()", Tty::vtermState);
     }
+  }
+
+  // --- piping, stream settings, framing, connecting by name, loop groups ----------------------
+
+  /** Settles {@code promise} quietly now and then, else leaves a rejection for the handlers. */
+  private void maybeHandle(Promise<?> promise) {
+    if (random.nextBoolean()) promise.then(value -> value, error -> null);
+  }
+
+  /** A checked talk through two socket pairs joined by Stream.pipe: sender, piped, reader. */
+  void pipeChain() {
+    seed.call("Stream.pipe(socket pair into socket pair)", () -> {
+      Pipe.Pair in = Pipe.socketPair(loop);
+      Pipe.Pair out = Pipe.socketPair(loop);
+      handles.addAll(List.of(in.first(), in.second(), out.first(), out.second()));
+      Talk talk = new Talk("pipe chain " + talks.size(), in.first());
+      talks.add(talk);
+      out.second().readStart(reader(talk));
+      if (random.nextBoolean()) in.second().setHighWaterMark(random.nextInt(70_000));
+      maybeHandle(in.second().pipe(out.first()));
+    });
+  }
+
+  /** A scratch file (or a missing one) sent with pipeFile, every byte checked at the far end. */
+  void pipeFile() {
+    byte[] content = randomBytes(random.nextInt(4) == 0 ? 400_000 : 5000);
+    boolean missing = random.nextInt(8) == 0;
+    String path = seed.scratch.resolve("p" + random.nextInt(1 << 30)).toString();
+    seed.call("pipeFile(" + (missing ? "missing" : content.length) + ")", () -> {
+      if (!missing) Fs.writeFileSync(path, content);
+      Pipe.Pair pair = Pipe.socketPair(loop);
+      handles.add(pair.first());
+      handles.add(pair.second());
+      Talk talk = new Talk("piped file " + libraryTalks.size(), pair.first());
+      talk.sending(content);
+      libraryTalks.add(talk);
+      pair.second().readStart(reader(talk));
+      Promise<Long> sent = pair.first().pipeFile(path);
+      sent.then(count -> {
+        if (count != content.length) seed.fail("pipeFile sent " + count + " bytes of " + content.length, null);
+        return count;
+      }, error -> {
+        talk.allowGap();
+        return null;
+      });
+    });
+  }
+
+  /** Backpressure, half-open and idle settings on any stream, with listeners that may throw. */
+  void streamSettings() {
+    Stream stream = anyHandle(Stream.class);
+    if (stream == null) return;
+    switch (random.nextInt(5)) {
+      case 0 -> {
+        long mark = random.nextInt(8) == 0 ? -1 - random.nextInt(10) : random.nextInt(200_000);
+        seed.call(stream + ".setHighWaterMark(" + mark + ")", () -> stream.setHighWaterMark(mark));
+      }
+      case 1 -> seed.call(stream + ".onDrain", () -> stream.onDrain(this::maybeThrow));
+      case 2 -> seed.call(stream + ".allowHalfOpen", () -> stream.allowHalfOpen(random.nextBoolean()));
+      case 3 -> {
+        long ms = random.nextInt(8) == 0 ? -1 : random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(20);
+        boolean closes = random.nextBoolean();
+        seed.call(stream + ".setIdleTimeout(" + ms + ")", () -> stream.setIdleTimeout(ms, () -> {
+          if (closes) stream.close();
+          maybeThrow();
+        }));
+      }
+      default -> seed.call(stream + ".needsDrain", stream::needsDrain);
+    }
+  }
+
+  /** A close listener on any handle, open, closing or closed. */
+  void listenForClose() {
+    Handle handle = any(handles);
+    if (handle != null) seed.call(handle + ".onClose", () -> handle.onClose(this::maybeThrow));
+  }
+
+  /** Random bytes, cut at random, into a framing reader with a small maximum. */
+  void framing() {
+    seed.call("Framing over a socket pair", () -> {
+      Pipe.Pair pair = Pipe.socketPair(loop);
+      handles.add(pair.first());
+      handles.add(pair.second());
+      Pipe reading = pair.second();
+      int max = 1 + random.nextInt(300);
+      Stream.Reader frames = frame -> maybeThrow();
+      reading.readStart(switch (random.nextInt(3)) {
+        case 0 -> Framing.lines(reading, max, frames);
+        case 1 -> Framing.delimited(reading, randomBytes(3), max, frames);
+        default -> Framing.lengthPrefixed(reading, new int[] {1, 2, 4}[random.nextInt(3)], max, frames);
+      });
+      for (int i = random.nextInt(5); i >= 0; i--) pair.first().write(randomBytes(600), null);
+      if (random.nextBoolean()) pair.first().shutdown(null);
+    });
+  }
+
+  /** Tcp.connect by name to the echo server (or to a port nobody listens on), talking once connected. */
+  void connectByName() {
+    String host = random.nextBoolean() ? "localhost" : LOOPBACK.getHostAddress();
+    int port = random.nextInt(8) == 0 ? 1 : echoAddress.getPort();
+    seed.call("Tcp.connect(" + host + ", " + port + ")", () -> Tcp.connect(loop, host, port, (client, error) -> {
+      if (client == null) return;
+      handles.add(client);
+      Talk talk = new Talk("TCP by name " + talks.size(), client);
+      talks.add(talk);
+      seed.call("tcp.readStart", () -> client.readStart(reader(talk)));
+      maybeThrow();
+    }));
+  }
+
+  /** A group of two loops on a helper thread: a server spread over it, a client, then shutdown. */
+  void loopGroup() {
+    Thread helper = new Thread(() -> {
+      try (LoopGroup group = LoopGroup.create(2, "fuzz-group", (error, origin) -> {})) {
+        LoopGroup.TcpServer server = group.listenTcp(new InetSocketAddress(LOOPBACK, 0), 16, conn -> {
+          try {
+            conn.readStart(data -> conn.write(data, null));
+          } catch (UvException e) {
+            conn.close();
+          }
+        });
+        try (java.net.Socket client = new java.net.Socket(LOOPBACK, server.localAddress().getPort())) {
+          client.getOutputStream().write(7);
+          if (client.getInputStream().read() != 7) seed.fail("a LoopGroup echo server did not echo", null);
+        }
+        group.execute(() -> {});
+      } catch (Exception e) {
+        if (!seed.isAnswer(e)) seed.fail("a LoopGroup threw " + e, e);
+      }
+    }, "fuzz-loop-group");
+    helpers.add(helper);
+    helper.start();
   }
 }
