@@ -258,6 +258,49 @@ class KeyValueServerTest {
     }
   }
 
+  /** Runs {@code check} with a client connected to a server on this thread's loop, then quits. */
+  private static void withClient(KeyValueClientCheck check) throws Exception {
+    try (Loop loop = Loop.create()) {
+      KeyValueServer server = KeyValueServer.start(loop, ANY_LOOPBACK_PORT, NEVER_IDLE_MS);
+      KeyValueClient.connect(loop, "localhost", server.address().getPort()).then(kv -> {
+        try {
+          check.run(kv);
+        } finally {
+          kv.quit().finallyDo(server::close);
+        }
+        return null;
+      });
+      loop.run();
+    }
+  }
+
+  private interface KeyValueClientCheck {
+    void run(KeyValueClient client);
+  }
+
+  @Test
+  void theClientRefusesAKeyThatIsNotOneWordNamingIt() throws Exception {
+    List<String> messages = new ArrayList<>();
+    withClient(kv -> messages.add(assertThrows(IllegalArgumentException.class, () -> kv.get("two words")).getMessage()));
+    assertEquals(List.of("a key is one word without spaces or line breaks, got \"two words\""), messages);
+  }
+
+  @Test
+  void theClientRefusesACommandOfSeveralLines() throws Exception {
+    List<String> messages = new ArrayList<>();
+    withClient(kv -> messages.add(assertThrows(IllegalArgumentException.class, () -> kv.send("GET a\nDEL a")).getMessage()));
+    assertEquals(List.of("a command is one line, got \"GET a\\nDEL a\""), messages);
+  }
+
+  @Test
+  void theClientRefusesACommandLongerThanTheServerTakes() throws Exception {
+    List<String> messages = new ArrayList<>();
+    String value = "v".repeat(KeyValueServer.MAX_LINE_BYTES);
+    withClient(kv -> messages.add(assertThrows(IllegalArgumentException.class, () -> kv.set("k", value)).getMessage()));
+    assertEquals(List.of("command of " + (KeyValueServer.MAX_LINE_BYTES + 6) + " bytes is longer than the server's "
+        + KeyValueServer.MAX_LINE_BYTES), messages);
+  }
+
   @Test
   void refusesAnIdleTimeoutThatIsNotPositive() throws Exception {
     try (Loop loop = Loop.create()) {
