@@ -188,7 +188,6 @@ public final class FileServer {
 
     /** Adds a line to the head being gathered, and answers the request it completes. */
     private void take(String line) {
-      // the line ending is counted as two bytes, whichever the client sent
       if (!head.add(line)) {
         respondWithError(Status.HEADERS_TOO_LARGE, true);
       } else if (head.isComplete()) {
@@ -300,6 +299,7 @@ public final class FileServer {
 
     /** Adds a line; false if the head has grown past the limit. */
     boolean add(String line) {
+      // the line ending counts as two bytes, whichever the client sent
       bytes += line.length() + 2;
       if (bytes > MAX_HEAD_BYTES) return false;
       // empty lines before a request line are allowed (RFC 9112, 2.2)
@@ -423,10 +423,11 @@ public final class FileServer {
       if (segment.equals(".") || segment.equals("..") || segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0) {
         throw new Refusal(Status.FORBIDDEN, "a path that could leave the root: " + target);
       }
-      file = file.resolve(segment);
+      Path child = file.resolve(segment);
+      // a segment the platform reads as a root or a drive ("C:" on Windows) names no child
+      if (!file.equals(child.getParent())) throw new Refusal(Status.FORBIDDEN, "a path that could leave the root: " + target);
+      file = child;
     }
-    // belt and braces: whatever the platform makes of a segment, the file stays under the root
-    if (!file.normalize().startsWith(root)) throw new Refusal(Status.FORBIDDEN, "outside the root: " + target);
     return file;
   }
 

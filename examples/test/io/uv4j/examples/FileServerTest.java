@@ -297,6 +297,14 @@ class FileServerTest {
   }
 
   @Test
+  void anAbsolutePathIsTakenFromTheRoot() throws Exception {
+    // "//tmp/.../outside.txt": the file exists at that absolute path, but not under the root
+    Path outside = temp.resolve("outside.txt").toAbsolutePath();
+    String fromFileSystemRoot = outside.getRoot().relativize(outside).toString().replace('\\', '/');
+    assertEquals("HTTP/1.1 404 Not Found", getOnce("//" + fromFileSystemRoot).status());
+  }
+
+  @Test
   void refusesANulABadEscapeOrBytesThatAreNotUtf8With400() throws Exception {
     for (String target : List.of("/a.txt%00.html", "/a%zz.txt", "/a.txt%", "/%C0%AE%C0%AE/outside.txt")) {
       assertEquals("HTTP/1.1 400 Bad Request", getOnce(target).status(), target);
