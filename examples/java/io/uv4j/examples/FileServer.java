@@ -34,10 +34,13 @@ import java.util.Objects;
  *       application/octet-stream}); {@code HEAD} the same headers without the body. A directory
  *       stands for its {@code index.html}.
  *   <li>A path naming nothing, or nothing that is a regular file, gets {@code 404}, and the
- *       connection stays open.
+ *       connection stays open. A path the server may not look up gets {@code 403}. A file that
+ *       cannot be read after its headers went out (not readable, or changed in size) has its
+ *       connection closed, since its body can no longer match them.
  *   <li>The path is percent-decoded one segment at a time, as UTF-8. A segment that decodes to
  *       {@code .} or {@code ..}, or holds a {@code /} or {@code \}, gets {@code 403}, so no path
- *       leaves the root (symbolic links inside it are followed). A target that is not a path from
+ *       leaves the root by its name (symbolic links under the root are followed wherever they
+ *       point: link only what may be served). A target that is not a path from
  *       the root ({@code http://...}, {@code *}), a bad escape, bytes that are not UTF-8, and a
  *       NUL get {@code 400}.
  *   <li>Other methods get {@code 405} with {@code Allow: GET, HEAD}; a request with a body, a
