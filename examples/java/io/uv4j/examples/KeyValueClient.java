@@ -44,6 +44,7 @@ public final class KeyValueClient {
   public static final class ReplyException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The server's reply line, without its line ending. */
     private final String reply;
 
     ReplyException(String command, String reply) {
