@@ -749,7 +749,9 @@ public abstract class Stream extends Handle {
    * arrives. When a write returns false, reading stops until {@code destination} drains, so at most
    * the {@linkplain #highWaterMark() high-water mark} plus one read waits in its queue. At the end
    * of this stream, {@code destination} is {@linkplain #shutdown() shut down} once its queued
-   * writes are out, and the promise is fulfilled when that is done; neither stream is closed.
+   * writes are out, and the promise is fulfilled when that is done; neither stream is closed. A
+   * destination that cannot be half-closed (on Unix, a FIFO or a terminal, whose shutdown fails
+   * with {@code ENOTSOCK}) is left as it is, and the promise fulfilled once its writes are out.
    *
    * <p>Reads fill the loop's shared read buffer, and a chunk goes out from there without a copy
    * whenever {@code destination} takes it at once; what it cannot take yet is copied, since the

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
  */
 final class StreamPipe implements Stream.Reader {
   private static final int ECANCELED = UvError.ECANCELED.errno();
+  private static final int ENOTSOCK = UvError.ENOTSOCK.errno();
 
   private final Stream source;
   private final Stream destination;
@@ -80,7 +81,9 @@ final class StreamPipe implements Stream.Reader {
   }
 
   private void shutDown(UvException error) {
-    if (error != null) {
+    // a FIFO or terminal cannot be half-closed, but libuv tries only once every queued write is
+    // out: all of the source has reached it
+    if (error != null && error.errno() != ENOTSOCK) {
       fail(error);
       return;
     }

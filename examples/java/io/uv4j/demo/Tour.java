@@ -135,6 +135,7 @@ public final class Tour {
    *
    * @param args {@code --svg FILE} to also write the timeline, {@code --trace FILE} to also write
    *     the trace
+   * @param out where the tour prints its steps
    * @return the exit code: 0, or 2 for bad arguments
    * @throws IOException if the temp file, the SVG or the trace cannot be written, or libuv refuses
    *     the echo server's socket (a {@link UvException})

@@ -1,10 +1,8 @@
 package io.uv4j.examples;
 
-import io.uv4j.Completion;
 import io.uv4j.Loop;
 import io.uv4j.Stream;
 import io.uv4j.Tcp;
-import io.uv4j.Timeout;
 import io.uv4j.UvException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -33,11 +31,13 @@ import java.util.Set;
  *   <li>Requests sent one after another without waiting (pipelined) are answered in order; a
  *       request may arrive in any number of pieces. A body announced by {@code Content-Length}
  *       is read and ignored.
- *   <li>A connection that sends nothing for the idle timeout is closed. All connections share the
- *       loop's timer lists ({@link Loop#setTimeout}, refreshed on each read), not one libuv timer
- *       each.
- *   <li>When a client does not read its responses, the server stops reading its requests once
- *       {@link #MAX_QUEUED_BYTES} wait to be sent, and reads again when they have gone.
+ *   <li>A connection idle for the idle timeout (nothing read or written, a client that stopped
+ *       reading its responses included) is closed: {@link Stream#setIdleTimeout}, whose timers
+ *       all share the loop's timer lists, not one libuv timer each.
+ *   <li>When a client does not read its responses, the server stops reading its requests once a
+ *       write leaves {@link #MAX_QUEUED_BYTES} or more waiting to be sent (the socket's
+ *       high-water mark: {@code write} returns false), and reads again when they have gone
+ *       ({@link Stream#onDrain}).
  * </ul>
  *
  * <p>Responses carry no {@code Date} header, so the response to a request is always the same
@@ -56,7 +56,7 @@ public final class HttpHelloServer {
   /** How long a connection may send nothing before it is closed, unless told otherwise. */
   public static final long DEFAULT_IDLE_TIMEOUT_MS = 5_000;
 
-  /** Bytes of responses waiting to be sent above which a connection's requests are not read. */
+  /** Each connection's high-water mark: bytes of responses waiting at which its requests are not read. */
   public static final int MAX_QUEUED_BYTES = 64 * 1024;
 
   private HttpHelloServer() {}
@@ -67,7 +67,7 @@ public final class HttpHelloServer {
    * @param args the port, 8080 if none is given, then the idle timeout in milliseconds
    * @throws NumberFormatException if an argument is not a number
    * @throws IllegalArgumentException if the port is outside 0..65535 or the idle timeout is not
-   *     positive
+   *     between 1 and 2^31-1
    * @throws UvException if the port cannot be bound
    * @throws io.uv4j.UncaughtException wrapping the {@link UvException} if a connection cannot be
    *     accepted
@@ -103,17 +103,21 @@ public final class HttpHelloServer {
    *
    * @param loop the loop the server and its connections run on, owned by this thread
    * @param address where to listen; port 0 picks a free one ({@link Tcp#localAddress()} says which)
-   * @param idleTimeoutMs how long a connection may send nothing before it is closed
+   * @param idleTimeoutMs how long a connection may be idle (nothing read or written) before it is
+   *     closed
    * @return the listening handle
    * @throws NullPointerException if {@code loop} or {@code address} is null
    * @throws IllegalArgumentException if {@code address} is unresolved, or {@code idleTimeoutMs} is
-   *     not positive
+   *     not between 1 and 2^31-1
    * @throws IllegalStateException if {@code loop} is closed or owned by another thread
    * @throws UvException if the address cannot be bound or listened on
    */
   public static Tcp start(Loop loop, InetSocketAddress address, long idleTimeoutMs) throws UvException {
     Objects.requireNonNull(address, "address");
     if (idleTimeoutMs <= 0) throw new IllegalArgumentException("idleTimeoutMs must be > 0, got " + idleTimeoutMs);
+    if (idleTimeoutMs > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("idleTimeoutMs must be at most 2^31-1, got " + idleTimeoutMs);
+    }
     Tcp server = new Tcp(loop);
     ResponseBuffer responses = new ResponseBuffer();
     try {
@@ -124,7 +128,7 @@ public final class HttpHelloServer {
         try {
           server.accept(socket);
           socket.noDelay(true);
-          new Connection(socket, idleTimeoutMs, responses).start();
+          new Connection(socket, responses).start(idleTimeoutMs);
         } catch (UvException e) {
           socket.close();
           throw e;
@@ -137,25 +141,27 @@ public final class HttpHelloServer {
     return server;
   }
 
-  /** One accepted socket: reads requests into its {@link Exchange} and writes what it answers. */
+  /**
+   * One accepted socket: reads requests into its {@link Exchange} and writes what it answers. The
+   * stream's defaults do the rest: at the client's end the socket closes once the responses
+   * still queued are out (a client may end its side right after its last request and still wait
+   * for the answer), and a reset or a failed write closes it.
+   */
   private static final class Connection implements Stream.Reader {
     private final Tcp socket;
     private final Exchange exchange = new Exchange();
     /** Shared by the server's connections: each write copies what the socket does not take at once. */
     private final ResponseBuffer responses;
-    private final Timeout idle;
-    private final Completion afterWrite = this::afterWrite;
-    private boolean paused;
-    /** The client has ended its side: close once the responses still queued have gone. */
-    private boolean closeOnceWritten;
 
-    Connection(Tcp socket, long idleTimeoutMs, ResponseBuffer responses) {
+    Connection(Tcp socket, ResponseBuffer responses) {
       this.socket = socket;
       this.responses = responses;
-      this.idle = socket.loop().setTimeout(this::close, idleTimeoutMs);
     }
 
-    void start() throws UvException {
+    void start(long idleTimeoutMs) throws UvException {
+      socket.setHighWaterMark(MAX_QUEUED_BYTES);
+      socket.setIdleTimeout(idleTimeoutMs, socket::close);
+      socket.onDrain(this::resume);
       socket.readStart(this);
     }
 
@@ -163,49 +169,27 @@ public final class HttpHelloServer {
     public void onData(ByteBuffer data) {
       // after the last response, the client's bytes are read only to be dropped
       if (exchange.isFinished()) return;
-      idle.refresh();
       exchange.read(data, responses);
+      boolean belowMark = true;
       if (responses.length > 0) {
-        // every write has a callback, so that a failure is heard also while reading is paused
-        socket.write(responses.bytes, 0, responses.length, afterWrite);
+        belowMark = socket.write(responses.bytes, 0, responses.length, null);
         responses.length = 0;
       }
       if (exchange.isFinished()) {
-        socket.shutdown(error -> {
-          if (error != null) close();
-        });
-      } else if (socket.writeQueueSize() > MAX_QUEUED_BYTES) {
+        socket.shutdown(null);
+      } else if (!belowMark) {
         socket.readStop();
-        paused = true;
       }
     }
 
-    private void afterWrite(UvException error) throws UvException {
+    /** The responses queued have all gone: read requests again. */
+    private void resume() {
       if (socket.isClosing()) return;
-      if (error != null || (closeOnceWritten && socket.writeQueueSize() == 0)) {
-        close();
-      } else if (paused && socket.writeQueueSize() == 0) {
-        paused = false;
+      try {
         socket.readStart(this);
+      } catch (UvException e) {
+        socket.close();
       }
-    }
-
-    @Override
-    public void onEnd() {
-      // closing now would drop the responses still queued: a client may end its side right
-      // after its last request and still wait for the answer
-      if (socket.writeQueueSize() == 0) close();
-      else closeOnceWritten = true;
-    }
-
-    @Override
-    public void onError(UvException failure) {
-      close();
-    }
-
-    private void close() {
-      idle.close();
-      if (!socket.isClosing()) socket.close();
     }
   }
 

@@ -290,6 +290,16 @@ class HttpHelloServerTest {
   }
 
   @Test
+  void refusesAnIdleTimeoutBeyondWhatATimerTakes() throws Exception {
+    try (Loop loop = Loop.create()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> HttpHelloServer.start(loop, ANY_LOOPBACK_PORT, 1L << 31));
+      assertEquals("idleTimeoutMs must be at most 2^31-1, got 2147483648", e.getMessage());
+      assertEquals(0, loop.handles().size());
+    }
+  }
+
+  @Test
   void servesAThousandKeepAliveConnectionsEveryResponseExact() throws Exception {
     int connections = 1000;
     int requests = 100;
