@@ -346,7 +346,7 @@ final class FuzzWorld {
   }
 
   private void talksMayHaveGaps() {
-    for (Talk talk : talks) talk.allowGap();
+    for (Talk talk : concat(talks, libraryTalks)) talk.allowGap();
   }
 
   void stop() {
