@@ -1737,7 +1737,7 @@ public final class Promise<T> implements CompletionStage<T> {
             loop.completionArrived();
             settleAsStage(value, error);
           } else {
-            settleFromAnotherThread(() -> settleAsStage(value, error));
+            settleThroughExecute(() -> settleAsStage(value, error));
           }
         });
       } catch (Throwable refused) {
@@ -1773,7 +1773,7 @@ public final class Promise<T> implements CompletionStage<T> {
         }
         Object result = value;
         Throwable failure = thrown;
-        settleFromAnotherThread(() -> {
+        settleThroughExecute(() -> {
           if (failure != null) {
             settle(State.REJECTED, failure);
           } else {
@@ -1788,7 +1788,7 @@ public final class Promise<T> implements CompletionStage<T> {
   }
 
   /** Hands {@code settlement} to the loop thread; dropped if the loop has closed meanwhile. */
-  private void settleFromAnotherThread(Runnable settlement) {
+  private void settleThroughExecute(Runnable settlement) {
     try {
       loop.execute(() -> {
         loop.completionArrived();
