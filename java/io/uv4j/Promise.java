@@ -41,11 +41,12 @@ import java.util.function.Function;
  *       thenAcceptBoth} and {@code runAfterBoth} run as {@code Promise.all([this, other]).then(f)}
  *       would, those of {@code applyToEither}, {@code acceptEither} and {@code runAfterEither} as
  *       {@code Promise.race([this, other]).then(f)}.
- *   <li>{@code thenCompose} and {@code exceptionallyCompose} follow the stage the function
- *       returns as JavaScript follows a returned promise or thenable: a promise of this loop two
- *       microtask turns after it settles; any other stage (a {@code CompletableFuture}) is
- *       subscribed to one turn after the function returns, and settles the derived promise at
- *       once if it completes on the loop thread, else through {@link Loop#execute(Runnable)}.
+ *   <li>{@code thenCompose} and {@code exceptionallyCompose} adopt a promise of this loop that
+ *       the function returns as JavaScript adopts a returned promise (two microtask turns after
+ *       it settles). Any other stage (a {@code CompletableFuture}) is followed as {@link
+ *       #from(Loop, CompletionStage)} follows it: its completion settles the derived promise
+ *       through {@link Loop#execute(Runnable)}, in a callback of its own after the current drain,
+ *       whichever thread completes it.
  *   <li>The {@code ...Async} forms without an executor are the same as the plain forms: this
  *       promise's default asynchronous facility is its loop's microtask queue, not {@link
  *       java.util.concurrent.ForkJoinPool#commonPool()}.
@@ -348,11 +349,11 @@ public final class Promise<T> implements CompletionStage<T> {
    * then the loop stays alive, as it does for any operation in flight. A {@link
    * CompletionException} is unwrapped to its cause.
    *
-   * <p>As JavaScript's {@code Promise.resolve(thenable)}, the promise subscribes to {@code stage}
-   * one microtask turn after this call; a stage completed on the loop thread (or already
-   * complete) then settles it at once, and one completed on another thread through {@link
-   * Loop#execute(Runnable)}. A promise of this loop is adopted (two microtask turns after it
-   * settles); a promise of another loop is refused, since only its own thread may react to it.
+   * <p>The completion reaches the loop thread through {@link Loop#execute(Runnable)}, as a
+   * callback of its own, even when the stage completes on the loop thread or is already complete,
+   * so the promise is still pending when this method returns. A promise of this loop is adopted
+   * instead (two microtask turns after it settles, as in JavaScript); a promise of another loop is
+   * refused, since only its own loop's thread may react to it.
    *
    * @param <T> the fulfilment value's type
    * @param loop the loop whose thread settles the promise and runs its reactions
@@ -371,7 +372,7 @@ public final class Promise<T> implements CompletionStage<T> {
       promise.checkSameLoop(other);
       promise.adoptLater(other);
     } else {
-      promise.followLater(stage);
+      promise.followStage(stage);
     }
     return promise;
   }
@@ -1710,7 +1711,7 @@ public final class Promise<T> implements CompletionStage<T> {
         adoptLater(inner);
       }
     } else {
-      followLater((CompletionStage<?>) stage);
+      followStage((CompletionStage<?>) stage);
     }
   }
 
@@ -1722,29 +1723,19 @@ public final class Promise<T> implements CompletionStage<T> {
   }
 
   /**
-   * Follows a stage that is not a promise, as JavaScript follows a thenable: it subscribes one
-   * microtask turn from now. A completion on the loop thread settles this promise at once; one on
-   * another thread goes through execute(). The loop stays alive until it arrives.
+   * Settles this promise as {@code stage} completes. It subscribes now, and the completion goes
+   * through execute() even when it happens on the loop thread, so that it never runs inside the
+   * code that completes the stage; the loop stays alive until it arrives.
    */
-  private void followLater(CompletionStage<?> stage) {
+  private void followStage(CompletionStage<?> stage) {
     adopting = true;
     loop.awaitCompletion();
-    Thread loopThread = Thread.currentThread();
-    loop.enqueueMicrotask(() -> {
-      try {
-        stage.whenComplete((value, error) -> {
-          if (Thread.currentThread() == loopThread) {
-            loop.completionArrived();
-            settleAsStage(value, error);
-          } else {
-            settleThroughExecute(() -> settleAsStage(value, error));
-          }
-        });
-      } catch (Throwable refused) {
-        loop.completionArrived();
-        settle(State.REJECTED, refused);
-      }
-    });
+    try {
+      stage.whenComplete((value, error) -> settleThroughExecute(() -> settleAsStage(value, error)));
+    } catch (Throwable refused) {
+      loop.completionArrived();
+      settle(State.REJECTED, refused);
+    }
   }
 
   private void settleAsStage(Object value, Throwable error) {
