@@ -992,13 +992,16 @@ public final class Loop implements Executor, AutoCloseable {
     request.inFlightPrev = request.inFlightNext = null;
   }
 
-  /** Keeps the loop alive until the matching {@link #completionArrived()}. */
+  /**
+   * Keeps the loop alive until the matching {@link #completionArrived()}. Once close() has closed
+   * the wakeup handle there is nothing left to keep alive, and the handle refuses ref and unref.
+   */
   void awaitCompletion() {
-    if (awaitedCompletions++ == 0) wakeup.ref();
+    if (awaitedCompletions++ == 0 && !wakeup.isClosing()) wakeup.ref();
   }
 
   void completionArrived() {
-    if (--awaitedCompletions == 0) wakeup.unref();
+    if (--awaitedCompletions == 0 && !wakeup.isClosing()) wakeup.unref();
   }
 
   /**

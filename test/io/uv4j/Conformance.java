@@ -104,18 +104,6 @@ abstract class Conformance {
     return scenarioFile(scenario + ".js").toAbsolutePath().normalize().toString();
   }
 
-  /** The origin names Node gives an {@code uncaughtException} listener. */
-  static String nodeOrigin(ErrorOrigin origin) {
-    switch (origin) {
-      case UNCAUGHT_EXCEPTION:
-        return "uncaughtException";
-      case UNHANDLED_REJECTION:
-        return "unhandledRejection";
-      default:
-        throw new AssertionError(origin);
-    }
-  }
-
   /**
    * Node's extra scheduling arguments ({@code setTimeout(fn, ms, ...args)}): Java callbacks take
    * none, so the task captures a copy of the arguments given when it is scheduled.

@@ -285,7 +285,7 @@ class ConformanceTimerTest extends Conformance {
   @Test
   void s41_uncaughtInTimer() throws IOException {
     loop.onUncaughtException((err, origin) ->
-        log("uncaught: " + err.getMessage() + " origin=" + nodeOrigin(origin)));
+        log("uncaught: " + err.getMessage() + " origin=" + origin.nodeName()));
     loop.onExit(code -> log("exit " + code));
     loop.setTimeout(() -> {
       log("t1 throws");

@@ -113,12 +113,13 @@ class PipeTest {
     });
     channel.connect(name, null);
     Tcp client = new Tcp(loop);
-    client.connect(listener.localAddress()).thenAccept(v -> {
+    client.connect(listener.localAddress()).then(v -> {
       client.readStart(data -> {
         events.add("echo " + StandardCharsets.UTF_8.decode(data));
         client.close();
       });
       client.write("via the passed socket");
+      return null;
     });
     loop.run();
     assertEquals(
@@ -155,13 +156,14 @@ class PipeTest {
     ipcServer.listen(1, error -> {
       ipcServer.accept(channel);
       ipcServer.close();
-      client.connect(listener.localAddress()).thenAccept(v -> {
+      client.connect(listener.localAddress()).then(v -> {
         client.readStart(data -> {
           events.add("echo " + StandardCharsets.UTF_8.decode(data) + " on " + Thread.currentThread().getName());
           client.close();
           channel.close();
         });
         client.write("across threads");
+        return null;
       });
     });
     listener.listen(1, error -> {
