@@ -11,6 +11,10 @@ import java.util.Objects;
  * read buffer (no copy unless the socket cannot take it all at once). Nagle is off, so that
  * replies leave at once.
  *
+ * <p>A connection that cannot be accepted (such as {@code EMFILE}) is reported on standard error
+ * and the server goes on; a connection's own errors close it quietly (see {@link
+ * io.uv4j.Stream}).
+ *
  * <p>Usage: {@code EchoServer [PORT]} (default 9000, on 127.0.0.1; runs until killed).
  */
 public final class EchoServer {
@@ -23,8 +27,6 @@ public final class EchoServer {
    * @throws NumberFormatException if the port is not a number
    * @throws IllegalArgumentException if the port is outside 0..65535
    * @throws UvException if the port cannot be bound
-   * @throws io.uv4j.UncaughtException wrapping the {@link UvException} if a connection cannot be
-   *     accepted
    */
   public static void main(String[] args) throws UvException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 9000;
@@ -52,8 +54,8 @@ public final class EchoServer {
     try {
       server.bind(address);
       server.listen(1024, error -> {
-        if (error != null) throw error;
-        echo(loop, server);
+        if (error == null) echo(loop, server);
+        else System.err.println("echo server: " + error.getMessage()); // such as EMFILE: it goes on
       });
     } catch (UvException | RuntimeException e) {
       server.close();
@@ -66,7 +68,7 @@ public final class EchoServer {
    * Accepts the pending connection and echoes it. The stream's defaults do the rest: at the
    * client's end it closes once the echo is out, and a reset or a failed write closes it quietly.
    */
-  private static void echo(Loop loop, Tcp server) throws UvException {
+  private static void echo(Loop loop, Tcp server) {
     Tcp connection = new Tcp(loop);
     try {
       server.accept(connection);
@@ -74,7 +76,7 @@ public final class EchoServer {
       connection.readStart(data -> connection.write(data, null));
     } catch (UvException e) {
       connection.close();
-      throw e;
+      System.err.println("echo server: " + e.getMessage());
     }
   }
 }
