@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 
 /**
  * The handles of one TCP server spread over a {@link LoopGroup}: listeners, and for the acceptor
@@ -21,13 +20,13 @@ final class GroupListener {
 
   private final LoopGroup group;
   private final int backlog;
-  private final Consumer<Tcp> onConnection;
+  private final LoopGroup.ConnectionHandler onConnection;
   /** For each loop, the handles it made for this server; each list is touched only on its loop. */
   private final List<List<Handle>> handles = new ArrayList<>();
   private volatile InetSocketAddress boundAddress;
   private CompletableFuture<Void> closed;
 
-  GroupListener(LoopGroup group, int backlog, Consumer<Tcp> onConnection) {
+  GroupListener(LoopGroup group, int backlog, LoopGroup.ConnectionHandler onConnection) {
     this.group = group;
     this.backlog = backlog;
     this.onConnection = onConnection;
@@ -102,7 +101,7 @@ final class GroupListener {
    * Binds and listens on {@code loop}; each connection is accepted into a new {@link Tcp} of that
    * loop and handed to {@code accepted}.
    */
-  private Tcp listen(Loop loop, int index, InetSocketAddress address, int flags, Consumer<Tcp> accepted)
+  private Tcp listen(Loop loop, int index, InetSocketAddress address, int flags, LoopGroup.ConnectionHandler accepted)
       throws UvException {
     Tcp listener = new Tcp(loop);
     handles.get(index).add(listener);
@@ -247,9 +246,18 @@ final class GroupListener {
           connection.close();
           throw e;
         }
-        loop.nextTick(() -> onConnection.accept(connection));
+        loop.nextTick(() -> handOver(connection));
       }
     });
+  }
+
+  /** Gives {@code connection} to the user's handler from a tick, which cannot throw checked exceptions. */
+  private void handOver(Tcp connection) {
+    try {
+      onConnection.accept(connection);
+    } catch (Exception e) {
+      throw Throwables.sneaky(e);
+    }
   }
 
   /** Closes every handle of this server, each on its loop; once only. */

@@ -15,7 +15,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * N loops, each on a thread of its own that runs it until the group shuts down, as Netty's {@code
@@ -366,6 +365,19 @@ public final class LoopGroup implements Executor, AutoCloseable {
 
   // --- a TCP server over the group ----------------------------------------------------------
 
+  /** Told of each connection of a {@link #listenTcp} server, on the thread of the loop that owns it. */
+  @FunctionalInterface
+  public interface ConnectionHandler {
+    /**
+     * A connection was accepted; set it up (typically {@link Stream#readStart}).
+     *
+     * @param connection the accepted connection, a handle of the loop this runs on
+     * @throws Exception anything; it goes to that loop's uncaught-exception handling (the
+     *     group's handler)
+     */
+    void accept(Tcp connection) throws Exception;
+  }
+
   /**
    * Listens for TCP connections on {@code address} with every loop of the group: each connection
    * is accepted into a {@link Tcp} of one loop and handed to {@code onConnection} on that loop's
@@ -390,15 +402,15 @@ public final class LoopGroup implements Executor, AutoCloseable {
    *     #shutdown()}
    * @throws RejectedExecutionException if the group shuts down while the loops start listening
    */
-  public TcpServer listenTcp(InetSocketAddress address, int backlog, Consumer<Tcp> onConnection) throws UvException {
+  public TcpServer listenTcp(InetSocketAddress address, int backlog, ConnectionHandler onConnection) throws UvException {
     return listenTcp(address, backlog, onConnection, null);
   }
 
   /**
-   * As {@link #listenTcp(InetSocketAddress, int, Consumer)}; {@code forced}, if not null, picks
+   * As {@link #listenTcp(InetSocketAddress, int, ConnectionHandler)}; {@code forced}, if not null, picks
    * the distribution instead of the OS.
    */
-  TcpServer listenTcp(InetSocketAddress address, int backlog, Consumer<Tcp> onConnection, Distribution forced)
+  TcpServer listenTcp(InetSocketAddress address, int backlog, ConnectionHandler onConnection, Distribution forced)
       throws UvException {
     Objects.requireNonNull(address, "address");
     if (address.isUnresolved()) throw new IllegalArgumentException("address is unresolved: " + address);

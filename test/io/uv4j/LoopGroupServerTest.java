@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,34 +59,17 @@ class LoopGroupServerTest {
   }
 
   /** Echoes every connection; records the loop thread it was handed to under the connection's first message. */
-  private final Consumer<Tcp> echo = connection -> {
+  private final LoopGroup.ConnectionHandler echo = connection -> {
     String thread = Thread.currentThread().getName();
     handOrder.add(thread);
     boolean[] first = {true};
-    try {
-      connection.readStart(new Stream.Reader() {
-        @Override
-        public void onData(ByteBuffer data) {
-          if (first[0]) {
-            first[0] = false;
-            handedTo.put(StandardCharsets.UTF_8.decode(data.duplicate()).toString(), thread);
-          }
-          connection.write(data, null);
-        }
-
-        @Override
-        public void onEnd() {
-          connection.close();
-        }
-
-        @Override
-        public void onError(UvException error) {
-          connection.close();
-        }
-      });
-    } catch (UvException e) {
-      throw new AssertionError(e);
-    }
+    connection.readStart(data -> {
+      if (first[0]) {
+        first[0] = false;
+        handedTo.put(StandardCharsets.UTF_8.decode(data.duplicate()).toString(), thread);
+      }
+      connection.write(data, null);
+    });
   };
 
   /**
@@ -222,6 +207,21 @@ class LoopGroupServerTest {
     assertTrue(e.getMessage().contains(SocketAddresses.text(address)), e.getMessage());
     for (Loop loop : group.loops()) assertEquals(List.of(), LoopGroupTest.on(loop, loop::handles));
     taken.close();
+  }
+
+  @ParameterizedTest
+  @MethodSource("distributions")
+  void aCheckedExceptionOfTheConnectionHandlerReachesTheGroupsHandler(LoopGroup.Distribution distribution)
+      throws Exception {
+    CompletableFuture<Throwable> reported = new CompletableFuture<>();
+    group = LoopGroup.create(1, "server", (error, origin) -> reported.complete(error));
+    IOException refusal = new IOException("no room for this connection");
+    LoopGroup.TcpServer server = group.listenTcp(any(V4), 128, connection -> {
+      connection.close();
+      throw refusal;
+    }, distribution);
+    assertEquals("connected", connectOutcome(server.localAddress()));
+    assertEquals(refusal, reported.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   @Test

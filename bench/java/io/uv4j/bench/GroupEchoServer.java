@@ -1,11 +1,9 @@
 package io.uv4j.bench;
 
 import io.uv4j.LoopGroup;
-import io.uv4j.Stream;
 import io.uv4j.Tcp;
 import io.uv4j.UvException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 
 /**
  * A TCP echo server spread over a {@link LoopGroup}, for ci/group-bench.sh to compare one loop with
@@ -32,27 +30,8 @@ public final class GroupEchoServer {
     System.out.println("listening on " + server + " with " + group.loops().size() + " loops");
   }
 
-  private static void echo(Tcp connection) {
-    try {
-      connection.noDelay(true);
-      connection.readStart(new Stream.Reader() {
-        @Override
-        public void onData(ByteBuffer data) {
-          connection.write(data, null);
-        }
-
-        @Override
-        public void onEnd() {
-          connection.close();
-        }
-
-        @Override
-        public void onError(UvException failure) {
-          connection.close();
-        }
-      });
-    } catch (UvException e) {
-      connection.close();
-    }
+  private static void echo(Tcp connection) throws UvException {
+    connection.noDelay(true);
+    connection.readStart(data -> connection.write(data, null));
   }
 }
