@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,30 +9,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The framing decorators over a real TCP connection on a loop. */
-class FramingTcpTest {
-  private Loop loop;
-  private Tcp client;
-  private Tcp server;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-    Tcp[] pair = Net.connectedPair(loop, V4);
-    client = pair[0];
-    server = pair[1];
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
+class FramingTcpTest extends ConnectedTcpPairTest {
   /** Records what the server's decorator passes on, and closes both ends once the server's side ends. */
   private FrameLog serverLog(FrameLog.FrameAction action) {
     return new FrameLog(action) {

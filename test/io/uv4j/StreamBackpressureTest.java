@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,32 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The high-water mark, what write returns against it, and the drain that follows. */
-class StreamBackpressureTest {
+class StreamBackpressureTest extends ConnectedTcpPairTest {
   /** For writes still queued when the loop closes: they fail with ECANCELED, as they should. */
   private static final Completion CANCELLED_AT_CLOSE = error -> {};
 
-  private Loop loop;
-  private Tcp client;
-  private Tcp server;
-
-  @BeforeEach
-  void connect() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-    Tcp[] pair = Net.connectedPair(loop, V4);
-    client = pair[0];
-    server = pair[1];
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   /**
    * Fills the client's socket and queues a large write behind it, so that every later write

@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,29 +15,12 @@ import org.junit.jupiter.api.Test;
  * started, so a probe started just after the idle timeout fires first only if activity pushed the
  * idle timeout back.
  */
-class StreamIdleTimeoutTest {
+class StreamIdleTimeoutTest extends ConnectedTcpPairTest {
   private static final long SHORT = 10;
   /** Long enough that the loop reads the activity, 1 ms in, well before the first deadline. */
   private static final long PUSHED = 300;
 
-  private Loop loop;
-  private Tcp client;
-  private Tcp server;
   private final List<String> events = new ArrayList<>();
-
-  @BeforeEach
-  void connect() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-    Tcp[] pair = Net.connectedPair(loop, V4);
-    client = pair[0];
-    server = pair[1];
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   private Runnable record(String event) {
     return () -> events.add(event);

@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,31 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stream.pipeFile: a file sent to a TCP connection in chunks, with backpressure. */
-class StreamPipeFileTest {
+class StreamPipeFileTest extends ConnectedTcpPairTest {
   @TempDir Path dir;
-  private Loop loop;
-  private Tcp client;
-  private Tcp server;
-
-  @BeforeEach
-  void connect() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-    Tcp[] pair = Net.connectedPair(loop, V4);
-    client = pair[0];
-    server = pair[1];
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   private String patternFile(int size) throws IOException {
     Path file = dir.resolve("pattern.bin");

@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,30 +20,13 @@ import org.junit.jupiter.api.Test;
  * allowHalfOpen} off. No uncaught-exception handler is set unless a test says so: a stream error
  * that reached the uncaught handling would make {@link Loop#run()} throw.
  */
-class StreamSafeDefaultsTest {
+class StreamSafeDefaultsTest extends ConnectedTcpPairTest {
   /** Far more than the socket buffers the tests shrink can hold, so that writes queue. */
   private static final int QUEUED_BYTES = 4 << 20;
   private static final int SMALL_BUFFER = 16 << 10;
 
-  private Loop loop;
-  private Tcp client;
-  private Tcp server;
   private final List<String> events = new ArrayList<>();
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void connect() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-    Tcp[] pair = Net.connectedPair(loop, V4);
-    client = pair[0];
-    server = pair[1];
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   private Runnable record(String event) {
     return () -> events.add(event);

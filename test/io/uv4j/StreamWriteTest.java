@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import static io.uv4j.Net.V4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,29 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StreamWriteTest {
-  private Loop loop;
-  private Tcp client;
-  private Tcp server;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-    Tcp[] pair = Net.connectedPair(loop, V4);
-    client = pair[0];
-    server = pair[1];
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
+class StreamWriteTest extends ConnectedTcpPairTest {
   /** Reads {@code expected} bytes on the server side, then closes both ends. */
   private ByteArrayOutputStream receive(long expected) throws UvException {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
