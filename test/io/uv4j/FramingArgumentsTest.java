@@ -4,26 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What {@link Framing} refuses, and the messages that say why. */
-class FramingArgumentsTest {
+class FramingArgumentsTest extends FramingFixtureBase {
   private final Stream.Reader frames = frame -> {};
-  private Loop loop;
-  private Tcp stream;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    stream = new Tcp(loop);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   @Test
   void linesRefusesAMaxLengthBelowOne() {

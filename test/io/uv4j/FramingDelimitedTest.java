@@ -10,26 +10,11 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Framing#delimited}, driven by hand with reads cut where each test needs. */
-class FramingDelimitedTest {
-  private Loop loop;
-  private Tcp stream;
+class FramingDelimitedTest extends FramingFixtureBase {
   private final FrameLog log = new FrameLog();
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    stream = new Tcp(loop);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   @Test
   void aFrameEndsAtTheDelimiterWhichItDoesNotInclude() throws Exception {

@@ -7,28 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Framing#lengthPrefixed}, driven by hand with reads cut where each test needs. */
-class FramingLengthPrefixedTest {
-  private Loop loop;
-  private Tcp stream;
+class FramingLengthPrefixedTest extends FramingFixtureBase {
   private final FrameLog log = new FrameLog();
   private final List<Integer> lengths = new ArrayList<>();
   private final FrameLog lengthLog = new FrameLog(frame -> lengths.add(frame.remaining()));
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    stream = new Tcp(loop);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   /** {@code count} bytes of 'x'. */
   private static String body(int count) {

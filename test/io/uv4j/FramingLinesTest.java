@@ -11,26 +11,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Framing#lines}, driven by hand with reads cut where each test needs. */
-class FramingLinesTest {
-  private Loop loop;
-  private Tcp stream;
+class FramingLinesTest extends FramingFixtureBase {
   private final FrameLog log = new FrameLog();
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    stream = new Tcp(loop);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   @Test
   void aLineEndsAtNewlineWhichItDoesNotInclude() throws Exception {

@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The framing decorators over a real TCP connection on a loop. */
-class FramingTcpTest extends ConnectedTcpPairTest {
+class FramingTcpTest extends ConnectedTcpPairBase {
   /** Records what the server's decorator passes on, and closes both ends once the server's side ends. */
   private FrameLog serverLog(FrameLog.FrameAction action) {
     return new FrameLog(action) {

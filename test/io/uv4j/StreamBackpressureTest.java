@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The high-water mark, what write returns against it, and the drain that follows. */
-class StreamBackpressureTest extends ConnectedTcpPairTest {
+class StreamBackpressureTest extends ConnectedTcpPairBase {
   /** For writes still queued when the loop closes: they fail with ECANCELED, as they should. */
   private static final Completion CANCELLED_AT_CLOSE = error -> {};
 

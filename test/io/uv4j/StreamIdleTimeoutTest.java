@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * started, so a probe started just after the idle timeout fires first only if activity pushed the
  * idle timeout back.
  */
-class StreamIdleTimeoutTest extends ConnectedTcpPairTest {
+class StreamIdleTimeoutTest extends ConnectedTcpPairBase {
   private static final long SHORT = 10;
   /** Long enough that the loop reads the activity, 1 ms in, well before the first deadline. */
   private static final long PUSHED = 300;

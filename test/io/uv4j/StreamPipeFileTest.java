@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stream.pipeFile: a file sent to a TCP connection in chunks, with backpressure. */
-class StreamPipeFileTest extends ConnectedTcpPairTest {
+class StreamPipeFileTest extends ConnectedTcpPairBase {
   @TempDir Path dir;
 
   private String patternFile(int size) throws IOException {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * allowHalfOpen} off. No uncaught-exception handler is set unless a test says so: a stream error
  * that reached the uncaught handling would make {@link Loop#run()} throw.
  */
-class StreamSafeDefaultsTest extends ConnectedTcpPairTest {
+class StreamSafeDefaultsTest extends ConnectedTcpPairBase {
   /** Far more than the socket buffers the tests shrink can hold, so that writes queue. */
   private static final int QUEUED_BYTES = 4 << 20;
   private static final int SMALL_BUFFER = 16 << 10;

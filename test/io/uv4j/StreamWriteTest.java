@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StreamWriteTest extends ConnectedTcpPairTest {
+class StreamWriteTest extends ConnectedTcpPairBase {
   /** Reads {@code expected} bytes on the server side, then closes both ends. */
   private ByteArrayOutputStream receive(long expected) throws UvException {
     ByteArrayOutputStream received = new ByteArrayOutputStream();

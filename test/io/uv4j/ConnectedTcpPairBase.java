@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
  * The base of tests that need one loop with a connected IPv4 TCP pair on it: a fresh loop (with
  * a hang guard) and pair before each test, and the loop closed after it.
  */
-abstract class ConnectedTcpPairTest {
+abstract class ConnectedTcpPairBase {
   Loop loop;
   /** The end that connected. */
   Tcp client;
