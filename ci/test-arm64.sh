@@ -113,8 +113,10 @@ echo "ci: running the tests on the arm64 JVM under qemu-user (log: $log)"
 start=$SECONDS
 status=0
 # The pom's fork timeout bounds one test JVM; under emulation the whole suite in one JVM could
-# outlast it, so each test class gets a JVM of its own.
-mvn -B -ntp test -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE" -Djvm="$jdk/bin/java" -DreuseForks=false "$@" \
+# outlast it, so each test class gets a JVM of its own. Emulation runs a test some twenty times
+# slower, hence the longer limit per test.
+mvn -B -ntp test -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE" -Djvm="$jdk/bin/java" -DreuseForks=false \
+  -Duv4j.test.timeout="20 m" "$@" \
   2>&1 | tee "$log" || status=$?
 echo "ci: the arm64 run took $((SECONDS - start)) s"
 
