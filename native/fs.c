@@ -355,13 +355,13 @@ JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStat(JNIEnv *env, jc
   (*env)->SetLongArrayRegion(env, out, 0, UV4J_STAT_LONGS, v);
 }
 
-/* uv_statfs_t as 7 longs: type bsize blocks bfree bavail files ffree. */
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStatfs(JNIEnv *env, jclass cls,
                                                                    jlong ptr, jlongArray out) {
   const uv_statfs_t *s = UV4J_PTR(uv_fs_t, ptr)->ptr;
-  jlong v[7] = {(jlong) s->f_type,  (jlong) s->f_bsize, (jlong) s->f_blocks, (jlong) s->f_bfree,
-                (jlong) s->f_bavail, (jlong) s->f_files, (jlong) s->f_ffree};
-  (*env)->SetLongArrayRegion(env, out, 0, 7, v);
+  jlong v[UV4J_STATFS_LONGS] = {(jlong) s->f_type,   (jlong) s->f_bsize, (jlong) s->f_blocks,
+                                (jlong) s->f_bfree,  (jlong) s->f_bavail, (jlong) s->f_files,
+                                (jlong) s->f_ffree};
+  (*env)->SetLongArrayRegion(env, out, 0, UV4J_STATFS_LONGS, v);
 }
 
 static jbyteArray bytes_of(JNIEnv *env, const char *s) {

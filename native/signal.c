@@ -166,14 +166,16 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_signalStop(JNIEnv *env, jcla
   return rc;
 }
 
-/* What the process does on `signum` now: 0 the default action, 1 ignore it, 2 run a handler. */
+/* What the process does on `signum` now: one of UV4J_SIGNAL_DEFAULT, _IGNORED, _HANDLED. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_signalDisposition(JNIEnv *env, jclass cls,
                                                                       jint signum) {
   if (signum <= 0 || signum >= NSIG) return UV_EINVAL;
   struct sigaction now;
   if (sigaction(signum, NULL, &now) != 0) return uv_translate_sys_error(errno);
   action_fn handler = handler_of(&now);
-  return handler == SIG_DFL ? 0 : handler == SIG_IGN ? 1 : 2;
+  return handler == SIG_DFL   ? UV4J_SIGNAL_DEFAULT
+         : handler == SIG_IGN ? UV4J_SIGNAL_IGNORED
+                              : UV4J_SIGNAL_HANDLED;
 }
 
 #endif

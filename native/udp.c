@@ -241,15 +241,15 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetMulticastInterface(JNI
   return rc;
 }
 
-/* option: 0 multicast loop, 1 multicast ttl, 2 broadcast, 3 ttl */
+/* option: one of UV4J_UDP_MULTICAST_LOOP, _MULTICAST_TTL, _BROADCAST, _TTL */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetOption(JNIEnv *env, jclass cls,
                                                                  jlong ptr, jint option,
                                                                  jint value) {
   switch (option) {
-    case 0: return uv_udp_set_multicast_loop(UDP(ptr), value);
-    case 1: return uv_udp_set_multicast_ttl(UDP(ptr), value);
-    case 2: return uv_udp_set_broadcast(UDP(ptr), value);
-    case 3: return uv_udp_set_ttl(UDP(ptr), value);
+    case UV4J_UDP_MULTICAST_LOOP: return uv_udp_set_multicast_loop(UDP(ptr), value);
+    case UV4J_UDP_MULTICAST_TTL: return uv_udp_set_multicast_ttl(UDP(ptr), value);
+    case UV4J_UDP_BROADCAST: return uv_udp_set_broadcast(UDP(ptr), value);
+    case UV4J_UDP_TTL: return uv_udp_set_ttl(UDP(ptr), value);
     default: return UV_EINVAL;
   }
 }

@@ -183,7 +183,7 @@ public final class Fs {
   private static final Result<Long> LONG = (req, n) -> n;
   private static final Result<Stat> STAT =
       (req, n) -> {
-        long[] v = new long[20];
+        long[] v = new long[Native.STAT_LONGS];
         Native.fsResultStat(req, v);
         return Stat.of(v);
       };
@@ -4139,7 +4139,7 @@ public final class Fs {
 
   private static final Result<StatFs> STATFS =
       (req, n) -> {
-        long[] v = new long[7];
+        long[] v = new long[Native.STATFS_LONGS];
         Native.fsResultStatfs(req, v);
         return StatFs.of(v);
       };

@@ -21,13 +21,26 @@ public final class Pipe extends Stream {
   /** What kind of handle waits to be accepted from an IPC pipe. */
   public enum PendingType {
     /** Nothing is pending. */
-    NONE,
+    NONE("UV_UNKNOWN_HANDLE"),
     /** A TCP socket: accept it into a new {@link Tcp}. */
-    TCP,
+    TCP("UV_TCP"),
     /** A pipe: accept it into a new {@link Pipe}. */
-    PIPE,
+    PIPE("UV_NAMED_PIPE"),
     /** A UDP socket (not acceptable into a stream). */
-    UDP
+    UDP("UV_UDP");
+
+    /** libuv's uv_handle_type of such a handle. */
+    private final int handleType;
+
+    PendingType(String nativeName) {
+      this.handleType = Native.constant(nativeName);
+    }
+
+    /** The kind of a pending handle of libuv type {@code handleType}; NONE for any other type. */
+    static PendingType of(int handleType) {
+      for (PendingType type : values()) if (type.handleType == handleType) return type;
+      return NONE;
+    }
   }
 
   private final boolean ipc;
@@ -293,7 +306,7 @@ public final class Pipe extends Stream {
    * @throws IllegalStateException if closed or called from another thread
    */
   public PendingType pendingType() {
-    return PendingType.values()[Native.pipePendingType(open())];
+    return PendingType.of(Native.pipePendingType(open()));
   }
 
   /**

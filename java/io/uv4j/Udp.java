@@ -45,6 +45,10 @@ public final class Udp extends Handle {
   }
 
   /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes of one recvmmsg slot. */
+  private static final int MULTICAST_LOOP = Native.constant("UV4J_UDP_MULTICAST_LOOP");
+  private static final int MULTICAST_TTL = Native.constant("UV4J_UDP_MULTICAST_TTL");
+  private static final int BROADCAST = Native.constant("UV4J_UDP_BROADCAST");
+  private static final int TTL = Native.constant("UV4J_UDP_TTL");
   private static final int[] BATCH = Native.udpBatchConstants();
   private static final int BATCH_CHUNK = BATCH[0];
   private static final int BATCH_END = BATCH[1];
@@ -465,7 +469,7 @@ public final class Udp extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setMulticastLoop(boolean on) throws UvException {
-    UvException.check(Native.udpSetOption(open(), 0, on ? 1 : 0), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), MULTICAST_LOOP, on ? 1 : 0), "setsockopt");
   }
 
   /**
@@ -478,7 +482,7 @@ public final class Udp extends Handle {
    */
   public void setMulticastTtl(int ttl) throws UvException {
     checkTtl(ttl);
-    UvException.check(Native.udpSetOption(open(), 1, ttl), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), MULTICAST_TTL, ttl), "setsockopt");
   }
 
   /**
@@ -489,7 +493,7 @@ public final class Udp extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setBroadcast(boolean on) throws UvException {
-    UvException.check(Native.udpSetOption(open(), 2, on ? 1 : 0), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), BROADCAST, on ? 1 : 0), "setsockopt");
   }
 
   /**
@@ -502,7 +506,7 @@ public final class Udp extends Handle {
    */
   public void setTtl(int ttl) throws UvException {
     checkTtl(ttl);
-    UvException.check(Native.udpSetOption(open(), 3, ttl), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), TTL, ttl), "setsockopt");
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.uv4j.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Every JNI entry point of uv4j, and nothing else.
  *
@@ -9,26 +12,53 @@ package io.uv4j.internal;
  * result (0 or a negative error code). Events come back through {@code io.uv4j.Loop.upcall}.
  */
 public final class Native {
-  /** A handle's close callback ran; the native struct is freed once the upcall returns. */
-  public static final int EVENT_CLOSED = 0;
-  /** A timer, idle, prepare, check or async callback ran. */
-  public static final int EVENT_FIRED = 1;
-  /** A stream or UDP read; arg is nread (negative: an error or EOF). */
-  public static final int EVENT_READ = 2;
-  /** A listening stream has a connection to accept; arg is the status. */
-  public static final int EVENT_CONNECTION = 3;
-  /** A request completed; arg is its status (or result). */
-  public static final int EVENT_DONE = 4;
-  /** The oldest queued write of a stream completed; arg is its status. */
-  public static final int EVENT_WRITTEN = 5;
-  /** Length of the byte[] a socket address crosses JNI in (see sockaddr.c). */
-  public static final int SOCKADDR_LEN = 24;
-
   static {
     NativeLibrary.load();
   }
 
+  private static final Map<String, Integer> CONSTANTS = constantTable();
+
+  /** A handle's close callback ran; the native struct is freed once the upcall returns. */
+  public static final int EVENT_CLOSED = constant("UV4J_EVENT_CLOSED");
+  /** A timer, idle, prepare, check or async callback ran. */
+  public static final int EVENT_FIRED = constant("UV4J_EVENT_FIRED");
+  /** A stream or UDP read; arg is nread (negative: an error or EOF). */
+  public static final int EVENT_READ = constant("UV4J_EVENT_READ");
+  /** A listening stream has a connection to accept; arg is the status. */
+  public static final int EVENT_CONNECTION = constant("UV4J_EVENT_CONNECTION");
+  /** A request completed; arg is its status (or result). */
+  public static final int EVENT_DONE = constant("UV4J_EVENT_DONE");
+  /** The oldest queued write of a stream completed; arg is its status. */
+  public static final int EVENT_WRITTEN = constant("UV4J_EVENT_WRITTEN");
+  /** Length of the byte[] a socket address crosses JNI in (see sockaddr.c). */
+  public static final int SOCKADDR_LEN = constant("UV4J_SOCKADDR_LEN");
+  /** Length of the long[] a stat result crosses JNI in (see fsResultStat). */
+  public static final int STAT_LONGS = constant("UV4J_STAT_LONGS");
+  /** Length of the long[] a statfs result crosses JNI in (see fsResultStatfs). */
+  public static final int STATFS_LONGS = constant("UV4J_STATFS_LONGS");
+  /** Length of the long[] loopMetricsInfo fills. */
+  public static final int LOOP_METRICS_LONGS = constant("UV4J_LOOP_METRICS_LONGS");
+
   private Native() {}
+
+  /**
+   * The value the shim exports under a C name (see misc.c), read once at load.
+   *
+   * @throws IllegalStateException if the shim exports no constant of that name
+   */
+  public static int constant(String name) {
+    Integer value = CONSTANTS.get(name);
+    if (value == null) throw new IllegalStateException("the native library exports no constant " + name);
+    return value;
+  }
+
+  private static Map<String, Integer> constantTable() {
+    String[] names = constantNames();
+    int[] values = constantValues();
+    Map<String, Integer> table = new HashMap<>();
+    for (int i = 0; i < names.length; i++) table.put(names[i], values[i]);
+    return Map.copyOf(table);
+  }
 
   /** Loads the native library if it is not loaded yet. */
   public static void ensureLoaded() {}
@@ -47,6 +77,11 @@ public final class Native {
   public static native String[] errorNames();
 
   public static native int[] errorNumbers();
+
+  /** The names of the constants the shim shares with Java, in the order of {@link #constantValues()}. */
+  public static native String[] constantNames();
+
+  public static native int[] constantValues();
 
   // loop
   public static native long loopNew();
@@ -82,7 +117,7 @@ public final class Native {
 
   public static native long loopIdleTime(long loop);
 
-  /** Fills {@code out} with loop_count, events, events_waiting. */
+  /** Fills {@code out} (LOOP_METRICS_LONGS long) with loop_count, events, events_waiting. */
   public static native int loopMetricsInfo(long loop, long[] out);
 
   /** The peers of every handle of the loop, closing ones included. */
@@ -228,7 +263,7 @@ public final class Native {
 
   public static native int pipePendingCount(long pipe);
 
-  /** 1 tcp, 2 pipe, 3 udp, 0 none. */
+  /** The uv_handle_type of the next pending handle; UV_UNKNOWN_HANDLE when none. */
   public static native int pipePendingType(long pipe);
 
   /** uv_pipe: {@code out} gets the read end, then the write end. */
@@ -289,7 +324,7 @@ public final class Native {
 
   public static native int udpSetMulticastInterface(long udp, String iface);
 
-  /** option: 0 multicast loop, 1 multicast ttl, 2 broadcast, 3 ttl. */
+  /** option: UV4J_UDP_MULTICAST_LOOP, UV4J_UDP_MULTICAST_TTL, UV4J_UDP_BROADCAST or UV4J_UDP_TTL. */
   public static native int udpSetOption(long udp, int option, int value);
 
   public static native long udpSendQueueSize(long udp);
@@ -316,7 +351,7 @@ public final class Native {
   public static native int streamTryWrite2(
       long stream, java.nio.ByteBuffer buffer, int offset, int length, long sendHandle);
 
-  /** uv_tty_get_vterm_state: the state (0 supported, 1 unsupported) or a negative error. */
+  /** uv_tty_get_vterm_state: the state (UV_TTY_SUPPORTED or UV_TTY_UNSUPPORTED) or a negative error. */
   public static native int ttyVtermState();
 
   public static native void ttySetVtermState(int state);
@@ -461,11 +496,11 @@ public final class Native {
 
   public static native long fsResult(long request);
 
-  /** 20 longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then atime mtime
-   * ctime birthtime as (seconds, nanoseconds) pairs. */
+  /** STAT_LONGS longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then atime
+   * mtime ctime birthtime as (seconds, nanoseconds) pairs. */
   public static native void fsResultStat(long request, long[] out);
 
-  /** 7 longs: type bsize blocks bfree bavail files ffree. */
+  /** STATFS_LONGS longs: type bsize blocks bfree bavail files ffree. */
   public static native void fsResultStatfs(long request, long[] out);
 
   /** The request's path, UTF-8 (mkdtemp and mkstemp put the created name there). */
@@ -502,7 +537,7 @@ public final class Native {
 
   public static native int fsPollStop(long handle);
 
-  /** During a poll callback: previous then current stat, 20 longs each. */
+  /** During a poll callback: previous then current stat, STAT_LONGS longs each. */
   public static native void fsPollStats(long handle, long[] out);
 
   public static native byte[] fsPollPath(long handle, int[] status);
@@ -567,7 +602,7 @@ public final class Native {
 
   public static native int signalStop(long signal);
 
-  /** What the process does on a signal now: 0 its default action, 1 ignore, 2 a handler. */
+  /** What the process does on a signal now: UV4J_SIGNAL_DEFAULT, _IGNORED or _HANDLED. */
   public static native int signalDisposition(int signum);
 
   // idle, prepare, check
