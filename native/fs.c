@@ -424,16 +424,3 @@ JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_fsResultEntries(JNIE
   }
   return out;
 }
-
-/* The platform's values for the open flags Java names, in io.uv4j.Fs's order; 0 where the
- * platform has no such flag. */
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_fsOpenFlags(JNIEnv *env, jclass cls) {
-  jint values[] = {UV_FS_O_RDONLY, UV_FS_O_WRONLY,    UV_FS_O_RDWR,     UV_FS_O_CREAT,
-                   UV_FS_O_EXCL,   UV_FS_O_TRUNC,     UV_FS_O_APPEND,   UV_FS_O_SYNC,
-                   UV_FS_O_DSYNC,  UV_FS_O_DIRECTORY, UV_FS_O_NOFOLLOW, UV_FS_O_NOATIME,
-                   UV_FS_O_NOCTTY, UV_FS_O_NONBLOCK,  UV_FS_O_DIRECT};
-  jsize count = (jsize) (sizeof values / sizeof values[0]);
-  jintArray out = (*env)->NewIntArray(env, count);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, count, values);
-  return out;
-}

@@ -3,19 +3,46 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-typedef struct named_value {
-  const char *name;
-  int value;
-} named_value;
-
 #define UV4J_ERROR_ENTRY(name, _) {#name, UV_##name},
-static const named_value error_table[] = {UV_ERRNO_MAP(UV4J_ERROR_ENTRY)};
+static const uv4j_named_value error_table[] = {UV_ERRNO_MAP(UV4J_ERROR_ENTRY)};
 
 /* Every number whose meaning C and Java share, under its C name. Java reads each by that name at
  * load (Native.constant); a public Java constant that must stay a compile-time constant is
  * compared with its entry by a test instead. */
 #define UV4J_CONSTANT_ENTRY(name) {#name, name},
-static const named_value constant_table[] = {
+#define UV4J_TYPE_ENTRY(name, _) UV4J_CONSTANT_ENTRY(UV_##name)
+static const uv4j_named_value constant_table[] = {
+    UV4J_CONSTANT_ENTRY(UV_UNKNOWN_HANDLE)
+    UV_HANDLE_TYPE_MAP(UV4J_TYPE_ENTRY)
+    UV4J_CONSTANT_ENTRY(UV_FILE)
+    UV4J_CONSTANT_ENTRY(UV_UNKNOWN_REQ)
+    UV_REQ_TYPE_MAP(UV4J_TYPE_ENTRY)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_RDONLY)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_WRONLY)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_RDWR)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_CREAT)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_EXCL)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_TRUNC)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_APPEND)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_SYNC)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_DSYNC)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_DIRECTORY)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_NOFOLLOW)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_NOATIME)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_NOCTTY)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_NONBLOCK)
+    UV4J_CONSTANT_ENTRY(UV_FS_O_DIRECT)
+    UV4J_CONSTANT_ENTRY(UV_PRIORITY_LOW)
+    UV4J_CONSTANT_ENTRY(UV_PRIORITY_BELOW_NORMAL)
+    UV4J_CONSTANT_ENTRY(UV_PRIORITY_NORMAL)
+    UV4J_CONSTANT_ENTRY(UV_PRIORITY_ABOVE_NORMAL)
+    UV4J_CONSTANT_ENTRY(UV_PRIORITY_HIGH)
+    UV4J_CONSTANT_ENTRY(UV_PRIORITY_HIGHEST)
+    UV4J_CONSTANT_ENTRY(UV_CLOCK_MONOTONIC)
+    UV4J_CONSTANT_ENTRY(UV_CLOCK_REALTIME)
+    UV4J_CONSTANT_ENTRY(UV_UDP_MMSG_CHUNK)
+    UV4J_CONSTANT_ENTRY(UV_UDP_MMSG_FREE)
+    UV4J_CONSTANT_ENTRY(UV4J_UDP_DGRAM_MAXSIZE)
     UV4J_CONSTANT_ENTRY(UV4J_EVENT_CLOSED)
     UV4J_CONSTANT_ENTRY(UV4J_EVENT_FIRED)
     UV4J_CONSTANT_ENTRY(UV4J_EVENT_READ)
@@ -38,10 +65,6 @@ static const named_value constant_table[] = {
     UV4J_CONSTANT_ENTRY(UV_TTY_MODE_IO)
     UV4J_CONSTANT_ENTRY(UV_TTY_SUPPORTED)
     UV4J_CONSTANT_ENTRY(UV_TTY_UNSUPPORTED)
-    UV4J_CONSTANT_ENTRY(UV_UNKNOWN_HANDLE)
-    UV4J_CONSTANT_ENTRY(UV_TCP)
-    UV4J_CONSTANT_ENTRY(UV_NAMED_PIPE)
-    UV4J_CONSTANT_ENTRY(UV_UDP)
     UV4J_CONSTANT_ENTRY(UV_IGNORE)
     UV4J_CONSTANT_ENTRY(UV_CREATE_PIPE)
     UV4J_CONSTANT_ENTRY(UV_INHERIT_FD)
@@ -76,9 +99,7 @@ static const named_value constant_table[] = {
     UV4J_CONSTANT_ENTRY(W_OK)
     UV4J_CONSTANT_ENTRY(X_OK)};
 
-#define COUNT_OF(table) ((jsize) (sizeof table / sizeof table[0]))
-
-static jobjectArray names_to_java(JNIEnv *env, const named_value *table, jsize count) {
+jobjectArray uv4j_names_to_java(JNIEnv *env, const uv4j_named_value *table, jsize count) {
   jobjectArray names = (*env)->NewObjectArray(env, count, uv4j_string_class, NULL);
   if (names == NULL) return NULL;
   for (jsize i = 0; i < count; i++) {
@@ -91,7 +112,7 @@ static jobjectArray names_to_java(JNIEnv *env, const named_value *table, jsize c
   return names;
 }
 
-static jintArray values_to_java(JNIEnv *env, const named_value *table, jsize count) {
+jintArray uv4j_values_to_java(JNIEnv *env, const uv4j_named_value *table, jsize count) {
   jintArray values = (*env)->NewIntArray(env, count);
   if (values == NULL) return NULL;
   for (jsize i = 0; i < count; i++) {
@@ -125,21 +146,21 @@ JNIEXPORT jstring JNICALL Java_io_uv4j_internal_Native_errName(JNIEnv *env, jcla
 }
 
 JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_errorNames(JNIEnv *env, jclass cls) {
-  return names_to_java(env, error_table, COUNT_OF(error_table));
+  return uv4j_names_to_java(env, error_table, UV4J_COUNT_OF(error_table));
 }
 
 JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_errorNumbers(JNIEnv *env, jclass cls) {
-  return values_to_java(env, error_table, COUNT_OF(error_table));
+  return uv4j_values_to_java(env, error_table, UV4J_COUNT_OF(error_table));
 }
 
 JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_constantNames(JNIEnv *env,
                                                                           jclass cls) {
-  return names_to_java(env, constant_table, COUNT_OF(constant_table));
+  return uv4j_names_to_java(env, constant_table, UV4J_COUNT_OF(constant_table));
 }
 
 JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_constantValues(JNIEnv *env,
                                                                         jclass cls) {
-  return values_to_java(env, constant_table, COUNT_OF(constant_table));
+  return uv4j_values_to_java(env, constant_table, UV4J_COUNT_OF(constant_table));
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_osHandleOf(JNIEnv *env, jclass cls, jint fd) {

@@ -254,15 +254,6 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetOption(JNIEnv *env, jc
   }
 }
 
-/* UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the largest datagram each recvmmsg slot holds. */
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_udpBatchConstants(JNIEnv *env,
-                                                                           jclass cls) {
-  jint values[3] = {UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, 64 * 1024 /* libuv's private UV__UDP_DGRAM_MAXSIZE */};
-  jintArray out = (*env)->NewIntArray(env, 3);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, 3, values);
-  return out;
-}
-
 JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_udpUsingRecvmmsg(JNIEnv *env, jclass cls,
                                                                          jlong ptr) {
   return uv_udp_using_recvmmsg(UDP(ptr)) ? JNI_TRUE : JNI_FALSE;

@@ -133,6 +133,20 @@ char *uv4j_buffer_address(JNIEnv *env, jobject buffer, jint offset);
 /* uv_metrics_t as UV4J_LOOP_METRICS_LONGS longs: loop_count events events_waiting. */
 #define UV4J_LOOP_METRICS_LONGS 3
 
+/* A named number of a table exported to Java as a String[] of names and an int[] of values in
+ * the same order (errors, signals, the shared constants); NULL with an exception pending when
+ * out of memory. */
+typedef struct uv4j_named_value {
+  const char *name;
+  int value;
+} uv4j_named_value;
+#define UV4J_COUNT_OF(table) ((jsize) (sizeof(table) / sizeof((table)[0])))
+jobjectArray uv4j_names_to_java(JNIEnv *env, const uv4j_named_value *table, jsize count);
+jintArray uv4j_values_to_java(JNIEnv *env, const uv4j_named_value *table, jsize count);
+
+/* The largest datagram each recvmmsg slot holds: libuv's private UV__UDP_DGRAM_MAXSIZE. */
+#define UV4J_UDP_DGRAM_MAXSIZE (64 * 1024)
+
 /* The socket options udpSetOption sets. */
 enum {
   UV4J_UDP_MULTICAST_LOOP,

@@ -21,25 +21,26 @@ public final class Pipe extends Stream {
   /** What kind of handle waits to be accepted from an IPC pipe. */
   public enum PendingType {
     /** Nothing is pending. */
-    NONE("UV_UNKNOWN_HANDLE"),
+    NONE,
     /** A TCP socket: accept it into a new {@link Tcp}. */
-    TCP("UV_TCP"),
+    TCP,
     /** A pipe: accept it into a new {@link Pipe}. */
-    PIPE("UV_NAMED_PIPE"),
+    PIPE,
     /** A UDP socket (not acceptable into a stream). */
-    UDP("UV_UDP");
-
-    /** libuv's uv_handle_type of such a handle. */
-    private final int handleType;
-
-    PendingType(String nativeName) {
-      this.handleType = Native.constant(nativeName);
-    }
+    UDP;
 
     /** The kind of a pending handle of libuv type {@code handleType}; NONE for any other type. */
     static PendingType of(int handleType) {
-      for (PendingType type : values()) if (type.handleType == handleType) return type;
-      return NONE;
+      switch (HandleType.of(handleType)) {
+        case TCP:
+          return TCP;
+        case NAMED_PIPE:
+          return PIPE;
+        case UDP:
+          return UDP;
+        default:
+          return NONE;
+      }
     }
   }
 

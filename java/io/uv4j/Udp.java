@@ -49,10 +49,9 @@ public final class Udp extends Handle {
   private static final int MULTICAST_TTL = Native.constant("UV4J_UDP_MULTICAST_TTL");
   private static final int BROADCAST = Native.constant("UV4J_UDP_BROADCAST");
   private static final int TTL = Native.constant("UV4J_UDP_TTL");
-  private static final int[] BATCH = Native.udpBatchConstants();
-  private static final int BATCH_CHUNK = BATCH[0];
-  private static final int BATCH_END = BATCH[1];
-  private static final int BATCH_SLOT = BATCH[2];
+  private static final int BATCH_CHUNK = Native.constant("UV_UDP_MMSG_CHUNK");
+  private static final int BATCH_END = Native.constant("UV_UDP_MMSG_FREE");
+  private static final int BATCH_SLOT = Native.constant("UV4J_UDP_DGRAM_MAXSIZE");
 
   /** Whether libuv receives several datagrams per system call into one buffer. */
   private final boolean batching;

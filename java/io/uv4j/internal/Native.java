@@ -155,12 +155,6 @@ public final class Native {
   /** uv_send_buffer_size ({@code send}) or uv_recv_buffer_size: value 0 reads, else sets. */
   public static native int handleBufferSize(long handle, boolean send, int value);
 
-  /** libuv's uv_handle_type values in io.uv4j.HandleType's order. */
-  public static native int[] handleTypeValues();
-
-  /** libuv's uv_req_type values in io.uv4j.RequestType's order. */
-  public static native int[] requestTypeValues();
-
   /** uv_handle_type_name: null for a type libuv gives no name. */
   public static native String handleTypeName(int type);
 
@@ -309,9 +303,6 @@ public final class Native {
    * its receive. A receive of 0 bytes with UV_UDP_MMSG_FREE in the flags ends a recvmmsg batch.
    */
   public static native int udpLastSender(long udp, byte[] out, int[] info);
-
-  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes each recvmmsg slot takes (64 KiB). */
-  public static native int[] udpBatchConstants();
 
   public static native boolean udpUsingRecvmmsg(long udp);
 
@@ -515,9 +506,6 @@ public final class Native {
   /** scandir's or readdir's entries as {name bytes, byte[]{type}} pairs; null pairs end it early. */
   public static native Object[] fsResultEntries(long request);
 
-  /** UV_FS_O_* values in io.uv4j.Fs's order. */
-  public static native int[] fsOpenFlags();
-
   // fs watching
   public static native long fsEventNew(long loop, Object peer);
 
@@ -671,9 +659,6 @@ public final class Native {
 
   public static native int osGetppid();
 
-  /** UV_PRIORITY_ LOW, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, HIGHEST. */
-  public static native int[] osPriorities();
-
   public static native int osGetPriority(int pid, int[] out);
 
   public static native int osSetPriority(int pid, int priority);
@@ -713,9 +698,6 @@ public final class Native {
 
   /** out: seconds, microseconds since the epoch. */
   public static native int osGettimeofday(long[] out);
-
-  /** UV_CLOCK_MONOTONIC, UV_CLOCK_REALTIME. */
-  public static native int[] osClockIds();
 
   /** out: seconds, nanoseconds. */
   public static native int osClockGettime(int clock, long[] out);
