@@ -61,7 +61,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass 
                                                             jboolean recvmmsg) {
   uv4j_udp *udp = (uv4j_udp *) uv4j_handle_alloc(env, sizeof *udp, peer);
   if (udp == NULL) return UV_ENOMEM;
-  unsigned int flags = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  unsigned int flags = (unsigned int) family;
   if (recvmmsg) flags |= UV_UDP_RECVMMSG;
   int rc = uv_udp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &udp->uv, flags);
   if (rc < 0) {

@@ -80,7 +80,7 @@ public final class Udp extends Handle {
   public Udp(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, 0, false);
+    long p = Native.udpNew(loop.checkUsable(), this, Dns.addressFamily(0), false);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_udp_init_ex"));
     bind(p);
     batching = false;
@@ -127,7 +127,7 @@ public final class Udp extends Handle {
     super(Objects.requireNonNull(loop, "loop"));
     Dns.checkFamily(family);
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, family, batchReceives);
+    long p = Native.udpNew(loop.checkUsable(), this, Dns.addressFamily(family), batchReceives);
     if (p < 0) throw initFailure(p, "uv_udp_init_ex");
     bind(p);
     batching = Native.udpUsingRecvmmsg(p);

@@ -214,7 +214,7 @@ public final class Native {
   public static native int streamSetBlocking(long stream, boolean blocking);
 
   // tcp
-  /** family: 0 (none yet), 4 or 6. */
+  /** family: AF_UNSPEC (no socket yet), AF_INET or AF_INET6. */
   public static native long tcpNew(long loop, Object peer, int family);
 
   public static native int tcpOpen(long tcp, int socket);
@@ -268,7 +268,7 @@ public final class Native {
       boolean datagram, boolean nonBlockingFirst, boolean nonBlockingSecond, long[] out);
 
   // udp
-  /** family 0, 4 or 6; recvmmsg adds UV_UDP_RECVMMSG. */
+  /** family AF_UNSPEC, AF_INET or AF_INET6; recvmmsg adds UV_UDP_RECVMMSG. */
   public static native long udpNew(long loop, Object peer, int family, boolean recvmmsg);
 
   public static native int udpOpen(long udp, int socket);
@@ -388,7 +388,7 @@ public final class Native {
   // dns
   /**
    * Starts uv_getaddrinfo; returns the request's token (see requestCancel) or a negative error.
-   * family 0/4/6, socktype 0 any, 1 stream, 2 datagram.
+   * family AF_UNSPEC, AF_INET or AF_INET6; socktype 0 (any), SOCK_STREAM or SOCK_DGRAM.
    */
   public static native long dnsGetAddrInfo(
       long loop, Object request, String node, String service, int family, int socktype,
