@@ -42,8 +42,8 @@ static void release_chars(JNIEnv *env, jstring s, const char *chars) {
 static void make_hints(struct addrinfo *hints, jint family, jint socktype, jint protocol,
                        jint flags) {
   memset(hints, 0, sizeof *hints);
-  hints->ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
-  hints->ai_socktype = socktype == 1 ? SOCK_STREAM : socktype == 2 ? SOCK_DGRAM : 0;
+  hints->ai_family = family;
+  hints->ai_socktype = socktype;
   hints->ai_protocol = protocol;
   hints->ai_flags = flags;
 }

@@ -355,13 +355,13 @@ JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStat(JNIEnv *env, jc
   (*env)->SetLongArrayRegion(env, out, 0, UV4J_STAT_LONGS, v);
 }
 
-/* uv_statfs_t as 7 longs: type bsize blocks bfree bavail files ffree. */
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStatfs(JNIEnv *env, jclass cls,
                                                                    jlong ptr, jlongArray out) {
   const uv_statfs_t *s = UV4J_PTR(uv_fs_t, ptr)->ptr;
-  jlong v[7] = {(jlong) s->f_type,  (jlong) s->f_bsize, (jlong) s->f_blocks, (jlong) s->f_bfree,
-                (jlong) s->f_bavail, (jlong) s->f_files, (jlong) s->f_ffree};
-  (*env)->SetLongArrayRegion(env, out, 0, 7, v);
+  jlong v[UV4J_STATFS_LONGS] = {(jlong) s->f_type,   (jlong) s->f_bsize, (jlong) s->f_blocks,
+                                (jlong) s->f_bfree,  (jlong) s->f_bavail, (jlong) s->f_files,
+                                (jlong) s->f_ffree};
+  (*env)->SetLongArrayRegion(env, out, 0, UV4J_STATFS_LONGS, v);
 }
 
 static jbyteArray bytes_of(JNIEnv *env, const char *s) {
@@ -422,18 +422,5 @@ JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_fsResultEntries(JNIE
     else if (uv_fs_scandir_next(&req->uv, &entry) != 0) break; /* the rest stay null */
     if (entry_to_java(env, out, i, &entry) < 0) return NULL;
   }
-  return out;
-}
-
-/* The platform's values for the open flags Java names, in io.uv4j.Fs's order; 0 where the
- * platform has no such flag. */
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_fsOpenFlags(JNIEnv *env, jclass cls) {
-  jint values[] = {UV_FS_O_RDONLY, UV_FS_O_WRONLY,    UV_FS_O_RDWR,     UV_FS_O_CREAT,
-                   UV_FS_O_EXCL,   UV_FS_O_TRUNC,     UV_FS_O_APPEND,   UV_FS_O_SYNC,
-                   UV_FS_O_DSYNC,  UV_FS_O_DIRECTORY, UV_FS_O_NOFOLLOW, UV_FS_O_NOATIME,
-                   UV_FS_O_NOCTTY, UV_FS_O_NONBLOCK,  UV_FS_O_DIRECT};
-  jsize count = (jsize) (sizeof values / sizeof values[0]);
-  jintArray out = (*env)->NewIntArray(env, count);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, count, values);
   return out;
 }

@@ -123,7 +123,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_fsPollStop(JNIEnv *env, jcla
   return uv_fs_poll_stop(UV4J_PTR(uv_fs_poll_t, ptr));
 }
 
-/* During a poll callback: previous then current stat, 20 longs each (see fsResultStat). */
+/* During a poll callback: previous then current stat, UV4J_STAT_LONGS longs each (see fsResultStat). */
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsPollStats(JNIEnv *env, jclass cls,
                                                                 jlong ptr, jlongArray out) {
   uv4j_fs_poll *poll = UV4J_PTR(uv4j_fs_poll, ptr);

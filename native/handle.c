@@ -74,31 +74,6 @@ JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_handleIsActive(JNIEnv *e
   return uv_is_active(UV4J_PTR(uv_handle_t, ptr)) ? JNI_TRUE : JNI_FALSE;
 }
 
-/* libuv's handle and request types in the order of io.uv4j.HandleType and io.uv4j.RequestType. */
-static const jint handle_types[] = {
-    UV_UNKNOWN_HANDLE, UV_ASYNC, UV_CHECK, UV_FS_EVENT, UV_FS_POLL, UV_HANDLE,
-    UV_IDLE,           UV_NAMED_PIPE, UV_POLL, UV_PREPARE, UV_PROCESS, UV_STREAM,
-    UV_TCP,            UV_TIMER, UV_TTY, UV_UDP, UV_SIGNAL, UV_FILE};
-static const jint request_types[] = {UV_UNKNOWN_REQ, UV_REQ, UV_CONNECT, UV_WRITE,
-                                     UV_SHUTDOWN, UV_UDP_SEND, UV_FS, UV_WORK,
-                                     UV_GETADDRINFO, UV_GETNAMEINFO, UV_RANDOM};
-
-static jintArray int_array(JNIEnv *env, const jint *values, jsize count) {
-  jintArray out = (*env)->NewIntArray(env, count);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, count, values);
-  return out;
-}
-
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_handleTypeValues(JNIEnv *env,
-                                                                          jclass cls) {
-  return int_array(env, handle_types, (jsize) (sizeof handle_types / sizeof handle_types[0]));
-}
-
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_requestTypeValues(JNIEnv *env,
-                                                                           jclass cls) {
-  return int_array(env, request_types, (jsize) (sizeof request_types / sizeof request_types[0]));
-}
-
 JNIEXPORT jstring JNICALL Java_io_uv4j_internal_Native_handleTypeName(JNIEnv *env, jclass cls,
                                                                       jint type) {
   const char *name = uv_handle_type_name((uv_handle_type) type);

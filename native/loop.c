@@ -150,9 +150,9 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopMetricsInfo(JNIEnv *env,
   uv_metrics_t metrics;
   int rc = uv_metrics_info(&UV4J_PTR(uv4j_loop, ptr)->uv, &metrics);
   if (rc < 0) return rc;
-  jlong values[3] = {(jlong) metrics.loop_count, (jlong) metrics.events,
+  jlong values[UV4J_LOOP_METRICS_LONGS] = {(jlong) metrics.loop_count, (jlong) metrics.events,
                      (jlong) metrics.events_waiting};
-  (*env)->SetLongArrayRegion(env, out, 0, 3, values);
+  (*env)->SetLongArrayRegion(env, out, 0, UV4J_LOOP_METRICS_LONGS, values);
   return 0;
 }
 

@@ -232,15 +232,6 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osGetppid(JNIEnv *env, jclas
   return (jint) uv_os_getppid();
 }
 
-/* LOW, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, HIGHEST: this platform's UV_PRIORITY_*. */
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_osPriorities(JNIEnv *env, jclass cls) {
-  const jint v[] = {UV_PRIORITY_LOW,          UV_PRIORITY_BELOW_NORMAL, UV_PRIORITY_NORMAL,
-                    UV_PRIORITY_ABOVE_NORMAL, UV_PRIORITY_HIGH,         UV_PRIORITY_HIGHEST};
-  jintArray out = (*env)->NewIntArray(env, 6);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, 6, v);
-  return out;
-}
-
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osGetPriority(JNIEnv *env, jclass cls,
                                                                  jint pid, jintArray out) {
   int priority;
@@ -404,14 +395,6 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osGettimeofday(JNIEnv *env, 
   jlong v[2] = {(jlong) tv.tv_sec, (jlong) tv.tv_usec};
   (*env)->SetLongArrayRegion(env, out, 0, 2, v);
   return (*env)->ExceptionCheck(env) ? UV_ENOMEM : 0;
-}
-
-/* MONOTONIC, REALTIME: libuv's clock ids. */
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_osClockIds(JNIEnv *env, jclass cls) {
-  const jint v[] = {UV_CLOCK_MONOTONIC, UV_CLOCK_REALTIME};
-  jintArray out = (*env)->NewIntArray(env, 2);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, 2, v);
-  return out;
 }
 
 /* out: seconds, nanoseconds. */

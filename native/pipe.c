@@ -138,13 +138,8 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipePendingCount(JNIEnv *env
   return uv_pipe_pending_count(PIPE(ptr));
 }
 
-/* The kind of the next pending handle: 1 tcp, 2 pipe, 3 udp, 0 none/other. */
+/* The uv_handle_type of the next pending handle (UV_UNKNOWN_HANDLE when none). */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipePendingType(JNIEnv *env, jclass cls,
                                                                     jlong ptr) {
-  switch (uv_pipe_pending_type(PIPE(ptr))) {
-    case UV_TCP: return 1;
-    case UV_NAMED_PIPE: return 2;
-    case UV_UDP: return 3;
-    default: return 0;
-  }
+  return (jint) uv_pipe_pending_type(PIPE(ptr));
 }

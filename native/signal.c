@@ -10,10 +10,7 @@
 
 /* The signals Java knows by name: on Windows, those libuv delivers to watchers or emulates in
  * uv_kill; elsewhere the POSIX ones this platform defines. */
-static const struct {
-  const char *name;
-  int number;
-} signal_table[] = {
+static const uv4j_named_value signal_table[] = {
 #ifdef _WIN32
   {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},     {"SIGQUIT", SIGQUIT}, {"SIGKILL", SIGKILL},
   {"SIGTERM", SIGTERM}, {"SIGBREAK", SIGBREAK}, {"SIGWINCH", SIGWINCH},
@@ -41,28 +38,12 @@ static const struct {
 #endif
 };
 
-#define SIGNAL_COUNT ((jsize) (sizeof signal_table / sizeof signal_table[0]))
-
 JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_signalNames(JNIEnv *env, jclass cls) {
-  jobjectArray names = (*env)->NewObjectArray(env, SIGNAL_COUNT, uv4j_string_class, NULL);
-  if (names == NULL) return NULL;
-  for (jsize i = 0; i < SIGNAL_COUNT; i++) {
-    jstring name = (*env)->NewStringUTF(env, signal_table[i].name);
-    if (name == NULL) return NULL;
-    (*env)->SetObjectArrayElement(env, names, i, name);
-    (*env)->DeleteLocalRef(env, name);
-    if ((*env)->ExceptionCheck(env)) return NULL;
-  }
-  return names;
+  return uv4j_names_to_java(env, signal_table, UV4J_COUNT_OF(signal_table));
 }
 
 JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_signalNumbers(JNIEnv *env, jclass cls) {
-  jintArray numbers = (*env)->NewIntArray(env, SIGNAL_COUNT);
-  if (numbers == NULL) return NULL;
-  jint values[SIGNAL_COUNT];
-  for (jsize i = 0; i < SIGNAL_COUNT; i++) values[i] = signal_table[i].number;
-  (*env)->SetIntArrayRegion(env, numbers, 0, SIGNAL_COUNT, values);
-  return (*env)->ExceptionCheck(env) ? NULL : numbers;
+  return uv4j_values_to_java(env, signal_table, UV4J_COUNT_OF(signal_table));
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_signalLimit(JNIEnv *env, jclass cls) {
@@ -166,14 +147,16 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_signalStop(JNIEnv *env, jcla
   return rc;
 }
 
-/* What the process does on `signum` now: 0 the default action, 1 ignore it, 2 run a handler. */
+/* What the process does on `signum` now: one of UV4J_SIGNAL_DEFAULT, _IGNORED, _HANDLED. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_signalDisposition(JNIEnv *env, jclass cls,
                                                                       jint signum) {
   if (signum <= 0 || signum >= NSIG) return UV_EINVAL;
   struct sigaction now;
   if (sigaction(signum, NULL, &now) != 0) return uv_translate_sys_error(errno);
   action_fn handler = handler_of(&now);
-  return handler == SIG_DFL ? 0 : handler == SIG_IGN ? 1 : 2;
+  return handler == SIG_DFL   ? UV4J_SIGNAL_DEFAULT
+         : handler == SIG_IGN ? UV4J_SIGNAL_IGNORED
+                              : UV4J_SIGNAL_HANDLED;
 }
 
 #endif

@@ -12,8 +12,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_tcpNew(JNIEnv *env, jclass 
                                                             jobject peer, jint family) {
   uv4j_stream *tcp = (uv4j_stream *) uv4j_handle_alloc(env, sizeof *tcp, peer);
   if (tcp == NULL) return UV_ENOMEM;
-  int af = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
-  int rc = uv_tcp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &tcp->uv.tcp, (unsigned int) af);
+  int rc = uv_tcp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &tcp->uv.tcp, (unsigned int) family);
   if (rc < 0) {
     uv4j_handle_free(env, (uv_handle_t *) tcp);
     return rc;

@@ -61,7 +61,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass 
                                                             jboolean recvmmsg) {
   uv4j_udp *udp = (uv4j_udp *) uv4j_handle_alloc(env, sizeof *udp, peer);
   if (udp == NULL) return UV_ENOMEM;
-  unsigned int flags = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  unsigned int flags = (unsigned int) family;
   if (recvmmsg) flags |= UV_UDP_RECVMMSG;
   int rc = uv_udp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &udp->uv, flags);
   if (rc < 0) {
@@ -241,26 +241,17 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetMulticastInterface(JNI
   return rc;
 }
 
-/* option: 0 multicast loop, 1 multicast ttl, 2 broadcast, 3 ttl */
+/* option: one of UV4J_UDP_MULTICAST_LOOP, _MULTICAST_TTL, _BROADCAST, _TTL */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSetOption(JNIEnv *env, jclass cls,
                                                                  jlong ptr, jint option,
                                                                  jint value) {
   switch (option) {
-    case 0: return uv_udp_set_multicast_loop(UDP(ptr), value);
-    case 1: return uv_udp_set_multicast_ttl(UDP(ptr), value);
-    case 2: return uv_udp_set_broadcast(UDP(ptr), value);
-    case 3: return uv_udp_set_ttl(UDP(ptr), value);
+    case UV4J_UDP_MULTICAST_LOOP: return uv_udp_set_multicast_loop(UDP(ptr), value);
+    case UV4J_UDP_MULTICAST_TTL: return uv_udp_set_multicast_ttl(UDP(ptr), value);
+    case UV4J_UDP_BROADCAST: return uv_udp_set_broadcast(UDP(ptr), value);
+    case UV4J_UDP_TTL: return uv_udp_set_ttl(UDP(ptr), value);
     default: return UV_EINVAL;
   }
-}
-
-/* UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the largest datagram each recvmmsg slot holds. */
-JNIEXPORT jintArray JNICALL Java_io_uv4j_internal_Native_udpBatchConstants(JNIEnv *env,
-                                                                           jclass cls) {
-  jint values[3] = {UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, 64 * 1024 /* libuv's private UV__UDP_DGRAM_MAXSIZE */};
-  jintArray out = (*env)->NewIntArray(env, 3);
-  if (out != NULL) (*env)->SetIntArrayRegion(env, out, 0, 3, values);
-  return out;
 }
 
 JNIEXPORT jboolean JNICALL Java_io_uv4j_internal_Native_udpUsingRecvmmsg(JNIEnv *env, jclass cls,

@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <uv.h>
 
-/* Event kinds passed to the Java funnel; io.uv4j.Peer mirrors them. */
+/* Event kinds passed to the Java funnel; Java reads them from the constant table (misc.c). */
 enum {
   UV4J_EVENT_CLOSED = 0,     /* close callback ran; arg unused                 */
   UV4J_EVENT_FIRED = 1,      /* timer/idle/prepare/check/async callback ran    */
@@ -126,5 +126,40 @@ jintArray uv4j_loop_descriptors(JNIEnv *env, uv_loop_t *loop);
 /* The address of a direct buffer plus offset; NULL if the buffer is not direct (Java only
  * passes direct buffers). */
 char *uv4j_buffer_address(JNIEnv *env, jobject buffer, jint offset);
+
+/* uv_statfs_t as UV4J_STATFS_LONGS longs: type bsize blocks bfree bavail files ffree. */
+#define UV4J_STATFS_LONGS 7
+
+/* uv_metrics_t as UV4J_LOOP_METRICS_LONGS longs: loop_count events events_waiting. */
+#define UV4J_LOOP_METRICS_LONGS 3
+
+/* A named number of a table exported to Java as a String[] of names and an int[] of values in
+ * the same order (errors, signals, the shared constants); NULL with an exception pending when
+ * out of memory. */
+typedef struct uv4j_named_value {
+  const char *name;
+  int value;
+} uv4j_named_value;
+#define UV4J_COUNT_OF(table) ((jsize) (sizeof(table) / sizeof((table)[0])))
+jobjectArray uv4j_names_to_java(JNIEnv *env, const uv4j_named_value *table, jsize count);
+jintArray uv4j_values_to_java(JNIEnv *env, const uv4j_named_value *table, jsize count);
+
+/* The largest datagram each recvmmsg slot holds: libuv's private UV__UDP_DGRAM_MAXSIZE. */
+#define UV4J_UDP_DGRAM_MAXSIZE (64 * 1024)
+
+/* The socket options udpSetOption sets. */
+enum {
+  UV4J_UDP_MULTICAST_LOOP,
+  UV4J_UDP_MULTICAST_TTL,
+  UV4J_UDP_BROADCAST,
+  UV4J_UDP_TTL
+};
+
+/* What signalDisposition reports the process does on a signal. */
+enum {
+  UV4J_SIGNAL_DEFAULT,
+  UV4J_SIGNAL_IGNORED,
+  UV4J_SIGNAL_HANDLED
+};
 
 #endif

@@ -13,14 +13,25 @@ import java.util.Objects;
  * carry libuv's {@code EAI_*} names. Every method must be called on the loop's thread.
  */
 public final class Dns {
+  private static final int AF_UNSPEC = Native.constant("AF_UNSPEC");
+  private static final int AF_INET = Native.constant("AF_INET");
+  private static final int AF_INET6 = Native.constant("AF_INET6");
+
   /** The kind of socket addresses are wanted for. */
   public enum SocketType {
     /** Any: the resolver may list each address once per type. */
-    ANY,
+    ANY(0),
     /** TCP. */
-    STREAM,
+    STREAM(Native.constant("SOCK_STREAM")),
     /** UDP. */
-    DATAGRAM
+    DATAGRAM(Native.constant("SOCK_DGRAM"));
+
+    /** The platform's ai_socktype. */
+    final int value;
+
+    SocketType(int value) {
+      this.value = value;
+    }
   }
 
   /**
@@ -176,7 +187,7 @@ public final class Dns {
     int[] status = new int[1];
     byte[] packed =
         Native.dnsGetAddrInfoSync(
-            host, service, hints.family(), hints.socketType().ordinal(), hints.protocol(), hints.flags(), status);
+            host, service, addressFamily(hints.family()), hints.socketType().value, hints.protocol(), hints.flags(), status);
     if (packed == null) throw new UvException(status[0], "getaddrinfo", host, null);
     return Lookup.decodeAll(packed);
   }
@@ -217,7 +228,7 @@ public final class Dns {
     ThreadPool.using();
     long rc =
         Native.dnsGetAddrInfo(
-            p, lookup, host, service, hints.family(), hints.socketType().ordinal(), hints.protocol(), hints.flags());
+            p, lookup, host, service, addressFamily(hints.family()), hints.socketType().value, hints.protocol(), hints.flags());
     lookup.started(rc);
     return lookup;
   }
@@ -237,6 +248,11 @@ public final class Dns {
     if (family != 0 && family != 4 && family != 6) {
       throw new IllegalArgumentException("family must be 0, 4 or 6, got " + family);
     }
+  }
+
+  /** The platform's address family for a uv4j family (0, 4 or 6, as checkFamily allows). */
+  static int addressFamily(int family) {
+    return family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
   }
 
   private static void checkNoNul(String s, String what) {

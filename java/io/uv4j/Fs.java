@@ -48,45 +48,42 @@ import java.util.function.Function;
  * the {@code UV_THREADPOOL_SIZE} environment variable (default 4) before the first use.
  */
 public final class Fs {
-  private static final int[] FLAGS;
-
   static {
     Native.ensureLoaded();
-    FLAGS = Native.fsOpenFlags();
     Descriptors.madeForLoop(Native.fsSyncLoopDescriptors(), Fs.class, Descriptors.Kind.SYNC_FORMS,
         "the loop of the synchronous Fs forms");
   }
 
   /** Open for reading only. */
-  public static final int O_RDONLY = FLAGS[0];
+  public static final int O_RDONLY = Native.constant("UV_FS_O_RDONLY");
   /** Open for writing only. */
-  public static final int O_WRONLY = FLAGS[1];
+  public static final int O_WRONLY = Native.constant("UV_FS_O_WRONLY");
   /** Open for reading and writing. */
-  public static final int O_RDWR = FLAGS[2];
+  public static final int O_RDWR = Native.constant("UV_FS_O_RDWR");
   /** Create the file if it does not exist. */
-  public static final int O_CREAT = FLAGS[3];
+  public static final int O_CREAT = Native.constant("UV_FS_O_CREAT");
   /** With {@link #O_CREAT}: fail with {@code EEXIST} if the file exists. */
-  public static final int O_EXCL = FLAGS[4];
+  public static final int O_EXCL = Native.constant("UV_FS_O_EXCL");
   /** Truncate the file to length 0. */
-  public static final int O_TRUNC = FLAGS[5];
+  public static final int O_TRUNC = Native.constant("UV_FS_O_TRUNC");
   /** Every write goes to the end of the file. */
-  public static final int O_APPEND = FLAGS[6];
+  public static final int O_APPEND = Native.constant("UV_FS_O_APPEND");
   /** Writes wait for data and metadata to reach the disk. */
-  public static final int O_SYNC = FLAGS[7];
+  public static final int O_SYNC = Native.constant("UV_FS_O_SYNC");
   /** Writes wait for data to reach the disk. */
-  public static final int O_DSYNC = FLAGS[8];
+  public static final int O_DSYNC = Native.constant("UV_FS_O_DSYNC");
   /** Fail unless the path is a directory (0 where unsupported). */
-  public static final int O_DIRECTORY = FLAGS[9];
+  public static final int O_DIRECTORY = Native.constant("UV_FS_O_DIRECTORY");
   /** Fail if the path is a symbolic link (0 where unsupported). */
-  public static final int O_NOFOLLOW = FLAGS[10];
+  public static final int O_NOFOLLOW = Native.constant("UV_FS_O_NOFOLLOW");
   /** Do not update the access time (0 where unsupported). */
-  public static final int O_NOATIME = FLAGS[11];
+  public static final int O_NOATIME = Native.constant("UV_FS_O_NOATIME");
   /** Do not make a terminal the controlling one (0 where unsupported). */
-  public static final int O_NOCTTY = FLAGS[12];
+  public static final int O_NOCTTY = Native.constant("UV_FS_O_NOCTTY");
   /** Open in non-blocking mode (0 where unsupported). */
-  public static final int O_NONBLOCK = FLAGS[13];
+  public static final int O_NONBLOCK = Native.constant("UV_FS_O_NONBLOCK");
   /** Bypass the page cache (0 where unsupported). */
-  public static final int O_DIRECT = FLAGS[14];
+  public static final int O_DIRECT = Native.constant("UV_FS_O_DIRECT");
 
   /** {@link #access} mode: the file exists. */
   public static final int F_OK = 0;
@@ -183,7 +180,7 @@ public final class Fs {
   private static final Result<Long> LONG = (req, n) -> n;
   private static final Result<Stat> STAT =
       (req, n) -> {
-        long[] v = new long[20];
+        long[] v = new long[Native.STAT_LONGS];
         Native.fsResultStat(req, v);
         return Stat.of(v);
       };
@@ -4139,7 +4136,7 @@ public final class Fs {
 
   private static final Result<StatFs> STATFS =
       (req, n) -> {
-        long[] v = new long[7];
+        long[] v = new long[Native.STATFS_LONGS];
         Native.fsResultStatfs(req, v);
         return StatFs.of(v);
       };

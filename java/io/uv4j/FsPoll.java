@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -91,12 +92,10 @@ public final class FsPoll extends Handle {
       super.onNativeEvent(event, arg);
       return;
     }
-    long[] v = new long[40];
+    long[] v = new long[2 * Native.STAT_LONGS];
     Native.fsPollStats(ptr, v);
-    long[] prev = new long[20];
-    long[] curr = new long[20];
-    System.arraycopy(v, 0, prev, 0, 20);
-    System.arraycopy(v, 20, curr, 0, 20);
+    long[] prev = Arrays.copyOfRange(v, 0, Native.STAT_LONGS);
+    long[] curr = Arrays.copyOfRange(v, Native.STAT_LONGS, v.length);
     int status = (int) arg;
     listener.onChange(Stat.of(prev), Stat.of(curr), status < 0 ? new UvException(status, "stat", path, null) : null);
   }

@@ -8,48 +8,51 @@ import io.uv4j.internal.Native;
  */
 public enum HandleType {
   /** Not a kind libuv knows (what {@link Uv#guessHandle(int)} says of a closed descriptor). */
-  UNKNOWN,
+  UNKNOWN("UV_UNKNOWN_HANDLE"),
   /** {@link Async}. */
-  ASYNC,
+  ASYNC("UV_ASYNC"),
   /** {@link Check}. */
-  CHECK,
+  CHECK("UV_CHECK"),
   /** {@link FsEvent}. */
-  FS_EVENT,
+  FS_EVENT("UV_FS_EVENT"),
   /** {@link FsPoll}. */
-  FS_POLL,
+  FS_POLL("UV_FS_POLL"),
   /** libuv's abstract base handle; no handle has it as its own kind. */
-  HANDLE,
+  HANDLE("UV_HANDLE"),
   /** {@link Idle}. */
-  IDLE,
+  IDLE("UV_IDLE"),
   /** {@link Pipe}: a Unix domain socket, FIFO or Windows named pipe. */
-  NAMED_PIPE,
+  NAMED_PIPE("UV_NAMED_PIPE"),
   /** {@link Poll}. */
-  POLL,
+  POLL("UV_POLL"),
   /** {@link Prepare}. */
-  PREPARE,
+  PREPARE("UV_PREPARE"),
   /** A child process. */
-  PROCESS,
+  PROCESS("UV_PROCESS"),
   /** libuv's abstract stream; no handle has it as its own kind. */
-  STREAM,
+  STREAM("UV_STREAM"),
   /** {@link Tcp}. */
-  TCP,
+  TCP("UV_TCP"),
   /** {@link Timer}. */
-  TIMER,
+  TIMER("UV_TIMER"),
   /** {@link Tty}. */
-  TTY,
+  TTY("UV_TTY"),
   /** {@link Udp}. */
-  UDP,
+  UDP("UV_UDP"),
   /** A signal watcher. */
-  SIGNAL,
+  SIGNAL("UV_SIGNAL"),
   /** A regular file or other descriptor no handle kind fits. */
-  FILE;
+  FILE("UV_FILE");
 
-  /** libuv's number for each constant, in declaration order (in a holder: constants are made first). */
-  private static final class Numbers {
-    static final int[] VALUES = Native.handleTypeValues();
+  /** libuv's number for this kind. */
+  private final int number;
+
+  private final String typeName;
+
+  HandleType(String nativeName) {
+    this.number = Native.constant(nativeName);
+    this.typeName = Native.handleTypeName(number);
   }
-
-  private final String typeName = Native.handleTypeName(Numbers.VALUES[ordinal()]);
 
   /**
    * libuv's name for this kind ({@code uv_handle_type_name}), such as {@code "tcp"} or {@code
@@ -64,7 +67,7 @@ public enum HandleType {
   /** The constant for libuv's number {@code value}; {@link #UNKNOWN} for one it does not list. */
   static HandleType of(int value) {
     for (HandleType type : values()) {
-      if (Numbers.VALUES[type.ordinal()] == value) return type;
+      if (type.number == value) return type;
     }
     return UNKNOWN;
   }

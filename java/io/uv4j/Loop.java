@@ -391,7 +391,7 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public LoopMetrics metrics() {
     checkOpen();
-    long[] values = new long[3];
+    long[] values = new long[Native.LOOP_METRICS_LONGS];
     int rc = Native.loopMetricsInfo(ptr, values);
     if (rc < 0) throw new IllegalStateException(new UvException(rc, "uv_metrics_info"));
     return new LoopMetrics(values[0], values[1], values[2]);

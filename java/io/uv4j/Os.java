@@ -22,38 +22,35 @@ import java.util.Objects;
  * {@link Fs#pathOf(byte[])} does), so a name read here and passed back names the same thing.
  */
 public final class Os {
-  private static final int[] PRIORITIES = Native.osPriorities();
-
   /** The lowest scheduling priority ({@code UV_PRIORITY_LOW}; a nice value of 19 on Unix). */
-  public static final int PRIORITY_LOW = PRIORITIES[0];
+  public static final int PRIORITY_LOW = Native.constant("UV_PRIORITY_LOW");
   /** {@code UV_PRIORITY_BELOW_NORMAL}. */
-  public static final int PRIORITY_BELOW_NORMAL = PRIORITIES[1];
+  public static final int PRIORITY_BELOW_NORMAL = Native.constant("UV_PRIORITY_BELOW_NORMAL");
   /** The default scheduling priority ({@code UV_PRIORITY_NORMAL}, 0). */
-  public static final int PRIORITY_NORMAL = PRIORITIES[2];
+  public static final int PRIORITY_NORMAL = Native.constant("UV_PRIORITY_NORMAL");
   /** {@code UV_PRIORITY_ABOVE_NORMAL}. */
-  public static final int PRIORITY_ABOVE_NORMAL = PRIORITIES[3];
+  public static final int PRIORITY_ABOVE_NORMAL = Native.constant("UV_PRIORITY_ABOVE_NORMAL");
   /** {@code UV_PRIORITY_HIGH}. */
-  public static final int PRIORITY_HIGH = PRIORITIES[4];
+  public static final int PRIORITY_HIGH = Native.constant("UV_PRIORITY_HIGH");
   /**
    * The highest scheduling priority ({@code UV_PRIORITY_HIGHEST}; a nice value of -20 on Unix).
    * Priorities run from this, the smallest number, to {@link #PRIORITY_LOW}.
    */
-  public static final int PRIORITY_HIGHEST = PRIORITIES[5];
+  public static final int PRIORITY_HIGHEST = Native.constant("UV_PRIORITY_HIGHEST");
 
   private Os() {}
 
   /** The clocks {@link #clockGettime(Clock)} reads ({@code uv_clock_id}). */
   public enum Clock {
     /** A clock that never goes back, from an arbitrary origin ({@code UV_CLOCK_MONOTONIC}). */
-    MONOTONIC(0),
+    MONOTONIC("UV_CLOCK_MONOTONIC"),
     /** Wall-clock time since the Unix epoch, which may jump ({@code UV_CLOCK_REALTIME}). */
-    REALTIME(1);
+    REALTIME("UV_CLOCK_REALTIME");
 
     private final int id;
 
-    /** Each constant reads the ids itself: enum constants are built before the enum's static fields. */
-    Clock(int index) {
-      this.id = Native.osClockIds()[index];
+    Clock(String nativeName) {
+      this.id = Native.constant(nativeName);
     }
   }
 

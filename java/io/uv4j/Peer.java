@@ -1,5 +1,7 @@
 package io.uv4j;
 
+import io.uv4j.internal.Native;
+
 /**
  * A Java object with a native twin (a handle or a request): the target of every upcall. The
  * native side holds a global reference to it while the twin lives.
@@ -43,26 +45,18 @@ abstract class Peer {
 
   /** The loop phase an event's callback runs in, for tracing. */
   LoopTracer.Phase phase(int event) {
-    return event == io.uv4j.internal.Native.EVENT_CLOSED ? LoopTracer.Phase.CLOSING : LoopTracer.Phase.POLL;
+    return event == Native.EVENT_CLOSED ? LoopTracer.Phase.CLOSING : LoopTracer.Phase.POLL;
   }
 
   /** What an event's callback is, for tracing. */
   String describe(int event) {
     String kind = getClass().getSimpleName();
-    switch (event) {
-      case io.uv4j.internal.Native.EVENT_CLOSED:
-        return kind + " close";
-      case io.uv4j.internal.Native.EVENT_READ:
-        return kind + " read";
-      case io.uv4j.internal.Native.EVENT_WRITTEN:
-        return kind + " write done";
-      case io.uv4j.internal.Native.EVENT_CONNECTION:
-        return kind + " connection";
-      case io.uv4j.internal.Native.EVENT_DONE:
-        return kind + " done";
-      default:
-        return kind;
-    }
+    if (event == Native.EVENT_CLOSED) return kind + " close";
+    if (event == Native.EVENT_READ) return kind + " read";
+    if (event == Native.EVENT_WRITTEN) return kind + " write done";
+    if (event == Native.EVENT_CONNECTION) return kind + " connection";
+    if (event == Native.EVENT_DONE) return kind + " done";
+    return kind;
   }
 
   /** Reacts to one event from the native twin; runs inside the funnel. */

@@ -27,7 +27,21 @@ public final class Pipe extends Stream {
     /** A pipe: accept it into a new {@link Pipe}. */
     PIPE,
     /** A UDP socket (not acceptable into a stream). */
-    UDP
+    UDP;
+
+    /** The kind of a pending handle of libuv type {@code handleType}; NONE for any other type. */
+    static PendingType of(int handleType) {
+      switch (HandleType.of(handleType)) {
+        case TCP:
+          return TCP;
+        case NAMED_PIPE:
+          return PIPE;
+        case UDP:
+          return UDP;
+        default:
+          return NONE;
+      }
+    }
   }
 
   private final boolean ipc;
@@ -293,7 +307,7 @@ public final class Pipe extends Stream {
    * @throws IllegalStateException if closed or called from another thread
    */
   public PendingType pendingType() {
-    return PendingType.values()[Native.pipePendingType(open())];
+    return PendingType.of(Native.pipePendingType(open()));
   }
 
   /**

@@ -5,34 +5,37 @@ import io.uv4j.internal.Native;
 /** libuv's kinds of request ({@code uv_req_type}), with the names libuv gives them. */
 public enum RequestType {
   /** Not a kind libuv names (its platform-private kinds are reported as this). */
-  UNKNOWN,
+  UNKNOWN("UV_UNKNOWN_REQ"),
   /** libuv's abstract base request. */
-  REQ,
+  REQ("UV_REQ"),
   /** A stream's connect. */
-  CONNECT,
+  CONNECT("UV_CONNECT"),
   /** A stream's write. */
-  WRITE,
+  WRITE("UV_WRITE"),
   /** A stream's shutdown. */
-  SHUTDOWN,
+  SHUTDOWN("UV_SHUTDOWN"),
   /** A UDP send. */
-  UDP_SEND,
+  UDP_SEND("UV_UDP_SEND"),
   /** A file-system operation. */
-  FS,
+  FS("UV_FS"),
   /** Work on the thread pool. */
-  WORK,
+  WORK("UV_WORK"),
   /** A getaddrinfo lookup. */
-  GETADDRINFO,
+  GETADDRINFO("UV_GETADDRINFO"),
   /** A getnameinfo lookup. */
-  GETNAMEINFO,
+  GETNAMEINFO("UV_GETNAMEINFO"),
   /** A uv_random on the thread pool. */
-  RANDOM;
+  RANDOM("UV_RANDOM");
 
-  /** libuv's number for each constant, in declaration order (in a holder: constants are made first). */
-  private static final class Numbers {
-    static final int[] VALUES = Native.requestTypeValues();
+  /** libuv's number for this kind. */
+  private final int number;
+
+  private final String typeName;
+
+  RequestType(String nativeName) {
+    this.number = Native.constant(nativeName);
+    this.typeName = Native.requestTypeName(number);
   }
-
-  private final String typeName = Native.requestTypeName(Numbers.VALUES[ordinal()]);
 
   /**
    * libuv's name for this kind ({@code uv_req_type_name}), such as {@code "fs"} or {@code

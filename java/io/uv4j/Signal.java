@@ -68,6 +68,7 @@ import java.util.regex.Pattern;
  */
 public final class Signal extends Handle {
   /** The signals libuv on Windows delivers to watchers: console events. */
+  private static final int HANDLED = Native.constant("UV4J_SIGNAL_HANDLED");
   private static final Set<String> WINDOWS_DELIVERED = Set.of("SIGINT", "SIGBREAK", "SIGHUP", "SIGWINCH");
   private static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
@@ -218,7 +219,7 @@ public final class Signal extends Handle {
 
   /** Whether a handler was in place for the signal when this class loaded, before any watcher. */
   private static boolean jvmHandles(String name) {
-    return Native.signalDisposition(Signals.number(name)) == 2;
+    return Native.signalDisposition(Signals.number(name)) == HANDLED;
   }
 
   /**

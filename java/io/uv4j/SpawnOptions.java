@@ -1,5 +1,6 @@
 package io.uv4j;
 
+import io.uv4j.internal.Native;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +18,12 @@ import java.util.Objects;
  * surrogate {@code U+DC80..U+DCFF} stands for the byte that is not valid UTF-8.
  */
 public final class SpawnOptions {
-  // libuv's uv_process_flags, part of its ABI
-  static final int SETUID = 1;
-  static final int SETGID = 1 << 1;
-  static final int WINDOWS_VERBATIM_ARGUMENTS = 1 << 2;
-  static final int DETACHED = 1 << 3;
-  static final int WINDOWS_HIDE = 1 << 4;
+  // libuv's uv_process_flags
+  static final int SETUID = Native.constant("UV_PROCESS_SETUID");
+  static final int SETGID = Native.constant("UV_PROCESS_SETGID");
+  static final int WINDOWS_VERBATIM_ARGUMENTS = Native.constant("UV_PROCESS_WINDOWS_VERBATIM_ARGUMENTS");
+  static final int DETACHED = Native.constant("UV_PROCESS_DETACHED");
+  static final int WINDOWS_HIDE = Native.constant("UV_PROCESS_WINDOWS_HIDE");
 
   private final String file;
   private final List<String> argv;

@@ -1,5 +1,6 @@
 package io.uv4j;
 
+import io.uv4j.internal.Native;
 import java.util.Objects;
 
 /**
@@ -8,15 +9,15 @@ import java.util.Objects;
  * Pipe} between the two ({@code uv_stdio_container_t}). Immutable.
  */
 public final class Stdio {
-  // libuv's uv_stdio_flags, part of its ABI
-  static final int CREATE_PIPE = 0x01;
-  static final int INHERIT_FD = 0x02;
-  static final int INHERIT_STREAM = 0x04;
-  private static final int READABLE_PIPE = 0x10;
-  private static final int WRITABLE_PIPE = 0x20;
-  private static final int NONBLOCK_PIPE = 0x40;
+  // libuv's uv_stdio_flags
+  static final int CREATE_PIPE = Native.constant("UV_CREATE_PIPE");
+  static final int INHERIT_FD = Native.constant("UV_INHERIT_FD");
+  static final int INHERIT_STREAM = Native.constant("UV_INHERIT_STREAM");
+  private static final int READABLE_PIPE = Native.constant("UV_READABLE_PIPE");
+  private static final int WRITABLE_PIPE = Native.constant("UV_WRITABLE_PIPE");
+  private static final int NONBLOCK_PIPE = Native.constant("UV_NONBLOCK_PIPE");
 
-  private static final Stdio IGNORE = new Stdio(0, -1, null, false);
+  private static final Stdio IGNORE = new Stdio(Native.constant("UV_IGNORE"), -1, null, false);
 
   private final int flags;
   private final int fd;

@@ -1032,19 +1032,15 @@ public abstract class Stream extends Handle {
 
   @Override
   void onNativeEvent(int event, long arg) throws Throwable {
-    switch (event) {
-      case Native.EVENT_READ:
-        onRead(arg);
-        break;
-      case Native.EVENT_WRITTEN:
-        noteActivity();
-        written((int) arg);
-        break;
-      case Native.EVENT_CONNECTION:
-        onConnection.done((int) arg < 0 ? new UvException((int) arg, "listen") : null);
-        break;
-      default:
-        super.onNativeEvent(event, arg);
+    if (event == Native.EVENT_READ) {
+      onRead(arg);
+    } else if (event == Native.EVENT_WRITTEN) {
+      noteActivity();
+      written((int) arg);
+    } else if (event == Native.EVENT_CONNECTION) {
+      onConnection.done((int) arg < 0 ? new UvException((int) arg, "listen") : null);
+    } else {
+      super.onNativeEvent(event, arg);
     }
   }
 

@@ -30,7 +30,7 @@ public final class Tcp extends Stream {
    */
   public Tcp(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.tcpNew(loop.checkUsable(), this, 0);
+    long p = Native.tcpNew(loop.checkUsable(), this, Dns.addressFamily(0));
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_tcp_init_ex"));
     bind(p);
   }
@@ -51,7 +51,7 @@ public final class Tcp extends Stream {
   public Tcp(Loop loop, int family) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     Dns.checkFamily(family);
-    long p = Native.tcpNew(loop.checkUsable(), this, family);
+    long p = Native.tcpNew(loop.checkUsable(), this, Dns.addressFamily(family));
     if (p < 0) throw initFailure(p, "uv_tcp_init_ex");
     bind(p);
     if (family != 0) noteDescriptor();

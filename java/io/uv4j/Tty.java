@@ -8,11 +8,18 @@ public final class Tty extends Stream {
   /** Terminal modes for {@link #setMode(Mode)}. */
   public enum Mode {
     /** Line-buffered, echoing: the initial mode. */
-    NORMAL,
+    NORMAL("UV_TTY_MODE_NORMAL"),
     /** Raw input: no line editing, no echo, no signals. */
-    RAW,
+    RAW("UV_TTY_MODE_RAW"),
     /** Binary-safe I/O (Windows: raw with virtual terminal input). */
-    IO
+    IO("UV_TTY_MODE_IO");
+
+    /** libuv's uv_tty_mode_t value. */
+    final int value;
+
+    Mode(String nativeName) {
+      this.value = Native.constant(nativeName);
+    }
   }
 
   /**
@@ -63,7 +70,7 @@ public final class Tty extends Stream {
    */
   public void setMode(Mode mode) throws UvException {
     Objects.requireNonNull(mode, "mode");
-    UvException.check(Native.ttySetMode(open(), mode.ordinal()), "uv_tty_set_mode");
+    UvException.check(Native.ttySetMode(open(), mode.value), "uv_tty_set_mode");
   }
 
   /**
@@ -93,9 +100,21 @@ public final class Tty extends Stream {
   /** Who handles the console's virtual terminal (ANSI escape) sequences; a Windows notion. */
   public enum VtermState {
     /** The console handles them itself (the Windows 10 console, ConEmu): libuv passes them on. */
-    SUPPORTED,
+    SUPPORTED("UV_TTY_SUPPORTED"),
     /** The console cannot (the legacy console): libuv interprets them. */
-    UNSUPPORTED
+    UNSUPPORTED("UV_TTY_UNSUPPORTED");
+
+    /** libuv's uv_tty_vtermstate_t value. */
+    final int value;
+
+    VtermState(String nativeName) {
+      this.value = Native.constant(nativeName);
+    }
+
+    static VtermState of(int value) {
+      for (VtermState state : values()) if (state.value == value) return state;
+      throw new IllegalStateException("libuv reports an unknown vterm state " + value);
+    }
   }
 
   /**
@@ -111,7 +130,7 @@ public final class Tty extends Stream {
   public static VtermState vtermState() throws UvException {
     Native.ensureLoaded();
     int state = UvException.check(Native.ttyVtermState(), "uv_tty_get_vterm_state");
-    return VtermState.values()[state];
+    return VtermState.of(state);
   }
 
   /**
@@ -128,6 +147,6 @@ public final class Tty extends Stream {
   public static void setVtermState(VtermState state) {
     Objects.requireNonNull(state, "state");
     Native.ensureLoaded();
-    Native.ttySetVtermState(state.ordinal());
+    Native.ttySetVtermState(state.value);
   }
 }

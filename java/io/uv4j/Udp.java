@@ -45,10 +45,13 @@ public final class Udp extends Handle {
   }
 
   /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes of one recvmmsg slot. */
-  private static final int[] BATCH = Native.udpBatchConstants();
-  private static final int BATCH_CHUNK = BATCH[0];
-  private static final int BATCH_END = BATCH[1];
-  private static final int BATCH_SLOT = BATCH[2];
+  private static final int MULTICAST_LOOP = Native.constant("UV4J_UDP_MULTICAST_LOOP");
+  private static final int MULTICAST_TTL = Native.constant("UV4J_UDP_MULTICAST_TTL");
+  private static final int BROADCAST = Native.constant("UV4J_UDP_BROADCAST");
+  private static final int TTL = Native.constant("UV4J_UDP_TTL");
+  private static final int BATCH_CHUNK = Native.constant("UV_UDP_MMSG_CHUNK");
+  private static final int BATCH_END = Native.constant("UV_UDP_MMSG_FREE");
+  private static final int BATCH_SLOT = Native.constant("UV4J_UDP_DGRAM_MAXSIZE");
 
   /** Whether libuv receives several datagrams per system call into one buffer. */
   private final boolean batching;
@@ -77,7 +80,7 @@ public final class Udp extends Handle {
   public Udp(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, 0, false);
+    long p = Native.udpNew(loop.checkUsable(), this, Dns.addressFamily(0), false);
     if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_udp_init_ex"));
     bind(p);
     batching = false;
@@ -124,7 +127,7 @@ public final class Udp extends Handle {
     super(Objects.requireNonNull(loop, "loop"));
     Dns.checkFamily(family);
     loop.ensureReadSlab();
-    long p = Native.udpNew(loop.checkUsable(), this, family, batchReceives);
+    long p = Native.udpNew(loop.checkUsable(), this, Dns.addressFamily(family), batchReceives);
     if (p < 0) throw initFailure(p, "uv_udp_init_ex");
     bind(p);
     batching = Native.udpUsingRecvmmsg(p);
@@ -465,7 +468,7 @@ public final class Udp extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setMulticastLoop(boolean on) throws UvException {
-    UvException.check(Native.udpSetOption(open(), 0, on ? 1 : 0), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), MULTICAST_LOOP, on ? 1 : 0), "setsockopt");
   }
 
   /**
@@ -478,7 +481,7 @@ public final class Udp extends Handle {
    */
   public void setMulticastTtl(int ttl) throws UvException {
     checkTtl(ttl);
-    UvException.check(Native.udpSetOption(open(), 1, ttl), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), MULTICAST_TTL, ttl), "setsockopt");
   }
 
   /**
@@ -489,7 +492,7 @@ public final class Udp extends Handle {
    * @throws IllegalStateException if closed or called from another thread
    */
   public void setBroadcast(boolean on) throws UvException {
-    UvException.check(Native.udpSetOption(open(), 2, on ? 1 : 0), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), BROADCAST, on ? 1 : 0), "setsockopt");
   }
 
   /**
@@ -502,7 +505,7 @@ public final class Udp extends Handle {
    */
   public void setTtl(int ttl) throws UvException {
     checkTtl(ttl);
-    UvException.check(Native.udpSetOption(open(), 3, ttl), "setsockopt");
+    UvException.check(Native.udpSetOption(open(), TTL, ttl), "setsockopt");
   }
 
   /**

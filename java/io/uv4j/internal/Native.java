@@ -1,5 +1,8 @@
 package io.uv4j.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Every JNI entry point of uv4j, and nothing else.
  *
@@ -9,26 +12,53 @@ package io.uv4j.internal;
  * result (0 or a negative error code). Events come back through {@code io.uv4j.Loop.upcall}.
  */
 public final class Native {
-  /** A handle's close callback ran; the native struct is freed once the upcall returns. */
-  public static final int EVENT_CLOSED = 0;
-  /** A timer, idle, prepare, check or async callback ran. */
-  public static final int EVENT_FIRED = 1;
-  /** A stream or UDP read; arg is nread (negative: an error or EOF). */
-  public static final int EVENT_READ = 2;
-  /** A listening stream has a connection to accept; arg is the status. */
-  public static final int EVENT_CONNECTION = 3;
-  /** A request completed; arg is its status (or result). */
-  public static final int EVENT_DONE = 4;
-  /** The oldest queued write of a stream completed; arg is its status. */
-  public static final int EVENT_WRITTEN = 5;
-  /** Length of the byte[] a socket address crosses JNI in (see sockaddr.c). */
-  public static final int SOCKADDR_LEN = 24;
-
   static {
     NativeLibrary.load();
   }
 
+  private static final Map<String, Integer> CONSTANTS = constantTable();
+
+  /** A handle's close callback ran; the native struct is freed once the upcall returns. */
+  public static final int EVENT_CLOSED = constant("UV4J_EVENT_CLOSED");
+  /** A timer, idle, prepare, check or async callback ran. */
+  public static final int EVENT_FIRED = constant("UV4J_EVENT_FIRED");
+  /** A stream or UDP read; arg is nread (negative: an error or EOF). */
+  public static final int EVENT_READ = constant("UV4J_EVENT_READ");
+  /** A listening stream has a connection to accept; arg is the status. */
+  public static final int EVENT_CONNECTION = constant("UV4J_EVENT_CONNECTION");
+  /** A request completed; arg is its status (or result). */
+  public static final int EVENT_DONE = constant("UV4J_EVENT_DONE");
+  /** The oldest queued write of a stream completed; arg is its status. */
+  public static final int EVENT_WRITTEN = constant("UV4J_EVENT_WRITTEN");
+  /** Length of the byte[] a socket address crosses JNI in (see sockaddr.c). */
+  public static final int SOCKADDR_LEN = constant("UV4J_SOCKADDR_LEN");
+  /** Length of the long[] a stat result crosses JNI in (see fsResultStat). */
+  public static final int STAT_LONGS = constant("UV4J_STAT_LONGS");
+  /** Length of the long[] a statfs result crosses JNI in (see fsResultStatfs). */
+  public static final int STATFS_LONGS = constant("UV4J_STATFS_LONGS");
+  /** Length of the long[] loopMetricsInfo fills. */
+  public static final int LOOP_METRICS_LONGS = constant("UV4J_LOOP_METRICS_LONGS");
+
   private Native() {}
+
+  /**
+   * The value the shim exports under a C name (see misc.c), read once at load.
+   *
+   * @throws IllegalStateException if the shim exports no constant of that name
+   */
+  public static int constant(String name) {
+    Integer value = CONSTANTS.get(name);
+    if (value == null) throw new IllegalStateException("the native library exports no constant " + name);
+    return value;
+  }
+
+  private static Map<String, Integer> constantTable() {
+    String[] names = constantNames();
+    int[] values = constantValues();
+    Map<String, Integer> table = new HashMap<>();
+    for (int i = 0; i < names.length; i++) table.put(names[i], values[i]);
+    return Map.copyOf(table);
+  }
 
   /** Loads the native library if it is not loaded yet. */
   public static void ensureLoaded() {}
@@ -47,6 +77,11 @@ public final class Native {
   public static native String[] errorNames();
 
   public static native int[] errorNumbers();
+
+  /** The names of the constants the shim shares with Java, in the order of {@link #constantValues()}. */
+  public static native String[] constantNames();
+
+  public static native int[] constantValues();
 
   // loop
   public static native long loopNew();
@@ -82,7 +117,7 @@ public final class Native {
 
   public static native long loopIdleTime(long loop);
 
-  /** Fills {@code out} with loop_count, events, events_waiting. */
+  /** Fills {@code out} (LOOP_METRICS_LONGS long) with loop_count, events, events_waiting. */
   public static native int loopMetricsInfo(long loop, long[] out);
 
   /** The peers of every handle of the loop, closing ones included. */
@@ -119,12 +154,6 @@ public final class Native {
 
   /** uv_send_buffer_size ({@code send}) or uv_recv_buffer_size: value 0 reads, else sets. */
   public static native int handleBufferSize(long handle, boolean send, int value);
-
-  /** libuv's uv_handle_type values in io.uv4j.HandleType's order. */
-  public static native int[] handleTypeValues();
-
-  /** libuv's uv_req_type values in io.uv4j.RequestType's order. */
-  public static native int[] requestTypeValues();
 
   /** uv_handle_type_name: null for a type libuv gives no name. */
   public static native String handleTypeName(int type);
@@ -185,7 +214,7 @@ public final class Native {
   public static native int streamSetBlocking(long stream, boolean blocking);
 
   // tcp
-  /** family: 0 (none yet), 4 or 6. */
+  /** family: AF_UNSPEC (no socket yet), AF_INET or AF_INET6. */
   public static native long tcpNew(long loop, Object peer, int family);
 
   public static native int tcpOpen(long tcp, int socket);
@@ -228,7 +257,7 @@ public final class Native {
 
   public static native int pipePendingCount(long pipe);
 
-  /** 1 tcp, 2 pipe, 3 udp, 0 none. */
+  /** The uv_handle_type of the next pending handle; UV_UNKNOWN_HANDLE when none. */
   public static native int pipePendingType(long pipe);
 
   /** uv_pipe: {@code out} gets the read end, then the write end. */
@@ -239,7 +268,7 @@ public final class Native {
       boolean datagram, boolean nonBlockingFirst, boolean nonBlockingSecond, long[] out);
 
   // udp
-  /** family 0, 4 or 6; recvmmsg adds UV_UDP_RECVMMSG. */
+  /** family AF_UNSPEC, AF_INET or AF_INET6; recvmmsg adds UV_UDP_RECVMMSG. */
   public static native long udpNew(long loop, Object peer, int family, boolean recvmmsg);
 
   public static native int udpOpen(long udp, int socket);
@@ -275,9 +304,6 @@ public final class Native {
    */
   public static native int udpLastSender(long udp, byte[] out, int[] info);
 
-  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes each recvmmsg slot takes (64 KiB). */
-  public static native int[] udpBatchConstants();
-
   public static native boolean udpUsingRecvmmsg(long udp);
 
   /** getsockname, or getpeername when {@code peer}. */
@@ -289,7 +315,7 @@ public final class Native {
 
   public static native int udpSetMulticastInterface(long udp, String iface);
 
-  /** option: 0 multicast loop, 1 multicast ttl, 2 broadcast, 3 ttl. */
+  /** option: UV4J_UDP_MULTICAST_LOOP, UV4J_UDP_MULTICAST_TTL, UV4J_UDP_BROADCAST or UV4J_UDP_TTL. */
   public static native int udpSetOption(long udp, int option, int value);
 
   public static native long udpSendQueueSize(long udp);
@@ -316,7 +342,7 @@ public final class Native {
   public static native int streamTryWrite2(
       long stream, java.nio.ByteBuffer buffer, int offset, int length, long sendHandle);
 
-  /** uv_tty_get_vterm_state: the state (0 supported, 1 unsupported) or a negative error. */
+  /** uv_tty_get_vterm_state: the state (UV_TTY_SUPPORTED or UV_TTY_UNSUPPORTED) or a negative error. */
   public static native int ttyVtermState();
 
   public static native void ttySetVtermState(int state);
@@ -362,7 +388,7 @@ public final class Native {
   // dns
   /**
    * Starts uv_getaddrinfo; returns the request's token (see requestCancel) or a negative error.
-   * family 0/4/6, socktype 0 any, 1 stream, 2 datagram.
+   * family AF_UNSPEC, AF_INET or AF_INET6; socktype 0 (any), SOCK_STREAM or SOCK_DGRAM.
    */
   public static native long dnsGetAddrInfo(
       long loop, Object request, String node, String service, int family, int socktype,
@@ -461,11 +487,11 @@ public final class Native {
 
   public static native long fsResult(long request);
 
-  /** 20 longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then atime mtime
-   * ctime birthtime as (seconds, nanoseconds) pairs. */
+  /** STAT_LONGS longs: dev mode nlink uid gid rdev ino size blksize blocks flags gen, then atime
+   * mtime ctime birthtime as (seconds, nanoseconds) pairs. */
   public static native void fsResultStat(long request, long[] out);
 
-  /** 7 longs: type bsize blocks bfree bavail files ffree. */
+  /** STATFS_LONGS longs: type bsize blocks bfree bavail files ffree. */
   public static native void fsResultStatfs(long request, long[] out);
 
   /** The request's path, UTF-8 (mkdtemp and mkstemp put the created name there). */
@@ -479,9 +505,6 @@ public final class Native {
 
   /** scandir's or readdir's entries as {name bytes, byte[]{type}} pairs; null pairs end it early. */
   public static native Object[] fsResultEntries(long request);
-
-  /** UV_FS_O_* values in io.uv4j.Fs's order. */
-  public static native int[] fsOpenFlags();
 
   // fs watching
   public static native long fsEventNew(long loop, Object peer);
@@ -502,7 +525,7 @@ public final class Native {
 
   public static native int fsPollStop(long handle);
 
-  /** During a poll callback: previous then current stat, 20 longs each. */
+  /** During a poll callback: previous then current stat, STAT_LONGS longs each. */
   public static native void fsPollStats(long handle, long[] out);
 
   public static native byte[] fsPollPath(long handle, int[] status);
@@ -567,7 +590,7 @@ public final class Native {
 
   public static native int signalStop(long signal);
 
-  /** What the process does on a signal now: 0 its default action, 1 ignore, 2 a handler. */
+  /** What the process does on a signal now: UV4J_SIGNAL_DEFAULT, _IGNORED or _HANDLED. */
   public static native int signalDisposition(int signum);
 
   // idle, prepare, check
@@ -636,9 +659,6 @@ public final class Native {
 
   public static native int osGetppid();
 
-  /** UV_PRIORITY_ LOW, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, HIGHEST. */
-  public static native int[] osPriorities();
-
   public static native int osGetPriority(int pid, int[] out);
 
   public static native int osSetPriority(int pid, int priority);
@@ -678,9 +698,6 @@ public final class Native {
 
   /** out: seconds, microseconds since the epoch. */
   public static native int osGettimeofday(long[] out);
-
-  /** UV_CLOCK_MONOTONIC, UV_CLOCK_REALTIME. */
-  public static native int[] osClockIds();
 
   /** out: seconds, nanoseconds. */
   public static native int osClockGettime(int clock, long[] out);
