@@ -145,7 +145,7 @@ class ExecuteWakeupTest {
   @Test
   void executeRacingCloseEitherRunsTheTaskOnceOrRejectsIt() throws Exception {
     final int threads = 4;
-    final int rounds = 50;
+    final int rounds = 20;
     for (int round = 0; round < rounds; round++) {
       Loop racing = Loop.create();
       int[] ranPerThread = new int[threads];
