@@ -66,6 +66,8 @@ final class SubmittedTasks {
    * @return false if the loop is closing and {@code task} was taken back: it will not run
    */
   boolean submit(Runnable task) {
+    // refused before linking, so that calls on a closed loop leave nothing queued
+    if (closed) return false;
     Node node = new Node(task);
     tail.getAndSet(node).next = node;
     if (closed) return !takeBack(node);
