@@ -1302,7 +1302,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   /** Wakes the loop from any thread; false once close() has closed the wakeup handle. */
   private boolean sendWakeup() {
-    return wakeup.trySend(null);
+    return wakeup.trySend();
   }
 
   /**
