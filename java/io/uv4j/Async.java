@@ -45,16 +45,12 @@ public final class Async extends Handle {
    * @throws IllegalStateException if the handle is closed
    */
   public void send() {
-    if (!trySend(null)) throw new IllegalStateException(this + " is closed");
+    if (!trySend()) throw new IllegalStateException(this + " is closed");
   }
 
-  /**
-   * Runs {@code beforeSend} (if any) and sends, atomically with respect to {@link #close()};
-   * false, with nothing run, if the handle is closed.
-   */
-  synchronized boolean trySend(Runnable beforeSend) {
+  /** Sends unless the handle is closed, atomically with respect to {@link #close()}. */
+  synchronized boolean trySend() {
     if (!sendable) return false;
-    if (beforeSend != null) beforeSend.run();
     Native.asyncSend(ptr);
     return true;
   }

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntConsumer;
@@ -110,7 +109,7 @@ public final class Loop implements Executor, AutoCloseable {
   /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
   private int awaitedCompletions;
 
-  private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
+  private final SubmittedTasks submitted = new SubmittedTasks(this::sendWakeup);
   private final Async wakeup;
 
   private Loop() throws UvException {
@@ -190,7 +189,7 @@ public final class Loop implements Executor, AutoCloseable {
     if (!completing) exitRequested = false;
     try {
       // a wakeup whose upcall failed before Java ran (a stack overflow) left its tasks queued
-      if (!submitted.isEmpty()) wakeup.trySend(null);
+      if (!submitted.isEmpty()) submitted.wakeAgain();
       drain();
       throwIfFatal();
       boolean alive;
@@ -451,18 +450,22 @@ public final class Loop implements Executor, AutoCloseable {
    * #run()} going until they have run.
    *
    * <p>A task this method accepted (it returned normally) runs: if no run reaches it, {@link
-   * #close()} runs it, even after an earlier task threw or called {@link #exit}. Once {@code
-   * close()} has begun, tasks are refused with {@link RejectedExecutionException}, so a caller
-   * never waits for a task that will not run.
+   * #close()} runs it, even after an earlier task threw or called {@link #exit}. A task submitted
+   * while {@code close()} runs the accepted ones is either run there too or refused with {@link
+   * RejectedExecutionException}; after that every task is refused, so a caller never waits for a
+   * task that will not run.
+   *
+   * <p>This method never blocks: it takes no lock, and it wakes the loop only when no wake-up is
+   * pending already.
    *
    * @param task what to run
    * @throws NullPointerException if {@code task} is null
-   * @throws RejectedExecutionException if the loop is closing or closed
+   * @throws RejectedExecutionException if the loop is closing or closed; the task will not run
    */
   @Override
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
-    if (!wakeup.trySend(() -> submitted.add(task))) {
+    if (!submitted.submit(task)) {
       throw new RejectedExecutionException(this + " is closed; task not accepted: " + task);
     }
   }
@@ -799,6 +802,7 @@ public final class Loop implements Executor, AutoCloseable {
     checkThread();
     if (ptr == 0) return;
     if (running) throw new IllegalStateException("close() called from inside a callback of " + this);
+    submitted.close();
     wakeup.close();
     running = true;
     try {
@@ -1281,6 +1285,7 @@ public final class Loop implements Executor, AutoCloseable {
    * inside the wakeup handle's callback.
    */
   private void runSubmitted() {
+    submitted.wakeupReceived();
     int outer = depth;
     depth = 0;
     try {
@@ -1292,7 +1297,12 @@ public final class Loop implements Executor, AutoCloseable {
     } finally {
       depth = outer;
     }
-    if (!submitted.isEmpty()) wakeup.trySend(null);
+    if (!submitted.isEmpty()) submitted.wakeAgain();
+  }
+
+  /** Wakes the loop from any thread; false once close() has closed the wakeup handle. */
+  private boolean sendWakeup() {
+    return wakeup.trySend();
   }
 
   /**
@@ -1305,7 +1315,7 @@ public final class Loop implements Executor, AutoCloseable {
     boolean exitWasRequested = exitRequested;
     try {
       Runnable task;
-      while ((task = submitted.poll()) != null) {
+      while ((task = submitted.pollAccepted()) != null) {
         fatal = null;
         exitRequested = false;
         invoke(task);
