@@ -18,8 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the asynchronous ones: each call works or is refused with {@link IllegalStateException}, and
  * the entries read are never duplicated or corrupted.
  */
-class DirSharingTest {
+class DirSharingTest extends LoopTestBase {
   private static final int FILES = 400;
   private static final int ROUNDS = 150;
   private static final int THREADS = 4;
@@ -38,18 +36,6 @@ class DirSharingTest {
   private static final String NAME_PADDING = "-" + "x".repeat(150);
 
   @TempDir Path dir;
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
   /** What one round saw: every entry read, every refusal, every unexpected failure. */
   private static final class Round {
     final ConcurrentLinkedQueue<String> names = new ConcurrentLinkedQueue<>();

@@ -6,25 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-class FilenoTest {
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
+class FilenoTest extends LoopTestBase {
   @Test
   void udpWithoutASocketHasNoDescriptor() {
     UvException e = assertThrows(UvException.class, () -> new Udp(loop).fileno());

@@ -11,24 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FsBasicsTest {
-  private Loop loop;
+class FsBasicsTest extends LoopTestBase {
   @TempDir Path dir;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   @Test
   void syncWriteThenReadRoundTripsTheBytes() throws Exception {

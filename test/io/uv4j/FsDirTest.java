@@ -21,25 +21,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Directory trees built, listed and removed with the plain operations; directory streams. */
-class FsDirTest {
-  private Loop loop;
+class FsDirTest extends LoopTestBase {
   @TempDir Path dir;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   private FsForms on(Form form) {
     return new FsForms(form, loop);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * operations, the destination; in every form, and never thrown from or called back inside an
  * asynchronous call.
  */
-class FsErrorsTest {
-  private Loop loop;
+class FsErrorsTest extends LoopTestBase {
   @TempDir Path dir;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   private FsForms on(Form form) {
     return new FsForms(form, loop);

@@ -29,8 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,21 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * What each file-system operation does, checked in each of its three forms: sync, callback and
  * Promise. The reference for what is on disk is java.nio, independent of libuv.
  */
-class FsOperationsTest {
+class FsOperationsTest extends LoopTestBase {
   private static final boolean LINUX = System.getProperty("os.name").toLowerCase().startsWith("linux");
 
-  private Loop loop;
   @TempDir Path dir;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   private FsForms on(Form form) {
     return new FsForms(form, loop);

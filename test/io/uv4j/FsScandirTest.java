@@ -12,9 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * scandir of a large directory of long names: libuv frees each name when it hands out the next,
  * so every name must come back exactly as it is on disk, however busy the allocator is meanwhile.
  */
-class FsScandirTest {
+class FsScandirTest extends LoopTestBase {
   private static final int ENTRIES = 2000;
   private static final int MIN_NAME_BYTES = 150;
   private static final int MAX_NAME_BYTES = 250;
@@ -35,7 +33,6 @@ class FsScandirTest {
   @TempDir static Path dir;
   private static Set<String> names;
 
-  private Loop loop;
 
   @BeforeAll
   static void fillTheDirectory() throws Exception {
@@ -62,16 +59,6 @@ class FsScandirTest {
       bytes += piece.getBytes(UTF_8).length;
     }
     return name.toString();
-  }
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
   }
 
   /** Fails unless {@code entries} lists every file of the directory once, by its exact name. */

@@ -13,8 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,23 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * FsEvent (the OS's change notifications) and FsPoll (stat at an interval) in a temp directory.
  * Every run has a watchdog, so that a missed event fails the test instead of hanging it.
  */
-class FsWatchTest {
+class FsWatchTest extends LoopTestBase {
   private static final String OS = System.getProperty("os.name").toLowerCase();
   private static final boolean RECURSIVE_SUPPORTED = OS.startsWith("mac") || OS.startsWith("windows");
   private static final long WATCHDOG_MS = 10_000;
 
-  private Loop loop;
   @TempDir Path dir;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   /** One event as the listener saw it. */
   private record Seen(String filename, int events) {

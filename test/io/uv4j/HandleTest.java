@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What every handle kind shares: start, stop, ref, unref, close. */
-class HandleTest {
+class HandleTest extends LoopTestBase {
   /** Creates, starts and stops one kind of handle the same way. */
   enum Kind {
     TIMER {
@@ -119,18 +117,6 @@ class HandleTest {
     Handle create(Loop loop) throws UvException {
       return create(loop, () -> {});
     }
-  }
-
-  private Loop loop;
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
   }
 
   @ParameterizedTest

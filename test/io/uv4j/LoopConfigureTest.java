@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -17,23 +15,11 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** uv_loop_configure's options: UV_LOOP_BLOCK_SIGNAL and UV_LOOP_USE_IO_URING_SQPOLL. */
-class LoopConfigureTest {
+class LoopConfigureTest extends LoopTestBase {
   /** SIGPROF's number on Linux and macOS. */
   private static final int SIGPROF = 27;
   /** SIGINT's number everywhere. */
   private static final int SIGINT = 2;
-
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no SIGPROF")

@@ -3,26 +3,12 @@ package io.uv4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /** Conversions between a C runtime descriptor and its OS handle; on Unix both are one number. */
-class OsHandleTest {
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
+class OsHandleTest extends LoopTestBase {
   /** The descriptor of an open socket. */
   private int openDescriptor() throws UvException {
     Tcp tcp = new Tcp(loop);

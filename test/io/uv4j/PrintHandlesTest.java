@@ -5,24 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** uv_print_all_handles and uv_print_active_handles, into a Java Appendable. */
-class PrintHandlesTest {
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
+class PrintHandlesTest extends LoopTestBase {
   /** The printed lines of one kind of handle, with the addresses left out. */
   private static List<String> linesOf(String printed, String type) {
     return Arrays.stream(printed.split("\n"))

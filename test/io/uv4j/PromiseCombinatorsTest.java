@@ -9,24 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code Promise.all/allSettled/any/race} that take the loop from their first promise. */
-class PromiseCombinatorsTest {
-  private Loop loop;
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
-  }
-
+class PromiseCombinatorsTest extends LoopTestBase {
   @Test
   void allOfAListTakesTheLoopOfItsFirstPromise() {
     Promise<List<String>> all = Promise.all(List.of(Promise.resolve(loop, "a"), Promise.resolve(loop, "b")));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,19 +13,8 @@ import org.junit.jupiter.api.Test;
  * JavaScript program it translates, with what Node v20 prints for it; {@code log} is {@code (s) =>
  * console.log(s)}. The {@code c1, c2, ...} chain is a plain then-chain that counts microtask turns.
  */
-class PromiseOrderingTest {
-  private Loop loop;
+class PromiseOrderingTest extends LoopTestBase {
   private final List<String> labels = new ArrayList<>();
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
-  }
 
   /** {@code Promise.resolve().then(() => log('c1')).then(() => log('c2'))...}, n steps. */
   private void counter(int steps) {

@@ -7,24 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Promise#onRejected}: a rejection handler that returns nothing. */
-class PromiseRecoveryTest {
-  private Loop loop;
+class PromiseRecoveryTest extends LoopTestBase {
   private final List<String> labels = new ArrayList<>();
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
-  }
 
   private void log(Throwable reason) {
     labels.add("logged " + reason.getMessage());

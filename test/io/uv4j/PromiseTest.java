@@ -17,25 +17,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** What a {@link Promise} settles to, and the arguments, threads and loops it accepts. */
-class PromiseTest {
-  private Loop loop;
+class PromiseTest extends LoopTestBase {
   private final List<String> labels = new ArrayList<>();
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
-  }
 
   /** Runs {@code call} on a new thread and returns what it threw (null if nothing). */
   private static Throwable thrownOnAnotherThread(Executable call) throws InterruptedException {

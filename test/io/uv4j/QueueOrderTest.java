@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * scenario of the conformance corpus (test/conformance, number in the comment) and
  * asserts the labels Node prints, in order.
  */
-class QueueOrderTest {
+class QueueOrderTest extends LoopTestBase {
   /**
    * Where the code under test runs. Each is a Node "main program": the queues drain when it
    * returns (before {@code run()}: {@code run()} drains them first, as Node does when the main
@@ -33,18 +31,7 @@ class QueueOrderTest {
     EXECUTE_TASK
   }
 
-  private Loop loop;
   private final List<String> labels = new ArrayList<>();
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
-  }
 
   /** Runs {@code program} in {@code context}, then runs the loop until it has no more work. */
   private void runIn(Context context, Runnable program) throws UvException {

@@ -8,24 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Node-style timers and immediates beyond what the conformance scenarios (test/conformance) pin down. */
-class SchedulerTest {
-  private Loop loop;
+class SchedulerTest extends LoopTestBase {
   private final List<String> labels = new ArrayList<>();
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
 
   @Test
   void refreshStartsTheDelayOverFromNow() {

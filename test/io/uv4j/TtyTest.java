@@ -6,27 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The test JVM has no terminal: surefire gives it pipes for its standard streams. So this checks
  * what libuv says about descriptors that are not terminals.
  */
-class TtyTest {
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
-  }
-
+class TtyTest extends LoopTestBase {
   @Test
   void standardInputUnderTheTestRunnerIsNotATerminal() {
     assertFalse(Tty.isTty(0));
