@@ -8,6 +8,7 @@
 #
 # UV4J_BENCH_ROUNDS (default 3): C/Java rounds of the idle comparison.
 # UV4J_BENCH_IDLE_N (default 20000000): idle callbacks per raw C run.
+# UV4J_BENCH_IDLE_ONLY=1: the idle rounds alone, without the timer loop and the rest of the suite.
 source "$(dirname "$0")/setup.sh"
 
 rounds=${UV4J_BENCH_ROUNDS:-3}
@@ -52,17 +53,20 @@ for round in $(seq 1 "$rounds"); do
   grep -E "^(Benchmark +Mode|IdleCallbacks)" "$out/idle-java-$round.txt"
 done
 
-# The raw C timer loop runs before and after the suite, whose timer figures it is set against.
-echo "ci: raw C timer_loop"
-target/cmake/timer_loop | tee "$out/timer-c-1.txt"
+idle_only=${UV4J_BENCH_IDLE_ONLY:-}
+if [ -z "$idle_only" ]; then
+  # The raw C timer loop runs before and after the suite, whose timer figures it is set against.
+  echo "ci: raw C timer_loop"
+  target/cmake/timer_loop | tee "$out/timer-c-1.txt"
 
-echo "ci: the rest of the JMH suite"
-java -jar "$jar" -e '^io\.uv4j\.bench\.IdleCallbacks\.' "${jmh_opts[@]}" \
-  -rf csv -rff "$out/suite.csv" > "$out/suite.txt"
-grep -E "^(Benchmark +Mode|[A-Za-z]+\.[A-Za-z]+ +thrpt)" "$out/suite.txt"
+  echo "ci: the rest of the JMH suite"
+  java -jar "$jar" -e '^io\.uv4j\.bench\.IdleCallbacks\.' "${jmh_opts[@]}" \
+    -rf csv -rff "$out/suite.csv" > "$out/suite.txt"
+  grep -E "^(Benchmark +Mode|[A-Za-z]+\.[A-Za-z]+ +thrpt)" "$out/suite.txt"
 
-echo "ci: raw C timer_loop again"
-target/cmake/timer_loop | tee "$out/timer-c-2.txt"
+  echo "ci: raw C timer_loop again"
+  target/cmake/timer_loop | tee "$out/timer-c-2.txt"
+fi
 
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -84,6 +88,7 @@ median() {
   j_med=$(median "${java_idle[@]}")
   met=$(awk -v c="$c_med" -v j="$j_med" 'BEGIN { print (j / c >= 0.8) ? "met" : "NOT met" }')
   awk -v r=median -v c="$c_med" -v t="$t_med" -v j="$j_med" -v note="  (uv4j/C target >= 0.80: $met)" "$row"
+  [ -n "$idle_only" ] && exit 0
   echo
   echo "timers: raw C (bench/c/timer_loop.c, median of the runs before and after the suite)"
   echo "against uv4j (TimerThroughput)"
