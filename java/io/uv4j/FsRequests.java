@@ -412,7 +412,7 @@ final class FsRequests {
             });
   }
 
-  /** rename, link, symlink, copyfile: {@code flags} among {@code known}, named {@code what} in errors. */
+  /** rename, link, symlink, copyfile, with {@code flags} among the {@code known} ones. */
   static Spec<Void> twoPathSpec(FsOp op, String path, String dest, int flags, int known) {
     checkFlags(flags, known, op.syscall() + " flags");
     byte[] p = bytes(path, "path");
