@@ -10,6 +10,7 @@
 #include <string.h>
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
+#include "fs_ops.h"
 
 /* Sync requests need a loop pointer; a never-run loop serves every thread. */
 static uv_loop_t sync_loop;
@@ -119,168 +120,127 @@ static void path_done(path_bytes *p) {
   if (p->chars != NULL && p->chars != p->small) free(p->chars);
 }
 
-#define FS_BEGIN                                   \
-  uv_loop_t *uv;                                   \
-  uv_fs_cb cb;                                     \
-  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb); \
-  if (req == NULL) return UV_ENOMEM;
+/* Every argument any operation takes; each entry point fills those of its shape. */
+typedef struct fs_args {
+  const char *path;
+  const char *new_path;
+  uv_file file;
+  uv_file out_file;
+  int flags;
+  int mode;
+  int64_t offset; /* also ftruncate's length */
+  size_t length;
+  double atime;
+  double mtime;
+  uv_uid_t uid;
+  uv_gid_t gid;
+  const uv_buf_t *bufs;
+  unsigned int nbufs;
+  uv_dir_t *dir;
+  unsigned int entries;
+} fs_args;
 
-/* One op on one path. `Params` is NO_MORE_PARAMS or INT_PARAM, which adds `jint arg`. */
-#define NO_MORE_PARAMS
-#define INT_PARAM , jint arg
-#define FS_PATH_OP(Name, Params, call)                                                       \
-  JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##Name(                               \
-      JNIEnv *env, jclass cls, jlong loop, jobject request, jbyteArray path Params) {        \
-    path_bytes p = {{0}, NULL};                                                              \
-    if (path_of(env, path, &p) == NULL) return UV_ENOMEM;                                    \
-    uv_loop_t *uv;                                                                           \
-    uv_fs_cb cb;                                                                             \
-    uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);                                     \
-    if (req == NULL) {                                                                       \
-      path_done(&p);                                                                         \
-      return UV_ENOMEM;                                                                      \
-    }                                                                                        \
-    int rc = call;                                                                           \
-    path_done(&p);                                                                           \
-    return fs_started(env, req, rc);                                                         \
+/* readdir fills entries the request owns (see fs_free). */
+static int fs_readdir(uv_loop_t *uv, uv4j_fs *req, const fs_args *a, uv_fs_cb cb) {
+  req->dirents = calloc(a->entries, sizeof *req->dirents);
+  if (req->dirents == NULL) return UV_ENOMEM;
+  a->dir->dirents = req->dirents;
+  a->dir->nentries = a->entries;
+  return uv_fs_readdir(uv, &req->uv, a->dir, cb);
+}
+
+enum fs_shape { FS_PATH, FS_TWO_PATHS, FS_FILE, FS_OWNER, FS_TIMES, FS_IO, FS_SENDFILE, FS_DIR };
+
+typedef int (*fs_call)(uv_loop_t *uv, uv4j_fs *req, const fs_args *a, uv_fs_cb cb);
+
+#define FS_CALL(name, shape, result, call)                                                      \
+  static int fs_call_##name(uv_loop_t *uv, uv4j_fs *req, const fs_args *a, uv_fs_cb cb) {     \
+    return call;                                                                               \
   }
+UV4J_FS_OPS(FS_CALL)
 
-FS_PATH_OP(fsUnlink, NO_MORE_PARAMS, uv_fs_unlink(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsRmdir, NO_MORE_PARAMS, uv_fs_rmdir(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsMkdtemp, NO_MORE_PARAMS, uv_fs_mkdtemp(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsMkstemp, NO_MORE_PARAMS, uv_fs_mkstemp(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsOpendir, NO_MORE_PARAMS, uv_fs_opendir(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsStat, NO_MORE_PARAMS, uv_fs_stat(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsLstat, NO_MORE_PARAMS, uv_fs_lstat(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsStatfs, NO_MORE_PARAMS, uv_fs_statfs(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsReadlink, NO_MORE_PARAMS, uv_fs_readlink(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsRealpath, NO_MORE_PARAMS, uv_fs_realpath(uv, &req->uv, p.chars, cb))
-FS_PATH_OP(fsScandir, NO_MORE_PARAMS, uv_fs_scandir(uv, &req->uv, p.chars, 0, cb))
-FS_PATH_OP(fsMkdir, INT_PARAM, uv_fs_mkdir(uv, &req->uv, p.chars, arg, cb))
-FS_PATH_OP(fsAccess, INT_PARAM, uv_fs_access(uv, &req->uv, p.chars, arg, cb))
-FS_PATH_OP(fsChmod, INT_PARAM, uv_fs_chmod(uv, &req->uv, p.chars, arg, cb))
+/* Indexed by op code: the shape whose entry point takes the op, and how to start it. */
+#define FS_OP_ENTRY(name, shape, result, call) [UV_FS_##name] = {FS_##shape, fs_call_##name},
+static const struct fs_op {
+  enum fs_shape shape;
+  fs_call call;
+} fs_ops[] = {UV4J_FS_OPS(FS_OP_ENTRY)};
 
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsOpen(JNIEnv *env, jclass cls, jlong loop,
-                                                            jobject request, jbyteArray path,
-                                                            jint flags, jint mode) {
-  path_bytes p = {{0}, NULL};
-  if (path_of(env, path, &p) == NULL) return UV_ENOMEM;
+/* Starts op `op`, which must be of `shape`, with `a`: async when `request` is set, else sync. */
+static jlong fs_run(JNIEnv *env, jlong loop, jobject request, jint op, enum fs_shape shape,
+                    const fs_args *a) {
+  if (op < 0 || (size_t) op >= UV4J_COUNT_OF(fs_ops) || fs_ops[op].call == NULL ||
+      fs_ops[op].shape != shape) {
+    return UV_EINVAL;
+  }
   uv_loop_t *uv;
   uv_fs_cb cb;
   uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
-  if (req == NULL) {
-    path_done(&p);
-    return UV_ENOMEM;
-  }
-  int rc = uv_fs_open(uv, &req->uv, p.chars, flags, mode, cb);
-  path_done(&p);
-  return fs_started(env, req, rc);
+  if (req == NULL) return UV_ENOMEM;
+  return fs_started(env, req, fs_ops[op].call(uv, req, a, cb));
 }
 
-/* Two-path ops: rename, link, symlink (flags), copyfile (flags). */
+/* Runs op on up to two paths; each path is NULL or UTF-8 bytes, read into `a`. */
+static jlong fs_run_on_paths(JNIEnv *env, jlong loop, jobject request, jint op,
+                             enum fs_shape shape, jbyteArray path, jbyteArray new_path,
+                             fs_args *a) {
+  path_bytes p = {{0}, NULL}, q = {{0}, NULL};
+  jlong rc = UV_ENOMEM;
+  if ((path == NULL || (a->path = path_of(env, path, &p)) != NULL) &&
+      (new_path == NULL || (a->new_path = path_of(env, new_path, &q)) != NULL)) {
+    rc = fs_run(env, loop, request, op, shape, a);
+  }
+  path_done(&p);
+  path_done(&q);
+  return rc;
+}
+
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsPath(JNIEnv *env, jclass cls, jlong loop,
+                                                            jobject request, jint op,
+                                                            jbyteArray path, jint flags,
+                                                            jint mode) {
+  fs_args a = {.flags = flags, .mode = mode};
+  return fs_run_on_paths(env, loop, request, op, FS_PATH, path, NULL, &a);
+}
+
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTwoPaths(JNIEnv *env, jclass cls,
                                                                 jlong loop, jobject request,
                                                                 jint op, jbyteArray path,
                                                                 jbyteArray newPath, jint flags) {
-  path_bytes p = {{0}, NULL}, q = {{0}, NULL};
-  if (path_of(env, path, &p) == NULL) return UV_ENOMEM;
-  if (path_of(env, newPath, &q) == NULL) {
-    path_done(&p);
-    return UV_ENOMEM;
-  }
-  uv_loop_t *uv;
-  uv_fs_cb cb;
-  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
-  int rc = UV_ENOMEM;
-  if (req != NULL) {
-    switch (op) {
-      case 0: rc = uv_fs_rename(uv, &req->uv, p.chars, q.chars, cb); break;
-      case 1: rc = uv_fs_link(uv, &req->uv, p.chars, q.chars, cb); break;
-      case 2: rc = uv_fs_symlink(uv, &req->uv, p.chars, q.chars, flags, cb); break;
-      case 3: rc = uv_fs_copyfile(uv, &req->uv, p.chars, q.chars, flags, cb); break;
-      default: rc = UV_EINVAL;
-    }
-  }
-  path_done(&p);
-  path_done(&q);
-  return req == NULL ? UV_ENOMEM : fs_started(env, req, rc);
+  fs_args a = {.flags = flags};
+  return fs_run_on_paths(env, loop, request, op, FS_TWO_PATHS, path, newPath, &a);
 }
 
-/* Ops on a descriptor: close, fstat, fsync, fdatasync. */
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFileOp(JNIEnv *env, jclass cls,
-                                                              jlong loop, jobject request,
-                                                              jint op, jint file) {
-  FS_BEGIN
-  int rc;
-  switch (op) {
-    case 0: rc = uv_fs_close(uv, &req->uv, file, cb); break;
-    case 1: rc = uv_fs_fstat(uv, &req->uv, file, cb); break;
-    case 2: rc = uv_fs_fsync(uv, &req->uv, file, cb); break;
-    case 3: rc = uv_fs_fdatasync(uv, &req->uv, file, cb); break;
-    default: rc = UV_EINVAL;
-  }
-  return fs_started(env, req, rc);
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFile(JNIEnv *env, jclass cls, jlong loop,
+                                                            jobject request, jint op, jint file,
+                                                            jint mode, jlong length) {
+  fs_args a = {.file = file, .mode = mode, .offset = length};
+  return fs_run(env, loop, request, op, FS_FILE, &a);
 }
 
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFtruncate(JNIEnv *env, jclass cls,
-                                                                 jlong loop, jobject request,
-                                                                 jint file, jlong length) {
-  FS_BEGIN
-  return fs_started(env, req, uv_fs_ftruncate(uv, &req->uv, file, length, cb));
-}
-
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFchmod(JNIEnv *env, jclass cls,
-                                                              jlong loop, jobject request,
-                                                              jint file, jint mode) {
-  FS_BEGIN
-  return fs_started(env, req, uv_fs_fchmod(uv, &req->uv, file, mode, cb));
-}
-
-/* chown (op 0), lchown (op 1) on a path; fchown when path is NULL. */
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsChown(JNIEnv *env, jclass cls, jlong loop,
+/* chown and lchown take the path; fchown takes the file, with a null path. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsOwner(JNIEnv *env, jclass cls, jlong loop,
                                                              jobject request, jint op,
                                                              jbyteArray path, jint file, jint uid,
                                                              jint gid) {
-  path_bytes p = {{0}, NULL};
-  if (path != NULL && path_of(env, path, &p) == NULL) return UV_ENOMEM;
-  uv_loop_t *uv;
-  uv_fs_cb cb;
-  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
-  int rc = UV_ENOMEM;
-  if (req != NULL) {
-    if (path == NULL) rc = uv_fs_fchown(uv, &req->uv, file, (uv_uid_t) uid, (uv_gid_t) gid, cb);
-    else if (op == 0) rc = uv_fs_chown(uv, &req->uv, p.chars, (uv_uid_t) uid, (uv_gid_t) gid, cb);
-    else rc = uv_fs_lchown(uv, &req->uv, p.chars, (uv_uid_t) uid, (uv_gid_t) gid, cb);
-  }
-  path_done(&p);
-  return req == NULL ? UV_ENOMEM : fs_started(env, req, rc);
+  fs_args a = {.file = file, .uid = (uv_uid_t) uid, .gid = (uv_gid_t) gid};
+  return fs_run_on_paths(env, loop, request, op, FS_OWNER, path, NULL, &a);
 }
 
-/* utime (op 0), lutime (op 1) on a path; futime when path is NULL. Times in seconds. */
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsUtime(JNIEnv *env, jclass cls, jlong loop,
+/* utime and lutime take the path; futime takes the file, with a null path. Times in seconds. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTimes(JNIEnv *env, jclass cls, jlong loop,
                                                              jobject request, jint op,
                                                              jbyteArray path, jint file,
                                                              jdouble atime, jdouble mtime) {
-  path_bytes p = {{0}, NULL};
-  if (path != NULL && path_of(env, path, &p) == NULL) return UV_ENOMEM;
-  uv_loop_t *uv;
-  uv_fs_cb cb;
-  uv4j_fs *req = fs_new(env, loop, request, &uv, &cb);
-  int rc = UV_ENOMEM;
-  if (req != NULL) {
-    if (path == NULL) rc = uv_fs_futime(uv, &req->uv, file, atime, mtime, cb);
-    else if (op == 0) rc = uv_fs_utime(uv, &req->uv, p.chars, atime, mtime, cb);
-    else rc = uv_fs_lutime(uv, &req->uv, p.chars, atime, mtime, cb);
-  }
-  path_done(&p);
-  return req == NULL ? UV_ENOMEM : fs_started(env, req, rc);
+  fs_args a = {.file = file, .atime = atime, .mtime = mtime};
+  return fs_run_on_paths(env, loop, request, op, FS_TIMES, path, NULL, &a);
 }
 
 #define UV4J_FS_MAX_IOV 64
 
-/* read (write = false) or write into/from direct buffers; offset -1 uses the file position. */
+/* read or write into/from direct buffers; offset -1 uses the file position. */
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsReadWrite(
-    JNIEnv *env, jclass cls, jlong loop, jobject request, jboolean write, jint file,
+    JNIEnv *env, jclass cls, jlong loop, jobject request, jint op, jint file,
     jobjectArray buffers, jintArray positions, jintArray lengths, jint count, jlong offset) {
   uv_buf_t bufs[UV4J_FS_MAX_IOV];
   jint pos[UV4J_FS_MAX_IOV], lens[UV4J_FS_MAX_IOV];
@@ -294,41 +254,25 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsReadWrite(
     bufs[i] = uv_buf_init(uv4j_buffer_address(env, buffer, pos[i]), (unsigned int) lens[i]);
     (*env)->DeleteLocalRef(env, buffer);
   }
-  FS_BEGIN
-  int rc = write ? uv_fs_write(uv, &req->uv, file, bufs, (unsigned int) count, offset, cb)
-                 : uv_fs_read(uv, &req->uv, file, bufs, (unsigned int) count, offset, cb);
-  return fs_started(env, req, rc);
+  fs_args a = {.file = file, .bufs = bufs, .nbufs = (unsigned int) count, .offset = offset};
+  return fs_run(env, loop, request, op, FS_IO, &a);
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsSendfile(JNIEnv *env, jclass cls,
                                                                 jlong loop, jobject request,
-                                                                jint outFile, jint inFile,
-                                                                jlong inOffset, jlong length) {
-  FS_BEGIN
-  return fs_started(env, req, uv_fs_sendfile(uv, &req->uv, outFile, inFile, inOffset,
-                                             (size_t) length, cb));
+                                                                jint op, jint outFile,
+                                                                jint inFile, jlong inOffset,
+                                                                jlong length) {
+  fs_args a = {.out_file = outFile, .file = inFile, .offset = inOffset, .length = (size_t) length};
+  return fs_run(env, loop, request, op, FS_SENDFILE, &a);
 }
 
-/* readdir (up to `entries` at once) on a dir from opendir; closedir when entries is 0. */
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsDirOp(JNIEnv *env, jclass cls, jlong loop,
-                                                             jobject request, jlong dir,
-                                                             jint entries) {
-  FS_BEGIN
-  uv_dir_t *d = UV4J_PTR(uv_dir_t, dir);
-  int rc;
-  if (entries == 0) {
-    rc = uv_fs_closedir(uv, &req->uv, d, cb);
-  } else {
-    req->dirents = calloc((size_t) entries, sizeof *req->dirents);
-    if (req->dirents == NULL) {
-      rc = UV_ENOMEM;
-    } else {
-      d->dirents = req->dirents;
-      d->nentries = (size_t) entries;
-      rc = uv_fs_readdir(uv, &req->uv, d, cb);
-    }
-  }
-  return fs_started(env, req, rc);
+/* readdir (up to `entries` at once) or closedir on a dir from opendir. */
+JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsDir(JNIEnv *env, jclass cls, jlong loop,
+                                                           jobject request, jint op, jlong dir,
+                                                           jint entries) {
+  fs_args a = {.dir = UV4J_PTR(uv_dir_t, dir), .entries = (unsigned int) entries};
+  return fs_run(env, loop, request, op, FS_DIR, &a);
 }
 
 /* --- results --------------------------------------------------------------------------- */

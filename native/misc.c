@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
+#include "fs_ops.h"
 
 #define UV4J_ERROR_ENTRY(name, _) {#name, UV_##name},
 static const uv4j_named_value error_table[] = {UV_ERRNO_MAP(UV4J_ERROR_ENTRY)};
@@ -11,6 +12,10 @@ static const uv4j_named_value error_table[] = {UV_ERRNO_MAP(UV4J_ERROR_ENTRY)};
  * compared with its entry by a test instead. */
 #define UV4J_CONSTANT_ENTRY(name) {#name, name},
 #define UV4J_TYPE_ENTRY(name, _) UV4J_CONSTANT_ENTRY(UV_##name)
+/* each fs operation's op code (its uv_fs_type) and result kind, and the result kinds */
+#define UV4J_FS_OP_ENTRIES(name, shape, result, call) \
+  UV4J_CONSTANT_ENTRY(UV_FS_##name) {"UV4J_FS_" #name "_RESULT", UV4J_FS_RESULT_##result},
+#define UV4J_FS_RESULT_ENTRY(kind) UV4J_CONSTANT_ENTRY(UV4J_FS_RESULT_##kind)
 static const uv4j_named_value constant_table[] = {
     UV4J_CONSTANT_ENTRY(UV_UNKNOWN_HANDLE)
     UV_HANDLE_TYPE_MAP(UV4J_TYPE_ENTRY)
@@ -99,6 +104,8 @@ static const uv4j_named_value constant_table[] = {
     UV4J_CONSTANT_ENTRY(UV_FS_COPYFILE_FICLONE_FORCE)
     UV4J_CONSTANT_ENTRY(UV_FS_SYMLINK_DIR)
     UV4J_CONSTANT_ENTRY(UV_FS_SYMLINK_JUNCTION)
+    UV4J_FS_OPS(UV4J_FS_OP_ENTRIES)
+    UV4J_FS_RESULTS(UV4J_FS_RESULT_ENTRY)
     UV4J_CONSTANT_ENTRY(F_OK)
     UV4J_CONSTANT_ENTRY(R_OK)
     UV4J_CONSTANT_ENTRY(W_OK)

@@ -420,65 +420,34 @@ public final class Native {
   // and returns the request's token (see requestCancel); its results are read during its
   // completion from requestCompleting. A null request runs it at once (libuv's sync mode) and
   // returns the native request, which the caller frees with fsFree after reading the results.
-  public static native long fsOpen(long loop, Object request, byte[] path, int flags, int mode);
+  // Each takes the operations of one argument shape (native/fs_ops.h); op is the operation's
+  // uv_fs_type, read from C by name ("UV_FS_OPEN"), and an op of another shape is EINVAL.
+  public static native long fsPath(
+      long loop, Object request, int op, byte[] path, int flags, int mode);
 
-  public static native long fsUnlink(long loop, Object request, byte[] path);
-
-  public static native long fsRmdir(long loop, Object request, byte[] path);
-
-  public static native long fsMkdtemp(long loop, Object request, byte[] template);
-
-  public static native long fsMkstemp(long loop, Object request, byte[] template);
-
-  public static native long fsOpendir(long loop, Object request, byte[] path);
-
-  public static native long fsStat(long loop, Object request, byte[] path);
-
-  public static native long fsLstat(long loop, Object request, byte[] path);
-
-  public static native long fsStatfs(long loop, Object request, byte[] path);
-
-  public static native long fsReadlink(long loop, Object request, byte[] path);
-
-  public static native long fsRealpath(long loop, Object request, byte[] path);
-
-  public static native long fsScandir(long loop, Object request, byte[] path);
-
-  public static native long fsMkdir(long loop, Object request, byte[] path, int mode);
-
-  public static native long fsAccess(long loop, Object request, byte[] path, int mode);
-
-  public static native long fsChmod(long loop, Object request, byte[] path, int mode);
-
-  /** op: 0 rename, 1 link, 2 symlink, 3 copyfile. */
   public static native long fsTwoPaths(
       long loop, Object request, int op, byte[] path, byte[] newPath, int flags);
 
-  /** op: 0 close, 1 fstat, 2 fsync, 3 fdatasync. */
-  public static native long fsFileOp(long loop, Object request, int op, int file);
+  public static native long fsFile(long loop, Object request, int op, int file, int mode, long length);
 
-  public static native long fsFtruncate(long loop, Object request, int file, long length);
-
-  public static native long fsFchmod(long loop, Object request, int file, int mode);
-
-  /** op: 0 chown, 1 lchown; fchown of {@code file} when path is null. */
-  public static native long fsChown(
+  /** chown and lchown on {@code path}; fchown on {@code file}, with a null path. */
+  public static native long fsOwner(
       long loop, Object request, int op, byte[] path, int file, int uid, int gid);
 
-  /** op: 0 utime, 1 lutime; futime of {@code file} when path is null. Times in seconds. */
-  public static native long fsUtime(
+  /** utime and lutime on {@code path}; futime on {@code file}, with a null path. Times in seconds. */
+  public static native long fsTimes(
       long loop, Object request, int op, byte[] path, int file, double atime, double mtime);
 
-  /** Reads ({@code write} false) or writes up to 64 direct buffers; offset -1: current position. */
+  /** Reads or writes up to 64 direct buffers; offset -1: current position. */
   public static native long fsReadWrite(
-      long loop, Object request, boolean write, int file, java.nio.ByteBuffer[] buffers,
+      long loop, Object request, int op, int file, java.nio.ByteBuffer[] buffers,
       int[] positions, int[] lengths, int count, long offset);
 
   public static native long fsSendfile(
-      long loop, Object request, int outFile, int inFile, long inOffset, long length);
+      long loop, Object request, int op, int outFile, int inFile, long inOffset, long length);
 
-  /** readdir of up to {@code entries} entries of an opendir result; closedir when 0. */
-  public static native long fsDirOp(long loop, Object request, long dir, int entries);
+  /** readdir of up to {@code entries} entries of an opendir result, or closedir. */
+  public static native long fsDir(long loop, Object request, int op, long dir, int entries);
 
   public static native void fsFree(long request);
 
