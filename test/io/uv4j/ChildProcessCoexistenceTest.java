@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,20 +18,12 @@ import org.junit.jupiter.api.condition.OS;
  * the JVM's reaper thread waits for its own by pid, and neither may take the other's exit.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children are POSIX shell scripts")
-class ChildProcessCoexistenceTest {
+class ChildProcessCoexistenceTest extends LoopTestBase {
   private static final int EACH = 20;
 
-  private Loop loop;
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 60_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  ChildProcessCoexistenceTest() {
+    super(60_000);
   }
 
   /** A JVM child that exits with {@code status} once its stdin closes. */

@@ -4,25 +4,15 @@ import static io.uv4j.Children.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Spawning on every platform, with the program every platform running the tests has: a JVM. */
-class ChildProcessPortableTest {
+class ChildProcessPortableTest extends LoopTestBase {
   private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
 
-  private Loop loop;
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 60_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  ChildProcessPortableTest() {
+    super(60_000);
   }
 
   @Test

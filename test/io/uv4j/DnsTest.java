@@ -14,22 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DnsTest {
-  private Loop loop;
+class DnsTest extends LoopTestBase {
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  DnsTest() {
+    super(30_000);
   }
 
   @Test
@@ -98,6 +88,8 @@ class DnsTest {
     } finally {
       release.countDown();
     }
+    loop.run();
+    assertEquals(0, loop.requestsInFlight());
   }
 
   @Test

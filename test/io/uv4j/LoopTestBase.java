@@ -14,16 +14,35 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class LoopTestBase {
   Loop loop;
+  private final long watchdogMs;
+  private Timer watchdog;
+
+  /** A base without a watchdog, for tests that inspect every handle of their loop. */
+  LoopTestBase() {
+    this(0);
+  }
+
+  /**
+   * A base whose loop has a {@link Watchdog} of {@code watchdogMs}, so that a run that hangs fails
+   * the test; the base closes it before checking what the test left.
+   */
+  LoopTestBase(long watchdogMs) {
+    this.watchdogMs = watchdogMs;
+  }
 
   @BeforeEach
   void createLoop() throws UvException {
     loop = Loop.create();
+    if (watchdogMs > 0) watchdog = Watchdog.arm(loop, watchdogMs);
   }
 
   @AfterEach
   void closeLoop() {
     try {
-      if (!loop.isClosed()) assertNothingLeft(loop);
+      if (!loop.isClosed()) {
+        if (watchdog != null) watchdog.close();
+        assertNothingLeft(loop);
+      }
     } finally {
       loop.close();
     }

@@ -267,7 +267,7 @@ class WorkTest {
 
   @Test
   void aPoolOfTwoRunsEightBlockingItemsOnExactlyTwoThreads() throws Exception {
-    assertEquals("threads=2 concurrent=2 gathered=true done=8 names=OK", probe(2, 8, "sleep"));
+    assertEquals("threads=2 concurrent=2 gathered=true done=8 names=OK", probe(2, 8, "pairs"));
   }
 
   @Test
