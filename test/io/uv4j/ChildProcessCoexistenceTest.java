@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -18,12 +20,20 @@ import org.junit.jupiter.api.condition.OS;
  * the JVM's reaper thread waits for its own by pid, and neither may take the other's exit.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children are POSIX shell scripts")
-class ChildProcessCoexistenceTest extends LoopTestBase {
+class ChildProcessCoexistenceTest {
   private static final int EACH = 20;
 
+  private Loop loop;
 
-  ChildProcessCoexistenceTest() {
-    super(60_000);
+  @BeforeEach
+  void create() throws UvException {
+    loop = Loop.create();
+    Watchdog.arm(loop, 60_000);
+  }
+
+  @AfterEach
+  void close() {
+    loop.close();
   }
 
   /** A JVM child that exits with {@code status} once its stdin closes. */

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 class ChildProcessPortableTest extends LoopTestBase {
   private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
 
-
   ChildProcessPortableTest() {
     super(60_000);
   }
@@ -25,6 +24,7 @@ class ChildProcessPortableTest extends LoopTestBase {
     loop.run();
     assertEquals(new ChildProcess.Exit(0, 0), exit.value());
     assertTrue(out.toString().contains(String.valueOf(Runtime.version().feature())), out.toString());
+    child.close();
   }
 
   @Test
@@ -37,5 +37,6 @@ class ChildProcessPortableTest extends LoopTestBase {
     loop.run();
     assertEquals(new ChildProcess.Exit(1, 0), exit.value());
     assertTrue(err.toString().contains("--no-such-option"), err.toString());
+    child.close();
   }
 }

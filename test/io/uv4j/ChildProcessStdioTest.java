@@ -12,21 +12,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children are POSIX programs and shell scripts")
-class ChildProcessStdioTest extends LoopTestBase {
+class ChildProcessStdioTest {
   private static final long ECHOED = 100L << 20;
   private static final int CHUNK = 64 << 10;
   private static final int WRITES_IN_FLIGHT = 4;
 
+  private Loop loop;
   @TempDir Path dir;
 
-  ChildProcessStdioTest() {
-    super(120_000);
+  @BeforeEach
+  void create() throws UvException {
+    loop = Loop.create();
+    Watchdog.arm(loop, 120_000);
+  }
+
+  @AfterEach
+  void close() {
+    loop.close();
   }
 
   /** Feeds a child's stdin pseudo-random chunks, a few writes at a time, then shuts it down. */

@@ -14,19 +14,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-class NetworkMisuseTest extends LoopTestBase {
+class NetworkMisuseTest {
   private static final InetSocketAddress UNRESOLVED = InetSocketAddress.createUnresolved("localhost", 80);
   private static final Stream.Reader IGNORE = data -> {};
 
+  private Loop loop;
 
-  NetworkMisuseTest() {
-    super(30_000);
+  @BeforeEach
+  void create() throws UvException {
+    loop = Loop.create();
+    Net.guard(loop, 30_000);
+  }
+
+  @AfterEach
+  void close() {
+    loop.close();
   }
 
   /** Every public Stream and Tcp method, with arguments that are valid apart from the state. */

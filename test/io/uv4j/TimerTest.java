@@ -44,6 +44,7 @@ class TimerTest extends LoopTestBase {
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(firedAtNanos.get() - startNanos);
     assertTrue(elapsedMs >= 48, "fired after " + elapsedMs + " ms");
     assertFalse(timer.isActive(), "a one-shot timer stops after firing");
+    timer.close();
   }
 
   @Test
@@ -76,6 +77,7 @@ class TimerTest extends LoopTestBase {
 
     assertEquals(5, fired.get());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -105,17 +107,20 @@ class TimerTest extends LoopTestBase {
     assertFalse(timer.isActive());
     assertFalse(loop.run());
     assertEquals(0, fired.get());
+    timer.close();
   }
 
   @Test
   void stopFromAnotherCallbackPreventsAPendingTimerFromFiring() {
     AtomicInteger fired = new AtomicInteger();
     Timer victim = new Timer(loop).start(50, fired::incrementAndGet);
-    new Timer(loop).start(5, victim::stop);
+    Timer stopper = new Timer(loop).start(5, victim::stop);
 
     assertFalse(loop.run());
 
     assertEquals(0, fired.get());
+    victim.close();
+    stopper.close();
   }
 
   @Test
@@ -129,6 +134,7 @@ class TimerTest extends LoopTestBase {
     assertFalse(loop.run());
     assertEquals(List.of("new"), fired);
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    timer.close();
   }
 
   @Test
@@ -149,6 +155,7 @@ class TimerTest extends LoopTestBase {
     assertFalse(loop.run());
     assertEquals(2, fired.get());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    timer.close();
   }
 
   @Test
@@ -161,6 +168,7 @@ class TimerTest extends LoopTestBase {
     assertFalse(timer.isActive());
     assertFalse(loop.run());
     assertEquals(0, fired.get());
+    timer.close();
   }
 
   @Test
@@ -181,6 +189,7 @@ class TimerTest extends LoopTestBase {
     assertTrue(timer.isActive());
     assertFalse(loop.run());
     assertEquals(1, fired.get());
+    timer.close();
   }
 
   @Test
@@ -191,11 +200,15 @@ class TimerTest extends LoopTestBase {
 
     assertTrue(e.getMessage().contains("never started"), e.getMessage());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
   void repeatIsZeroForANewTimer() {
-    assertEquals(0, new Timer(loop).repeat());
+    Timer timer = new Timer(loop);
+
+    assertEquals(0, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -203,6 +216,7 @@ class TimerTest extends LoopTestBase {
     Timer timer = new Timer(loop).start(10_000, 250, () -> {});
 
     assertEquals(250, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -212,6 +226,7 @@ class TimerTest extends LoopTestBase {
     timer.setRepeat(25);
 
     assertEquals(25, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -228,6 +243,7 @@ class TimerTest extends LoopTestBase {
 
     assertFalse(loop.run());
     assertEquals(3, fired.get());
+    timer.close();
   }
 
   @Test
@@ -243,6 +259,7 @@ class TimerTest extends LoopTestBase {
 
     // the next expiry was scheduled with the old repeat before the callback ran
     assertEquals(2, fired.get());
+    timer.close();
   }
 
   @Test
@@ -255,6 +272,7 @@ class TimerTest extends LoopTestBase {
 
     long due = timer.dueIn();
     assertTrue(due > 0 && due <= 599_955, "due in " + due);
+    timer.close();
   }
 
   @Test
@@ -266,14 +284,16 @@ class TimerTest extends LoopTestBase {
     timer.stop();
 
     assertEquals(0, timer.dueIn());
+    timer.close();
   }
 
   @Test
   void timersWithEqualTimeoutsFireInStartOrder() {
     List<Integer> order = new ArrayList<>();
+    List<Timer> timers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       final int n = i;
-      new Timer(loop).start(10, () -> order.add(n));
+      timers.add(new Timer(loop).start(10, () -> order.add(n)));
     }
 
     loop.run();
@@ -281,18 +301,22 @@ class TimerTest extends LoopTestBase {
     List<Integer> expected = new ArrayList<>();
     for (int i = 0; i < 20; i++) expected.add(i);
     assertEquals(expected, order);
+    for (Timer timer : timers) timer.close();
   }
 
   @Test
   void shorterTimeoutFiresFirstWhateverTheStartOrder() {
     List<String> order = new ArrayList<>();
-    new Timer(loop).start(30, () -> order.add("30"));
-    new Timer(loop).start(10, () -> order.add("10"));
-    new Timer(loop).start(20, () -> order.add("20"));
+    Timer thirty = new Timer(loop).start(30, () -> order.add("30"));
+    Timer ten = new Timer(loop).start(10, () -> order.add("10"));
+    Timer twenty = new Timer(loop).start(20, () -> order.add("20"));
 
     loop.run();
 
     assertEquals(List.of("10", "20", "30"), order);
+    thirty.close();
+    ten.close();
+    twenty.close();
   }
 
   @Test
@@ -305,6 +329,7 @@ class TimerTest extends LoopTestBase {
     assertTrue(e.getMessage().contains("-7"), e.getMessage());
     assertTrue(e.getMessage().contains("timeout"), e.getMessage());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -317,6 +342,7 @@ class TimerTest extends LoopTestBase {
     assertTrue(e.getMessage().contains("-3"), e.getMessage());
     assertTrue(e.getMessage().contains("repeat"), e.getMessage());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -328,6 +354,7 @@ class TimerTest extends LoopTestBase {
 
     assertTrue(e.getMessage().contains("-11"), e.getMessage());
     assertEquals(0, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -337,6 +364,7 @@ class TimerTest extends LoopTestBase {
     assertThrows(NullPointerException.class, () -> timer.start(1, null));
     assertThrows(NullPointerException.class, () -> timer.start(1, 1, null));
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -356,6 +384,7 @@ class TimerTest extends LoopTestBase {
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     assertEquals(0, fired.get());
     assertTrue(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -363,21 +392,24 @@ class TimerTest extends LoopTestBase {
     AtomicInteger fired = new AtomicInteger();
     Timer unreferenced = new Timer(loop).start(5, fired::incrementAndGet);
     unreferenced.unref();
-    new Timer(loop).start(40, () -> {});
+    Timer referenced = new Timer(loop).start(40, () -> {});
 
     loop.run();
 
     assertEquals(1, fired.get());
+    unreferenced.close();
+    referenced.close();
   }
 
   @Test
   void zeroTimeoutFiresInTheNextIterationNotInsideStart() {
     AtomicInteger fired = new AtomicInteger();
 
-    new Timer(loop).start(0, fired::incrementAndGet);
+    Timer timer = new Timer(loop).start(0, fired::incrementAndGet);
 
     assertEquals(0, fired.get());
     loop.run();
     assertEquals(1, fired.get());
+    timer.close();
   }
 }
