@@ -987,6 +987,13 @@ public final class Loop implements Executor, AutoCloseable {
     return n;
   }
 
+  /** The cancellable requests in flight, newest first. */
+  List<Peer> inFlightRequests() {
+    List<Peer> requests = new ArrayList<>();
+    for (Peer p = inFlightHead; p != null; p = p.inFlightNext) requests.add(p);
+    return requests;
+  }
+
   void completed(Peer request) {
     if (!request.inFlight) return;
     request.inFlight = false;

@@ -14,22 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AsyncTest {
-  private Loop loop;
+class AsyncTest extends LoopTestBase {
 
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 30_000);
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  AsyncTest() {
+    super(30_000);
   }
 
   @Test
@@ -62,6 +52,7 @@ class AsyncTest {
 
     loop.run(RunMode.NOWAIT);
     assertEquals(1, calls.get());
+    async.close();
   }
 
   @Test
@@ -79,6 +70,7 @@ class AsyncTest {
 
     assertTrue(calls.get() >= 1, "no callback for 1000 sends");
     assertTrue(calls.get() < 1_000, calls.get() + " callbacks for 1000 sends");
+    async.close();
   }
 
   @Test
@@ -101,6 +93,7 @@ class AsyncTest {
     sender.join();
 
     assertEquals(10_000, seenByCallback.get());
+    async.close();
   }
 
   @Test

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,20 +18,11 @@ import org.junit.jupiter.api.condition.OS;
  * the JVM's reaper thread waits for its own by pid, and neither may take the other's exit.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children are POSIX shell scripts")
-class ChildProcessCoexistenceTest {
+class ChildProcessCoexistenceTest extends LoopTestBase {
   private static final int EACH = 20;
 
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 60_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  ChildProcessCoexistenceTest() {
+    super(60_000);
   }
 
   /** A JVM child that exits with {@code status} once its stdin closes. */
@@ -67,6 +56,7 @@ class ChildProcessCoexistenceTest {
       assertEquals(100 + i, jvmChildren.get(i).exitValue(), "JVM child " + i);
       assertEquals(200L + i, uvExits.get(200 + i), "uv4j child " + i);
     }
+    for (ChildProcess child : uvChildren) child.close();
   }
 
   @Test
@@ -80,18 +70,21 @@ class ChildProcessCoexistenceTest {
     waiting.stdin().close();
     loop.run();
     assertEquals(Map.of(5, 5L), uvExits);
+    waiting.close();
   }
 
   @Test
   void aUvChildEndingWhileTheJvmWaitsForItsOwnIsReapedByTheLoop() throws Exception {
     Process jvm = jvmChild(3);
     Map<Integer, Long> uvExits = new HashMap<>();
-    uvChild(4, uvExits).stdin().close();
+    ChildProcess child = uvChild(4, uvExits);
+    child.stdin().close();
     loop.run();
     assertEquals(Map.of(4, 4L), uvExits);
     assertTrue(jvm.isAlive());
     jvm.getOutputStream().close();
     assertTrue(jvm.waitFor(30, TimeUnit.SECONDS));
     assertEquals(3, jvm.exitValue());
+    child.close();
   }
 }

@@ -4,25 +4,14 @@ import static io.uv4j.Children.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Spawning on every platform, with the program every platform running the tests has: a JVM. */
-class ChildProcessPortableTest {
+class ChildProcessPortableTest extends LoopTestBase {
   private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
 
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 60_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  ChildProcessPortableTest() {
+    super(60_000);
   }
 
   @Test
@@ -35,6 +24,7 @@ class ChildProcessPortableTest {
     loop.run();
     assertEquals(new ChildProcess.Exit(0, 0), exit.value());
     assertTrue(out.toString().contains(String.valueOf(Runtime.version().feature())), out.toString());
+    child.close();
   }
 
   @Test
@@ -47,5 +37,6 @@ class ChildProcessPortableTest {
     loop.run();
     assertEquals(new ChildProcess.Exit(1, 0), exit.value());
     assertTrue(err.toString().contains("--no-such-option"), err.toString());
+    child.close();
   }
 }

@@ -12,31 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children are POSIX programs and shell scripts")
-class ChildProcessStdioTest {
+class ChildProcessStdioTest extends LoopTestBase {
   private static final long ECHOED = 100L << 20;
   private static final int CHUNK = 64 << 10;
   private static final int WRITES_IN_FLIGHT = 4;
 
-  private Loop loop;
   @TempDir Path dir;
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 120_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  ChildProcessStdioTest() {
+    super(120_000);
   }
 
   /** Feeds a child's stdin pseudo-random chunks, a few writes at a time, then shuts it down. */
@@ -101,6 +91,7 @@ class ChildProcessStdioTest {
     assertEquals(ECHOED, count[0]);
     assertEquals(feeder.crc.getValue(), received.getValue());
     assertEquals(new ChildProcess.Exit(0, 0), exit.value());
+    child.close();
   }
 
   @Test
@@ -114,6 +105,7 @@ class ChildProcessStdioTest {
     loop.run();
     assertEquals("to-out\n", out.toString());
     assertEquals("to-err\n", err.toString());
+    child.close();
   }
 
   @Test
@@ -123,6 +115,7 @@ class ChildProcessStdioTest {
     collect(child.pipe(3), extra);
     loop.run();
     assertEquals("extra\n", extra.toString());
+    child.close();
   }
 
   @Test
@@ -136,6 +129,7 @@ class ChildProcessStdioTest {
       collect(child.stdout(), out);
       loop.run();
       assertEquals("1 open\n" + fd + " closed\n", out.toString());
+      child.close();
     } finally {
       Fs.closeSync(fd);
     }
@@ -146,8 +140,9 @@ class ChildProcessStdioTest {
     Path file = dir.resolve("out");
     int fd = Fs.openSync(file.toString(), Fs.O_WRONLY | Fs.O_CREAT, 0644);
     try {
-      ChildProcess.spawn(loop, sh("echo into-file").stdout(Stdio.inherit(fd)).build());
+      ChildProcess child = ChildProcess.spawn(loop, sh("echo into-file").stdout(Stdio.inherit(fd)).build());
       loop.run();
+      child.close();
     } finally {
       Fs.closeSync(fd);
     }
@@ -164,6 +159,8 @@ class ChildProcessStdioTest {
     collect(consumer.stdout(), out);
     loop.run();
     assertEquals("chained\n", out.toString());
+    producer.close();
+    consumer.close();
   }
 
   @Test
@@ -207,6 +204,7 @@ class ChildProcessStdioTest {
     collect(child.stdout(), out);
     loop.run();
     assertEquals("nonblocking\n", out.toString());
+    child.close();
   }
 
   @Test
@@ -217,6 +215,7 @@ class ChildProcessStdioTest {
     child.stdin().write("ping\n");
     loop.run();
     assertEquals("got ping\n", out.toString());
+    child.close();
   }
 
   @Test
@@ -225,6 +224,7 @@ class ChildProcessStdioTest {
     assertTrue(child.pipe(3).isIpc());
     child.pipe(3).close();
     loop.run();
+    child.close();
   }
 
   @Test
@@ -233,6 +233,7 @@ class ChildProcessStdioTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> child.pipe(1));
     assertTrue(e.getMessage().contains("fd 1"), e.getMessage());
     loop.run();
+    child.close();
   }
 
   @Test
@@ -250,5 +251,6 @@ class ChildProcessStdioTest {
     Pipe unopened = new Pipe(loop, false);
     UvException e = assertThrows(UvException.class, () -> ChildProcess.spawn(loop, sh(":").stdin(Stdio.inherit(unopened)).build()));
     assertEquals("EINVAL", e.code());
+    unopened.close();
   }
 }

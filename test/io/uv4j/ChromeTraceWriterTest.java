@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,25 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
  * every read that it is one JSON object, that each event has the members its phase needs, that
  * every track is named, and that on each track timestamps increase and spans nest.
  */
-class ChromeTraceWriterTest {
+class ChromeTraceWriterTest extends LoopTestBase {
   private static final String DRAIN = "nextTick and microtask drain";
 
-  private Loop loop;
   private final StringWriter text = new StringWriter();
   private ChromeTraceWriter trace;
   private final String loopThread = Thread.currentThread().getName();
   private final List<String> uncaught = new ArrayList<>();
 
   @BeforeEach
-  void create() throws IOException {
-    loop = Loop.create();
+  void recordUncaughtErrorsAndTrace() throws IOException {
     loop.onUncaughtException((error, origin) -> uncaught.add(error.getMessage()));
     trace = new ChromeTraceWriter(text);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
   }
 
   /** Closes the writer and reads what it wrote. */

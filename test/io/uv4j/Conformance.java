@@ -10,9 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What the conformance tests share. Each scenario of the ordering corpus ({@code
@@ -27,11 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
  * process.exit(n)} is {@link Loop#exit(int)}, {@code new Error(m)} thrown from a callback is a
  * {@code RuntimeException(m)}, {@code __filename} is the scenario's own {@code .js} file.
  */
-abstract class Conformance {
+abstract class Conformance extends LoopTestBase {
   /** The scenarios with Node's output, kept in the repository (ci/conformance-node.sh re-checks them). */
   private static final Path SCENARIOS = Paths.get("test", "conformance");
 
-  Loop loop;
   final List<String> out = new ArrayList<>();
 
   /**
@@ -60,16 +57,6 @@ abstract class Conformance {
       Promise.resolve(warm, null).thenAccept(v -> sink.add("promise " + v));
       warm.runToCompletion();
     }
-  }
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
   }
 
   /** {@code console.log}. */

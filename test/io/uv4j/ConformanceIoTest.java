@@ -464,6 +464,8 @@ class ConformanceIoTest extends Conformance {
     server.unref();
     log("main done");
     runAndCompare("39-unref-server-exits");
+    // the process has ended with the server still listening: the test closes it
+    server.close();
   }
 
   /*

@@ -6,27 +6,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The base of tests that need one loop with a connected IPv4 TCP pair on it: a fresh loop (with
- * a hang guard) and pair before each test, and the loop closed after it.
+ * The base of tests that need one loop with a connected IPv4 TCP pair on it: the pair is made
+ * before each test and closed after it, before the loop's check that the test left nothing open.
  */
-abstract class ConnectedTcpPairBase {
-  Loop loop;
+abstract class ConnectedTcpPairBase extends LoopTestBase {
   /** The end that connected. */
   Tcp client;
   /** The end the listener accepted. */
   Tcp server;
 
+  ConnectedTcpPairBase() {
+    super(60_000);
+  }
+
   @BeforeEach
   void connectPair() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
     Tcp[] pair = Net.connectedPair(loop, V4);
     client = pair[0];
     server = pair[1];
   }
 
   @AfterEach
-  void closeLoop() {
-    loop.close();
+  void closePair() {
+    if (loop.isClosed()) return;
+    client.close();
+    server.close();
   }
 }

@@ -24,23 +24,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A descriptor that a uv4j handle or loop holds has one owner: another handle cannot adopt it and
  * {@link Fs} cannot close it, since libuv aborts the process when either happens.
  */
-class DescriptorOwnershipTest {
-  private Loop loop;
+class DescriptorOwnershipTest extends LoopTestBase {
   private Tcp owner;
+  /** The other end of the owner's connection. */
+  private Tcp peer;
   private int socket;
   @TempDir Path dir;
 
+  DescriptorOwnershipTest() {
+    super(30_000);
+  }
+
   @BeforeEach
   void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-    owner = Net.connectedPair(loop, V4)[0];
+    Tcp[] pair = Net.connectedPair(loop, V4);
+    owner = pair[0];
+    peer = pair[1];
     socket = (int) owner.fileno();
   }
 
   @AfterEach
-  void close() {
-    loop.close();
+  void closeTheFixture() {
+    if (loop.isClosed()) return;
+    owner.close();
+    peer.close();
   }
 
   private String ownedBy(String handle) {
@@ -93,6 +100,7 @@ class DescriptorOwnershipTest {
     assertEquals("cannot adopt descriptor " + socket + ": " + ownedBy("Tcp[open]") + "; close that handle first",
         e.getMessage());
     assertEquals("EBADF", assertThrows(UvException.class, second::fileno).code(), "the second handle took nothing");
+    second.close();
   }
 
   @Test
@@ -103,6 +111,7 @@ class DescriptorOwnershipTest {
 
     assertEquals("cannot adopt descriptor " + socket + ": " + ownedBy("Tcp[open]") + "; close that handle first",
         e.getMessage());
+    pipe.close();
   }
 
   @Test
@@ -126,22 +135,29 @@ class DescriptorOwnershipTest {
   void aTcpCannotAdoptADescriptorAPollWatches() throws Exception {
     try (Fifo fifo = Fifo.in(dir)) {
       Poll poll = new Poll(loop, fifo.reader);
+      Tcp tcp = new Tcp(loop);
 
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Tcp(loop).open(fifo.reader));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> tcp.open(fifo.reader));
 
       assertEquals("cannot adopt descriptor " + fifo.reader + ": it is watched by Poll[open] of " + loop
           + "; close that handle first", e.getMessage());
       poll.close();
+      tcp.close();
     }
   }
 
   @Test
   void negativeDescriptorsAreRefusedNamingTheValue() {
-    IllegalArgumentException tcp = assertThrows(IllegalArgumentException.class, () -> new Tcp(loop).open(-1));
-    IllegalArgumentException pipe = assertThrows(IllegalArgumentException.class, () -> new Pipe(loop, false).open(-7));
+    Tcp tcp = new Tcp(loop);
+    Pipe pipe = new Pipe(loop, false);
 
-    assertEquals("fd must be >= 0, got -1", tcp.getMessage());
-    assertEquals("fd must be >= 0, got -7", pipe.getMessage());
+    IllegalArgumentException tcpRefusal = assertThrows(IllegalArgumentException.class, () -> tcp.open(-1));
+    IllegalArgumentException pipeRefusal = assertThrows(IllegalArgumentException.class, () -> pipe.open(-7));
+
+    assertEquals("fd must be >= 0, got -1", tcpRefusal.getMessage());
+    assertEquals("fd must be >= 0, got -7", pipeRefusal.getMessage());
+    tcp.close();
+    pipe.close();
   }
 
   @Test

@@ -65,7 +65,7 @@ class DirSharingTest extends LoopTestBase {
       Files.createFile(dir.resolve(name));
       expected.add(name);
     }
-    Watchdog.arm(loop, 120_000);
+    Timer watchdog = Watchdog.arm(loop, 120_000);
     for (int round = 0; round < ROUNDS; round++) {
       Round seen = new Round();
       Dir shared = Fs.opendirSync(dir.toString());
@@ -94,6 +94,7 @@ class DirSharingTest extends LoopTestBase {
       assertTrue(expected.containsAll(distinct), "names that are not in the directory: " + without(distinct, expected));
       if (seen.sawEnd.get()) assertEquals(expected, distinct);
     }
+    watchdog.close();
   }
 
   @Test

@@ -14,22 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DnsTest {
-  private Loop loop;
+class DnsTest extends LoopTestBase {
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  DnsTest() {
+    super(30_000);
   }
 
   @Test
@@ -98,6 +88,8 @@ class DnsTest {
     } finally {
       release.countDown();
     }
+    loop.run();
+    assertEquals(0, loop.requestsInFlight());
   }
 
   @Test
@@ -114,23 +106,15 @@ class DnsTest {
     }
     assertTrue(started.await(10, TimeUnit.SECONDS));
     List<String> codes = new ArrayList<>();
+    // the pool stays busy until close() has delivered every lookup's completion, then frees up
+    // so that close() can finish the work items
     for (int i = 0; i < 64; i++) {
-      Dns.getAddrInfo(other, "localhost", null, Dns.Hints.DEFAULT,
-          (addresses, error) -> codes.add(error == null ? "ok" : error.code()));
+      Dns.getAddrInfo(other, "localhost", null, Dns.Hints.DEFAULT, (addresses, error) -> {
+        codes.add(error == null ? "ok" : error.code());
+        if (codes.size() == 64) release.countDown();
+      });
     }
-    // the pool stays busy until close() has cancelled the waiting lookups, then frees up so
-    // that close() can finish the work items
-    Thread releaser = new Thread(() -> {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      release.countDown();
-    });
-    releaser.start();
     other.close();
-    releaser.join();
     assertEquals(64, codes.size());
     assertEquals(List.of("EAI_CANCELED"), codes.stream().distinct().toList(), codes.toString());
   }

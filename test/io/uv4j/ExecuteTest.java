@@ -12,29 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Loop#execute(Runnable)}: the way other threads hand work to a loop. */
-class ExecuteTest {
-  private Loop loop;
+class ExecuteTest extends LoopTestBase {
   private Thread loopThread;
 
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    loopThread = Thread.currentThread();
+  ExecuteTest() {
+    super(60_000);
   }
 
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  @BeforeEach
+  void noteTheLoopThread() {
+    loopThread = Thread.currentThread();
   }
 
   @Test
@@ -45,7 +39,6 @@ class ExecuteTest {
     List<String> failures = new ArrayList<>();
     AtomicInteger ran = new AtomicInteger();
     Async keepAlive = new Async(loop, () -> {});
-    Watchdog.arm(loop, 60_000);
 
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> submitters = new ArrayList<>();
@@ -129,17 +122,24 @@ class ExecuteTest {
 
   @Test
   void taskSubmittedWhileTheLoopWaitsWakesIt() throws Exception {
-    AtomicLong ranAt = new AtomicLong();
-    Timer late = new Timer(loop).start(10_000, () -> {});
-    long start = System.nanoTime();
+    AtomicInteger ran = new AtomicInteger();
+    // nothing but the task ends this wait: the handle keeps the loop waiting until the task closes it
+    Async waitForever = new Async(loop, () -> {});
+    CountDownLatch aboutToWait = new CountDownLatch(1);
+    Prepare beforePoll = new Prepare(loop).start(aboutToWait::countDown);
+    beforePoll.unref();
     Thread submitter =
         new Thread(
             () -> {
-              sleep(50);
+              try {
+                aboutToWait.await();
+              } catch (InterruptedException e) {
+                return;
+              }
               loop.execute(
                   () -> {
-                    ranAt.set(System.nanoTime());
-                    late.close();
+                    ran.incrementAndGet();
+                    waitForever.close();
                   });
             });
     submitter.start();
@@ -147,7 +147,8 @@ class ExecuteTest {
     assertFalse(loop.run());
     submitter.join();
 
-    assertTrue(ranAt.get() - start < TimeUnit.SECONDS.toNanos(5), "the task was late");
+    assertEquals(1, ran.get());
+    beforePoll.close();
   }
 
   @Test
@@ -316,13 +317,5 @@ class ExecuteTest {
     loop.close();
 
     assertEquals(List.of("exits", "after"), ran);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +19,16 @@ import org.junit.jupiter.api.Test;
  * check that no task is lost or run twice for it, however submissions interleave with drains and
  * with close().
  */
-class ExecuteWakeupTest {
-  private Loop loop;
+class ExecuteWakeupTest extends LoopTestBase {
   private Thread loopThread;
 
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    loopThread = Thread.currentThread();
+  ExecuteWakeupTest() {
+    super(60_000);
   }
 
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  @BeforeEach
+  void noteTheLoopThread() {
+    loopThread = Thread.currentThread();
   }
 
   @Test
@@ -46,7 +42,6 @@ class ExecuteWakeupTest {
     AtomicIntegerArray ranPerThread = new AtomicIntegerArray(threads);
     List<String> failures = new ArrayList<>();
     Async keepAlive = new Async(loop, () -> {});
-    Watchdog.arm(loop, 60_000);
     AtomicBoolean abandoned = new AtomicBoolean();
 
     List<Thread> submitters = new ArrayList<>();
@@ -97,7 +92,6 @@ class ExecuteWakeupTest {
     AtomicInteger ran = new AtomicInteger();
     AtomicBoolean abandoned = new AtomicBoolean();
     Async keepAlive = new Async(loop, () -> {});
-    Watchdog.arm(loop, 60_000);
     Thread submitter =
         new Thread(
             () -> {
@@ -128,7 +122,6 @@ class ExecuteWakeupTest {
     final int chain = 5_000;
     AtomicInteger ran = new AtomicInteger();
     Async keepAlive = new Async(loop, () -> {});
-    Watchdog.arm(loop, 60_000);
     Runnable[] link = new Runnable[1];
     link[0] =
         () -> {

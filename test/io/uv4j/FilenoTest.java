@@ -13,8 +13,10 @@ import org.junit.jupiter.api.condition.OS;
 class FilenoTest extends LoopTestBase {
   @Test
   void udpWithoutASocketHasNoDescriptor() {
-    UvException e = assertThrows(UvException.class, () -> new Udp(loop).fileno());
+    Udp udp = new Udp(loop);
+    UvException e = assertThrows(UvException.class, udp::fileno);
     assertEquals("EBADF", e.code());
+    udp.close();
   }
 
   @Test
@@ -25,6 +27,7 @@ class FilenoTest extends LoopTestBase {
     int fd = (int) udp.fileno();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> Fs.closeSync(fd));
     assertTrue(e.getMessage().startsWith("cannot close descriptor " + fd + ": it is owned by Udp[open]"), e.getMessage());
+    udp.close();
   }
 
   @Test

@@ -29,29 +29,24 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-class FsConvenienceTest {
+class FsConvenienceTest extends LoopTestBase {
   private static final int HUNDRED_MB = 100 << 20;
 
-  private Loop loop;
   private Fs fs;
   @TempDir Path dir;
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    fs = loop.fs();
-    Watchdog.arm(loop, 60_000);
+  FsConvenienceTest() {
+    super(60_000);
   }
 
-  @AfterEach
-  void close() {
-    loop.close();
+  @BeforeEach
+  void takeItsFs() {
+    fs = loop.fs();
   }
 
   private String file(String name) {

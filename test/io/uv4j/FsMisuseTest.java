@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -23,22 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Wrong arguments, wrong state and wrong threads: each is a defined exception thrown before any
  * native call, and nothing on disk changes.
  */
-class FsMisuseTest {
+class FsMisuseTest extends LoopTestBase {
   private static final ByteBuffer[] ONE = {ByteBuffer.allocate(1)};
 
-  private Loop loop;
   private Fs fs;
   @TempDir Path dir;
 
   @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
+  void takeItsFs() {
     fs = loop.fs();
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
   }
 
   private String path(String name) {

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * opening it for reading blocks on a pool thread until a writer comes.
  */
 @EnabledOnOs(OS.LINUX)
-class FsStoppedCallbacksTest {
+class FsStoppedCallbacksTest extends LoopTestBase {
   @TempDir Path dir;
 
   private Path fifo() throws Exception {
@@ -47,40 +48,54 @@ class FsStoppedCallbacksTest {
   }
 
   /**
-   * After a delay, opens the FIFO for reading and writing (on Linux that never blocks, so the
-   * writer cannot hang even if the loop's open was cancelled), writes {@code bytes} and closes it.
+   * Starts a writer that opens the FIFO as soon as the loop's request has it open for reading on
+   * a pool thread, then writes {@code bytes} and closes it. Returns once the writer has opened it:
+   * a pool thread has then taken the request, and close() can no longer cancel it.
    */
-  private static Thread writerAfter(Path fifo, int bytes) {
+  private static Thread writerOnceTheReaderCame(Path fifo, int bytes) throws InterruptedException {
+    CountDownLatch opened = new CountDownLatch(1);
     Thread writer = new Thread(() -> {
       try {
-        Thread.sleep(200);
-        try (RandomAccessFile out = new RandomAccessFile(fifo.toFile(), "rw")) {
-          out.write(new byte[bytes]);
+        int fd = openForWritingOnceItHasAReader(fifo);
+        opened.countDown();
+        try {
+          if (bytes > 0) Fs.writeSync(fd, new ByteBuffer[] {ByteBuffer.allocate(bytes)}, -1);
+        } catch (UvException e) {
+          // the loop closes its end as soon as the open completes, when no callback may have it
+          if (!e.code().equals("EPIPE")) throw e;
+        } finally {
+          Fs.closeSync(fd);
         }
-      } catch (Exception e) {
+      } catch (UvException e) {
         throw new IllegalStateException(e);
       }
     });
     writer.start();
+    opened.await();
     return writer;
   }
 
-  /** Gives the pool a moment to start the request that then blocks on the FIFO. */
-  private static void letThePoolStart() throws InterruptedException {
-    Thread.sleep(100);
+  /** A non-blocking open of a FIFO for writing fails with ENXIO until a reader has it open. */
+  private static int openForWritingOnceItHasAReader(Path fifo) throws UvException {
+    while (true) {
+      try {
+        return Fs.openSync(fifo.toString(), Fs.O_WRONLY | Fs.O_NONBLOCK, 0);
+      } catch (UvException e) {
+        if (!e.code().equals("ENXIO")) throw e;
+        Thread.onSpinWait();
+      }
+    }
   }
 
   @Test
   void anOpenCompletingAfterAnExitIsClosedNotHandedToItsCallback() throws Exception {
     Path fifo = fifo();
-    Loop loop = Loop.create();
     List<String> calls = new ArrayList<>();
     loop.fs().open(fifo.toString(), Fs.O_RDONLY, 0, (fd, error) -> calls.add("open callback"));
     loop.setImmediate(() -> loop.exit(3));
     loop.run();
-    letThePoolStart();
-    // the open is running on a pool thread, blocked until the writer comes: close() waits for it
-    Thread writer = writerAfter(fifo, 0);
+    // a pool thread has taken the open: close() cannot cancel it and waits for its completion
+    Thread writer = writerOnceTheReaderCame(fifo, 0);
     loop.close();
     writer.join();
     assertEquals(List.of(), calls);
@@ -90,13 +105,11 @@ class FsStoppedCallbacksTest {
   @Test
   void aReadFileStillRunningAfterAnExitClosesItsFile() throws Exception {
     Path fifo = fifo();
-    Loop loop = Loop.create();
     List<String> calls = new ArrayList<>();
     loop.fs().readFile(fifo.toString(), (bytes, error) -> calls.add("readFile callback"));
     loop.setImmediate(() -> loop.exit(3));
     loop.run();
-    letThePoolStart();
-    Thread writer = writerAfter(fifo, 1000);
+    Thread writer = writerOnceTheReaderCame(fifo, 1000);
     loop.close();
     writer.join();
     assertEquals(List.of(), calls);

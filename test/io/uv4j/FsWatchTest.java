@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -171,19 +172,28 @@ class FsWatchTest extends LoopTestBase {
   private List<Change> pollUntil(Path path, Runnable action, java.util.function.Predicate<List<Change>> done) throws Exception {
     List<Change> changes = new ArrayList<>();
     FsPoll poll = new FsPoll(loop);
-    Timer later = new Timer(loop);
     poll.start(path.toString(), 10, (previous, current, error) -> {
       changes.add(new Change(previous, current, error));
-      if (done.test(changes)) {
-        poll.close();
-        later.close();
-      }
+      if (done.test(changes)) poll.close();
     });
     // the first poll takes the baseline; a change before it would go unseen
-    later.start(300, action);
+    Timer watchdog = Watchdog.arm(loop, WATCHDOG_MS);
+    while (!pollTimerArmed()) loop.run(RunMode.ONCE);
+    watchdog.close();
+    action.run();
     runGuarded();
     assertTrue(poll.isClosing(), "the awaited change never came: " + changes);
     return changes;
+  }
+
+  /**
+   * Whether libuv's own timer of a poll is armed: it is an internal handle, which libuv arms only
+   * once the poll's first status is back, so from then on a change is seen.
+   */
+  private boolean pollTimerArmed() throws IOException {
+    StringBuilder active = new StringBuilder();
+    loop.printActiveHandles(active);
+    return active.toString().contains("I] timer");
   }
 
   @Test

@@ -7,24 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Handle#onClose(Runnable)}: listeners that hear of a close, registered at any time. */
-class HandleOnCloseTest {
-  private Loop loop;
+class HandleOnCloseTest extends LoopTestBase {
   private final List<String> events = new ArrayList<>();
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 60_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  HandleOnCloseTest() {
+    super(60_000);
   }
 
   private Runnable record(String event) {

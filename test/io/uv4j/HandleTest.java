@@ -128,6 +128,7 @@ class HandleTest extends LoopTestBase {
     assertTrue(handle.hasRef());
     assertSame(loop, handle.loop());
     assertEquals(kind.startsOnCreation(), handle.isActive());
+    handle.close();
   }
 
   @ParameterizedTest
@@ -142,6 +143,7 @@ class HandleTest extends LoopTestBase {
     kind.stop(handle);
     assertFalse(handle.isActive());
     assertFalse(loop.isAlive());
+    handle.close();
   }
 
   @ParameterizedTest
@@ -153,6 +155,7 @@ class HandleTest extends LoopTestBase {
     kind.stop(handle);
 
     assertFalse(handle.isActive());
+    handle.close();
   }
 
   @ParameterizedTest
@@ -170,7 +173,8 @@ class HandleTest extends LoopTestBase {
 
     assertEquals(2, iterations.get(), "the loop iterated");
     assertEquals(0, fired.get());
-    spinner.stop();
+    handle.close();
+    spinner.close();
   }
 
   @ParameterizedTest
@@ -188,6 +192,7 @@ class HandleTest extends LoopTestBase {
     loop.run(RunMode.NOWAIT);
 
     assertEquals(List.of(Thread.currentThread()), firedOn);
+    handle.close();
   }
 
   @ParameterizedTest
@@ -204,6 +209,7 @@ class HandleTest extends LoopTestBase {
     assertTrue(handle.hasRef());
     handle.ref();
     assertTrue(handle.hasRef(), "ref is idempotent");
+    handle.close();
   }
 
   @ParameterizedTest
@@ -213,6 +219,7 @@ class HandleTest extends LoopTestBase {
     if (!kind.startsOnCreation()) kind.start(handle, () -> {});
 
     assertTrue(loop.isAlive());
+    handle.close();
   }
 
   @ParameterizedTest
@@ -228,6 +235,7 @@ class HandleTest extends LoopTestBase {
     long start = System.nanoTime();
     assertFalse(loop.run());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    handle.close();
   }
 
   @ParameterizedTest

@@ -42,9 +42,16 @@ class HandleTypeTest extends LoopTestBase {
 
   @Test
   void aHandleReportsItsOwnKind() {
-    assertEquals(HandleType.TIMER, new Timer(loop).type());
-    assertEquals(HandleType.UDP, new Udp(loop).type());
-    assertEquals(HandleType.NAMED_PIPE, new Pipe(loop, false).type());
+    Timer timer = new Timer(loop);
+    Udp udp = new Udp(loop);
+    Pipe pipe = new Pipe(loop, false);
+
+    assertEquals(HandleType.TIMER, timer.type());
+    assertEquals(HandleType.UDP, udp.type());
+    assertEquals(HandleType.NAMED_PIPE, pipe.type());
+    timer.close();
+    udp.close();
+    pipe.close();
   }
 
   @Test
@@ -53,6 +60,7 @@ class HandleTypeTest extends LoopTestBase {
     Tcp server = new Tcp(loop);
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     assertEquals(HandleType.TCP, Uv.guessHandle((int) server.fileno()));
+    server.close();
   }
 
   @Test
@@ -61,6 +69,7 @@ class HandleTypeTest extends LoopTestBase {
     Udp udp = new Udp(loop);
     udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     assertEquals(HandleType.UDP, Uv.guessHandle((int) udp.fileno()));
+    udp.close();
   }
 
   @Test

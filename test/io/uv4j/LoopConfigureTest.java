@@ -26,9 +26,10 @@ class LoopConfigureTest extends LoopTestBase {
   void aLoopBlockingSigprofStillRunsItsTimers() throws Exception {
     loop.blockSignal(SIGPROF);
     List<String> fired = new ArrayList<>();
-    new Timer(loop).start(1, () -> fired.add("timer"));
+    Timer timer = new Timer(loop).start(1, () -> fired.add("timer"));
     loop.run();
     assertEquals(List.of("timer"), fired);
+    timer.close();
   }
 
   @Test

@@ -163,23 +163,26 @@ class LoopTest extends LoopTestBase {
     long start = System.nanoTime();
     assertFalse(loop.run());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    timer.close();
   }
 
   @Test
   void runDefaultRunsUntilNoReferencedHandleIsLeft() {
     List<String> fired = new ArrayList<>();
-    new Timer(loop).start(5, () -> fired.add("first"));
-    new Timer(loop).start(30, () -> fired.add("second"));
+    Timer first = new Timer(loop).start(5, () -> fired.add("first"));
+    Timer second = new Timer(loop).start(30, () -> fired.add("second"));
 
     assertFalse(loop.run(RunMode.DEFAULT));
 
     assertEquals(List.of("first", "second"), fired);
+    first.close();
+    second.close();
   }
 
   @Test
   void runNowaitDoesNotBlockWithALongTimerPending() {
     AtomicInteger fired = new AtomicInteger();
-    new Timer(loop).start(10_000, fired::incrementAndGet);
+    Timer timer = new Timer(loop).start(10_000, fired::incrementAndGet);
 
     long start = System.nanoTime();
     boolean alive = loop.run(RunMode.NOWAIT);
@@ -188,6 +191,7 @@ class LoopTest extends LoopTestBase {
     assertTrue(alive, "the timer is still pending");
     assertEquals(0, fired.get());
     assertTrue(elapsed < TimeUnit.SECONDS.toNanos(2), "NOWAIT blocked for " + elapsed + " ns");
+    timer.close();
   }
 
   @Test
@@ -200,7 +204,7 @@ class LoopTest extends LoopTestBase {
     assertTrue(loop.run(RunMode.ONCE));
     assertEquals(2, iterations.get());
 
-    idle.stop();
+    idle.close();
   }
 
   @Test
@@ -208,7 +212,7 @@ class LoopTest extends LoopTestBase {
     AtomicInteger fired = new AtomicInteger();
     long start = System.nanoTime();
     loop.updateTime();
-    new Timer(loop).start(50, fired::incrementAndGet);
+    Timer timer = new Timer(loop).start(50, fired::incrementAndGet);
 
     int runs = 0;
     while (fired.get() == 0 && runs < 100) {
@@ -223,6 +227,7 @@ class LoopTest extends LoopTestBase {
     assertTrue(runs <= 5, runs + " ONCE runs to wait 50 ms");
     // the loop's clock counts whole milliseconds, so it may start up to one behind
     assertTrue(elapsedMs >= 48, "the timer fired after " + elapsedMs + " ms");
+    timer.close();
   }
 
   @Test
@@ -233,13 +238,14 @@ class LoopTest extends LoopTestBase {
   @Test
   void isRunningIsTrueOnlyInsideRun() {
     AtomicReference<Boolean> inside = new AtomicReference<>();
-    new Timer(loop).start(0, () -> inside.set(loop.isRunning()));
+    Timer timer = new Timer(loop).start(0, () -> inside.set(loop.isRunning()));
 
     assertFalse(loop.isRunning());
     loop.run();
 
     assertEquals(Boolean.TRUE, inside.get());
     assertFalse(loop.isRunning());
+    timer.close();
   }
 
   // --- stop ---------------------------------------------------------------------------------
@@ -248,7 +254,7 @@ class LoopTest extends LoopTestBase {
   void stopFromACallbackMakesRunReturnTrueWithATimerStillPending() {
     AtomicInteger lateFired = new AtomicInteger();
     Timer late = new Timer(loop).start(10_000, lateFired::incrementAndGet);
-    new Timer(loop).start(5, loop::stop);
+    Timer stopper = new Timer(loop).start(5, loop::stop);
 
     long start = System.nanoTime();
     assertTrue(loop.run());
@@ -257,18 +263,22 @@ class LoopTest extends LoopTestBase {
     assertEquals(0, lateFired.get());
     assertTrue(late.isActive());
     assertTrue(loop.isAlive());
+    late.close();
+    stopper.close();
   }
 
   @Test
   void runAfterStopGoesOnWithThePendingWork() {
     AtomicInteger lateFired = new AtomicInteger();
-    new Timer(loop).start(30, lateFired::incrementAndGet);
-    new Timer(loop).start(1, loop::stop);
+    Timer late = new Timer(loop).start(30, lateFired::incrementAndGet);
+    Timer stopper = new Timer(loop).start(1, loop::stop);
     assertTrue(loop.run());
 
     assertFalse(loop.run());
 
     assertEquals(1, lateFired.get());
+    late.close();
+    stopper.close();
   }
 
   // --- alive --------------------------------------------------------------------------------
@@ -287,6 +297,7 @@ class LoopTest extends LoopTestBase {
     timer.ref();
     timer.stop();
     assertFalse(loop.isAlive());
+    timer.close();
   }
 
   // --- time ---------------------------------------------------------------------------------
@@ -307,11 +318,12 @@ class LoopTest extends LoopTestBase {
   @Test
   void runAdvancesNow() {
     long before = loop.now();
-    new Timer(loop).start(30, () -> {});
+    Timer timer = new Timer(loop).start(30, () -> {});
 
     loop.run();
 
     assertTrue(loop.now() - before >= 25, "now() advanced by only " + (loop.now() - before));
+    timer.close();
   }
 
   // --- backend ------------------------------------------------------------------------------
@@ -329,45 +341,51 @@ class LoopTest extends LoopTestBase {
 
   @Test
   void backendTimeoutIsZeroUntilAFirstRunHasRegisteredTheLoopsDescriptors() {
-    new Timer(loop).start(5_000, () -> {});
+    Timer timer = new Timer(loop).start(5_000, () -> {});
 
     assertEquals(0, loop.backendTimeout());
+    timer.close();
   }
 
   @Test
   void backendTimeoutIsTheTimeToTheNextTimer() {
-    new Timer(loop).start(5_000, () -> {});
+    Timer timer = new Timer(loop).start(5_000, () -> {});
     loop.run(RunMode.NOWAIT);
 
     int timeout = loop.backendTimeout();
 
     assertTrue(timeout > 4_000 && timeout <= 5_000, "backendTimeout() = " + timeout);
+    timer.close();
   }
 
   @Test
   void backendTimeoutIsUnlimitedWithOnlyAnAsyncToWaitFor() {
-    newAsync(() -> {});
+    Async async = newAsync(() -> {});
     loop.run(RunMode.NOWAIT);
 
     assertEquals(-1, loop.backendTimeout());
+    async.close();
   }
 
   @Test
   void backendTimeoutIsZeroWhileAnIdleHandleIsActive() {
-    new Timer(loop).start(5_000, () -> {});
-    new Idle(loop).start(() -> {});
+    Timer timer = new Timer(loop).start(5_000, () -> {});
+    Idle idle = new Idle(loop).start(() -> {});
 
     assertEquals(0, loop.backendTimeout());
+    timer.close();
+    idle.close();
   }
 
   // --- metrics ------------------------------------------------------------------------------
 
   @Test
   void idleTimeIsZeroBeforeMetricsAreEnabled() {
-    new Timer(loop).start(20, () -> {});
+    Timer timer = new Timer(loop).start(20, () -> {});
     loop.run();
 
     assertEquals(Duration.ZERO, loop.idleTime());
+    timer.close();
   }
 
   @Test
@@ -375,13 +393,14 @@ class LoopTest extends LoopTestBase {
     loop.enableIdleTimeMetrics();
     Duration before = loop.idleTime();
     loop.updateTime();
-    new Timer(loop).start(60, () -> {});
+    Timer timer = new Timer(loop).start(60, () -> {});
 
     loop.run();
 
     Duration waited = loop.idleTime().minus(before);
     // most of the 60 ms is spent waiting; a loaded machine may shorten the poll, not remove it
     assertTrue(waited.toMillis() >= 10, "idle time grew by only " + waited);
+    timer.close();
   }
 
   @Test
@@ -394,7 +413,7 @@ class LoopTest extends LoopTestBase {
     loop.run(RunMode.NOWAIT);
 
     assertEquals(before + 3, loop.metrics().loopCount());
-    idle.stop();
+    idle.close();
   }
 
   @Test
@@ -406,6 +425,7 @@ class LoopTest extends LoopTestBase {
     loop.run(RunMode.NOWAIT);
 
     assertTrue(loop.metrics().events() > before, "events: " + loop.metrics());
+    async.close();
   }
 
   // --- handles ------------------------------------------------------------------------------
@@ -427,6 +447,7 @@ class LoopTest extends LoopTestBase {
 
     assertEquals(5, handles.size());
     assertEquals(Set.of(timer, idle, prepare, check, async), Set.copyOf(handles));
+    for (Handle handle : handles) handle.close();
   }
 
   @Test
@@ -437,6 +458,7 @@ class LoopTest extends LoopTestBase {
     closing.close();
 
     assertEquals(List.of(open), loop.handles());
+    open.close();
   }
 
   @Test
@@ -448,6 +470,7 @@ class LoopTest extends LoopTestBase {
     loop.run();
 
     assertEquals(List.of(open), loop.handles());
+    open.close();
   }
 
   // --- after close --------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +12,12 @@ import org.junit.jupiter.api.Test;
  * A tracer that throws is reported like a callback that throws, after the callback it was told of
  * has run: whichever of its methods throws, no event, tick or pool result is lost to it.
  */
-class LoopTracerErrorsTest {
-  private Loop loop;
+class LoopTracerErrorsTest extends LoopTestBase {
   private final List<String> seen = new ArrayList<>();
 
   @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
+  void recordUncaughtErrors() {
     loop.onUncaughtException((error, origin) -> seen.add("uncaught " + error.getMessage()));
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
   }
 
   private static RuntimeException failure(String where) {

@@ -8,23 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Idle, prepare and check handles: one callback per loop iteration, each in its phase. */
-class LoopWatcherTest {
-  private Loop loop;
+class LoopWatcherTest extends LoopTestBase {
 
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 30_000);
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  LoopWatcherTest() {
+    super(30_000);
   }
 
   @Test
@@ -38,26 +28,27 @@ class LoopWatcherTest {
     loop.run(RunMode.ONCE);
 
     assertEquals(List.of("idle", "prepare", "check"), order);
-    check.stop();
-    prepare.stop();
-    idle.stop();
+    check.close();
+    prepare.close();
+    idle.close();
   }
 
   @Test
-  void timersDueAtTheStartOfARunFireBeforeIdle() throws InterruptedException {
+  void timersDueAtTheStartOfARunFireBeforeIdle() {
     List<String> order = new ArrayList<>();
-    new Timer(loop).start(1, () -> order.add("timer"));
+    Timer timer = new Timer(loop).start(0, () -> order.add("timer"));
     Idle idle = new Idle(loop);
     idle.start(
         () -> {
           order.add("idle");
           idle.stop();
         });
-    Thread.sleep(5);
 
     loop.run();
 
     assertEquals(List.of("timer", "idle"), order);
+    timer.close();
+    idle.close();
   }
 
   @Test
@@ -73,6 +64,7 @@ class LoopWatcherTest {
 
     assertEquals(100, calls.get());
     assertFalse(idle.isActive());
+    idle.close();
   }
 
   @Test
@@ -99,6 +91,9 @@ class LoopWatcherTest {
     assertEquals(10, prepares.get());
     assertEquals(10, checks.get());
     assertEquals(iterationsBefore + 10, loop.metrics().loopCount());
+    idle.close();
+    prepare.close();
+    check.close();
   }
 
   @Test
@@ -129,6 +124,9 @@ class LoopWatcherTest {
     for (int i = 0; i < iterations.size(); i += 2) {
       assertEquals(List.of("prepare", "check"), iterations.subList(i, i + 2), order.toString());
     }
+    check.close();
+    timer.close();
+    prepare.close();
   }
 
   @Test
@@ -144,6 +142,7 @@ class LoopWatcherTest {
     loop.run();
 
     assertEquals(List.of("new"), calls);
+    idle.close();
   }
 
   @Test
@@ -156,6 +155,9 @@ class LoopWatcherTest {
     assertThrows(NullPointerException.class, () -> prepare.start(null));
     assertThrows(NullPointerException.class, () -> check.start(null));
     assertFalse(idle.isActive() || prepare.isActive() || check.isActive());
+    idle.close();
+    prepare.close();
+    check.close();
   }
 
   @Test

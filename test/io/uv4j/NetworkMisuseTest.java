@@ -14,29 +14,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-class NetworkMisuseTest {
+class NetworkMisuseTest extends LoopTestBase {
   private static final InetSocketAddress UNRESOLVED = InetSocketAddress.createUnresolved("localhost", 80);
   private static final Stream.Reader IGNORE = data -> {};
 
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  NetworkMisuseTest() {
+    super(30_000);
   }
 
   /** Every public Stream and Tcp method, with arguments that are valid apart from the state. */
@@ -150,6 +139,8 @@ class NetworkMisuseTest {
     assertThrows(NullPointerException.class, () -> tcp.connect(null));
     assertThrows(NullPointerException.class, () -> udp.bind(null));
     assertThrows(NullPointerException.class, () -> udp.connect(null));
+    tcp.close();
+    udp.close();
   }
 
   @Test
@@ -163,6 +154,8 @@ class NetworkMisuseTest {
     assertThrows(IllegalArgumentException.class, () -> udp.connect(UNRESOLVED));
     assertThrows(IllegalArgumentException.class, () -> udp.send(ByteBuffer.allocate(1), UNRESOLVED));
     assertThrows(IllegalArgumentException.class, () -> udp.trySend(ByteBuffer.allocateDirect(1), UNRESOLVED));
+    tcp.close();
+    udp.close();
   }
 
   @Test
@@ -172,6 +165,7 @@ class NetworkMisuseTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tcp.listen(-1, error -> {}));
     assertEquals("backlog must be >= 0, got -1", e.getMessage());
     assertFalse(tcp.isActive(), "not listening");
+    tcp.close();
   }
 
   @Test
@@ -180,6 +174,7 @@ class NetworkMisuseTest {
     tcp.bind(any(V4));
     assertThrows(NullPointerException.class, () -> tcp.listen(1, null));
     assertFalse(tcp.isActive(), "not listening");
+    tcp.close();
   }
 
   @Test
@@ -187,9 +182,12 @@ class NetworkMisuseTest {
     Tcp server = new Tcp(loop);
     server.bind(any(V4));
     server.listen(1, error -> {});
-    UvException e = assertThrows(UvException.class, () -> server.accept(new Tcp(loop)));
+    Tcp client = new Tcp(loop);
+    UvException e = assertThrows(UvException.class, () -> server.accept(client));
     assertEquals("EAGAIN", e.code());
     assertEquals("accept", e.syscall());
+    server.close();
+    client.close();
   }
 
   @Test
@@ -201,6 +199,7 @@ class NetworkMisuseTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> server.accept(foreign));
       assertTrue(e.getMessage().endsWith("belongs to another loop"), e.getMessage());
     }
+    server.close();
   }
 
   @Test
@@ -232,6 +231,7 @@ class NetworkMisuseTest {
     Tcp client = new Tcp(loop);
     client.close();
     assertThrows(IllegalStateException.class, () -> server.accept(client));
+    server.close();
   }
 
   @Test
@@ -249,6 +249,8 @@ class NetworkMisuseTest {
     assertThrows(NullPointerException.class, () -> tcp.write(new ByteBuffer[] {ByteBuffer.allocateDirect(1), null}, e -> {}));
     assertThrows(NullPointerException.class, () -> tcp.tryWrite(null));
     assertEquals(0, tcp.writeQueueSize(), "nothing was written");
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
@@ -256,27 +258,36 @@ class NetworkMisuseTest {
     Tcp[] pair = Net.connectedPair(loop, V4);
     assertThrows(IndexOutOfBoundsException.class, () -> pair[0].write(new byte[4], 2, 3, e -> {}));
     assertThrows(IndexOutOfBoundsException.class, () -> pair[0].write(new byte[4], -1, 1, e -> {}));
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
   void everyTcpMethodAfterCloseThrowsIllegalState() throws Exception {
     Tcp[] pair = Net.connectedPair(loop, V4);
+    Tcp other = new Tcp(loop);
     pair[0].close();
-    assertEquals(List.of(), notRefused(tcpCalls(pair[0], new Tcp(loop))), "right after close()");
+    assertEquals(List.of(), notRefused(tcpCalls(pair[0], other)), "right after close()");
     loop.run();
-    assertEquals(List.of(), notRefused(tcpCalls(pair[0], new Tcp(loop))), "after the close callback");
+    assertEquals(List.of(), notRefused(tcpCalls(pair[0], other)), "after the close callback");
+    pair[1].close();
+    other.close();
   }
 
   @Test
   void everyTcpMethodFromAnotherThreadThrowsIllegalState() throws Exception {
     Tcp[] pair = Net.connectedPair(loop, V4);
-    Map<String, Executable> calls = tcpCalls(pair[0], new Tcp(loop));
+    Tcp other = new Tcp(loop);
+    Map<String, Executable> calls = tcpCalls(pair[0], other);
     calls.put("close()", pair[0]::close);
     calls.put("close(cb)", () -> pair[0].close(() -> {}));
     calls.put("new Tcp", () -> new Tcp(loop));
     assertEquals(List.of(), notRefusedFromAnotherThread(calls));
     assertFalse(pair[0].isClosing());
     assertTrue(pair[0].isWritable(), "the connection is untouched");
+    pair[0].close();
+    pair[1].close();
+    other.close();
   }
 
   @Test
@@ -298,6 +309,7 @@ class NetworkMisuseTest {
     calls.put("new Udp", () -> new Udp(loop));
     assertEquals(List.of(), notRefusedFromAnotherThread(calls));
     assertFalse(udp.isClosing());
+    udp.close();
   }
 
   @Test
@@ -333,6 +345,7 @@ class NetworkMisuseTest {
     pair[0].close();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> pair[0].write("x", error -> {}));
     assertEquals("Tcp[closed] is closed", e.getMessage());
+    pair[1].close();
   }
 
   @Test
@@ -341,6 +354,7 @@ class NetworkMisuseTest {
     pair[1].close();
     assertThrows(IllegalStateException.class, () -> pair[1].readStart(IGNORE));
     assertThrows(IllegalStateException.class, () -> pair[1].readStart(() -> ByteBuffer.allocateDirect(8), IGNORE));
+    pair[0].close();
   }
 
   @Test
@@ -361,6 +375,8 @@ class NetworkMisuseTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> pipe.write(ByteBuffer.allocateDirect(1).put((byte) 1).flip(), tcp, error -> {}));
     assertEquals("Pipe[open] is not an IPC pipe", e.getMessage());
+    pipe.close();
+    tcp.close();
   }
 
   @Test
@@ -374,6 +390,8 @@ class NetworkMisuseTest {
       Tcp foreign = new Tcp(other);
       assertThrows(IllegalArgumentException.class, () -> ipc.write(ByteBuffer.allocateDirect(1), foreign, e -> {}));
     }
+    ipc.close();
+    tcp.close();
   }
 
   @Test
@@ -384,6 +402,7 @@ class NetworkMisuseTest {
       Tcp tcp = new Tcp(loop);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tcp.open(fd));
       assertTrue(e.getMessage().contains("descriptor " + fd + " is a regular file"), e.getMessage());
+      tcp.close();
     } finally {
       Fs.closeSync(fd);
     }
@@ -397,6 +416,7 @@ class NetworkMisuseTest {
       Pipe pipe = new Pipe(loop, false);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pipe.open(fd));
       assertTrue(e.getMessage().contains("descriptor " + fd + " is a character device"), e.getMessage());
+      pipe.close();
     } finally {
       Fs.closeSync(fd);
     }

@@ -5,47 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A callback never runs inside the call that registered it; it runs later, from the loop. */
-class NoSynchronousCallbackTest {
+class NoSynchronousCallbackTest extends LoopTestBase {
   /** Registers {@code callback} on the loop in one particular way. */
   @FunctionalInterface
   interface Registration {
     void register(Loop loop, Runnable callback) throws Exception;
   }
 
-  private Loop loop;
-
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 30_000);
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  NoSynchronousCallbackTest() {
+    super(30_000);
   }
 
   static Stream<Named<Registration>> registrations() {
     return Stream.of(
-        Named.of("Timer.start(0, cb)", (loop, cb) -> new Timer(loop).start(0, cb)),
+        Named.of("Timer.start(0, cb)", (loop, cb) -> {
+          Timer timer = new Timer(loop);
+          timer.start(0, () -> {
+            timer.close();
+            cb.run();
+          });
+        }),
         Named.of("Idle.start(cb)", (loop, cb) -> {
           Idle idle = new Idle(loop);
           idle.start(() -> {
-            idle.stop();
+            idle.close();
             cb.run();
           });
         }),
         Named.of("Prepare.start(cb)", (loop, cb) -> {
           Prepare prepare = new Prepare(loop);
           prepare.start(() -> {
-            prepare.stop();
+            prepare.close();
             cb.run();
           });
         }),
@@ -54,7 +49,7 @@ class NoSynchronousCallbackTest {
           Timer wake = new Timer(loop).start(1, 1, () -> {});
           Check check = new Check(loop);
           check.start(() -> {
-            check.stop();
+            check.close();
             wake.close();
             cb.run();
           });
@@ -89,13 +84,15 @@ class NoSynchronousCallbackTest {
   @MethodSource("registrations")
   void registeringFromACallbackRunsAfterItReturns(Registration registration) {
     List<String> events = new ArrayList<>();
-    new Timer(loop).start(0, () -> {
+    Timer outer = new Timer(loop);
+    outer.start(0, () -> {
       try {
         registration.register(loop, () -> events.add("callback"));
       } catch (Exception e) {
         throw new AssertionError(e);
       }
       events.add("outer callback returns");
+      outer.close();
     });
 
     loop.run();

@@ -9,27 +9,31 @@ import org.junit.jupiter.api.condition.OS;
 
 /** Conversions between a C runtime descriptor and its OS handle; on Unix both are one number. */
 class OsHandleTest extends LoopTestBase {
-  /** The descriptor of an open socket. */
-  private int openDescriptor() throws UvException {
+  /** A bound socket, so that it has a descriptor. */
+  private Tcp boundSocket() throws UvException {
     Tcp tcp = new Tcp(loop);
     tcp.bind(Net.any(Net.V4));
-    return (int) tcp.fileno();
+    return tcp;
   }
 
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "a Windows HANDLE differs from its descriptor")
   void onUnixTheOsHandleOfADescriptorIsThatDescriptor() throws Exception {
-    int fd = openDescriptor();
+    Tcp socket = boundSocket();
+    int fd = (int) socket.fileno();
 
     assertEquals(fd, OsHandle.forDescriptor(fd));
+    socket.close();
   }
 
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "a Windows HANDLE differs from its descriptor")
   void onUnixTheDescriptorOfAnOsHandleIsThatHandle() throws Exception {
-    int fd = openDescriptor();
+    Tcp socket = boundSocket();
+    int fd = (int) socket.fileno();
 
     assertEquals(fd, OsHandle.openDescriptor(fd));
+    socket.close();
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * no longer depends on the handle; these tests are for the Unix behaviour.)
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows duplicates the passed socket inside the write call")
-class PipeHandlePassingTest {
+class PipeHandlePassingTest extends LoopTestBase {
   private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
   /**
    * Handles closed in the same tick as the sent one, after it: more than the allocator's per-thread
@@ -38,7 +38,6 @@ class PipeHandlePassingTest {
   /** Handles opened once the sent handle's close has completed, while its write still waits. */
   private static final int OPENED_AFTER = 16;
 
-  private Loop loop;
   @TempDir Path dir;
 
   /** The two ends of one IPC pipe. */
@@ -49,10 +48,12 @@ class PipeHandlePassingTest {
   private final List<String> handlesReceived = new ArrayList<>();
   private final List<Handle> opened = new ArrayList<>();
 
+  PipeHandlePassingTest() {
+    super(30_000);
+  }
+
   @BeforeEach
   void connectAnIpcPipe() throws Exception {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
     String name = dir.resolve("ipc.sock").toString();
     Pipe server = new Pipe(loop, false); // libuv listens on plain pipes; accepted ends may be IPC
     server.bind(name);
@@ -70,8 +71,10 @@ class PipeHandlePassingTest {
   }
 
   @AfterEach
-  void close() {
-    loop.close();
+  void closeTheFixture() {
+    if (loop.isClosed()) return;
+    sender.close();
+    receiver.close();
   }
 
   /** A TCP socket with a descriptor, told apart from every other by its port. */

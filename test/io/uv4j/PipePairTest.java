@@ -9,25 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /** Connected pairs: uv_socketpair and uv_pipe, as raw descriptors and as pipes. */
-class PipePairTest {
-  private Loop loop;
+class PipePairTest extends LoopTestBase {
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  PipePairTest() {
+    super(30_000);
   }
 
   /** Reads {@code from} until EOF into {@code into}, then closes it. */
@@ -83,6 +73,8 @@ class PipePairTest {
     assertFalse(ends.readEnd().isWritable());
     assertTrue(ends.writeEnd().isWritable());
     assertFalse(ends.writeEnd().isReadable());
+    ends.readEnd().close();
+    ends.writeEnd().close();
   }
 
   @Test
@@ -91,6 +83,8 @@ class PipePairTest {
     int fd = (int) ends.readEnd().fileno();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> Fs.closeSync(fd));
     assertTrue(e.getMessage().startsWith("cannot close descriptor " + fd + ": it is owned by Pipe[open]"), e.getMessage());
+    ends.readEnd().close();
+    ends.writeEnd().close();
   }
 
   @Test

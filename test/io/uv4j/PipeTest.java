@@ -18,27 +18,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-class PipeTest {
-  private Loop loop;
+class PipeTest extends LoopTestBase {
   @TempDir Path dir;
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  PipeTest() {
+    super(30_000);
   }
 
   @Test
@@ -46,6 +36,7 @@ class PipeTest {
     Pipe pipe = new Pipe(loop, false);
     UvException e = assertThrows(UvException.class, () -> pipe.listen(4, error -> {}));
     assertEquals("EINVAL", e.code());
+    pipe.close();
   }
 
   @Test
@@ -138,6 +129,7 @@ class PipeTest {
     assertEquals("ENOENT", error.code());
     assertEquals(name, error.path());
     assertEquals(Files.exists(dir.resolve("missing.sock")), false);
+    client.close();
   }
 
   @Test
@@ -234,6 +226,7 @@ class PipeTest {
     assertTrue(permissions.contains(PosixFilePermission.OTHERS_READ), permissions.toString());
     assertTrue(permissions.contains(PosixFilePermission.OTHERS_WRITE), permissions.toString());
     assertTrue(permissions.contains(PosixFilePermission.GROUP_WRITE), permissions.toString());
+    pipe.close();
   }
 
   @Test
@@ -244,6 +237,7 @@ class PipeTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pipe.chmod(flags));
       assertEquals("chmod flags must be READABLE and/or WRITABLE, got " + flags, e.getMessage());
     }
+    pipe.close();
   }
 
   @Test
@@ -251,6 +245,7 @@ class PipeTest {
     Pipe pipe = new Pipe(loop, false);
     UvException e = assertThrows(UvException.class, () -> pipe.chmod(Pipe.READABLE));
     assertEquals("EBADF", e.code());
+    pipe.close();
   }
 
   @Test
@@ -282,6 +277,7 @@ class PipeTest {
     Pipe pipe = new Pipe(loop, false);
     assertThrows(UvException.class, pipe::localName);
     assertThrows(UvException.class, pipe::peerName);
+    pipe.close();
   }
 
   @Test
@@ -291,6 +287,7 @@ class PipeTest {
     Pipe pipe = new Pipe(loop, false);
     pipe.bind(name);
     assertEquals(name, pipe.localName());
+    pipe.close();
   }
 
   /** A path in the test's directory of {@code length} bytes, longer than any platform allows. */
@@ -310,6 +307,7 @@ class PipeTest {
     assertEquals(name, e.path());
     assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
     assertTrue(e.getMessage().contains("300 bytes"), e.getMessage());
+    pipe.close();
   }
 
   @Test
@@ -325,6 +323,7 @@ class PipeTest {
     assertEquals("EINVAL", e.code());
     assertEquals(name, e.path());
     assertTrue(e.getMessage().contains("300 bytes"), e.getMessage());
+    client.close();
   }
 
   @Test
@@ -362,6 +361,8 @@ class PipeTest {
     UvException e = assertThrows(UvException.class, () -> second.bind(name));
     assertEquals("EADDRINUSE", e.code());
     assertEquals(name, e.path());
+    first.close();
+    second.close();
   }
 
   @Test
@@ -371,6 +372,7 @@ class PipeTest {
     assertThrows(NullPointerException.class, () -> pipe.bind(null));
     assertThrows(IllegalArgumentException.class, () -> pipe.connect("", e -> {}));
     assertThrows(NullPointerException.class, () -> pipe.connect(null));
+    pipe.close();
   }
 
   @Test
@@ -380,6 +382,7 @@ class PipeTest {
     assertEquals("count must be >= 1, got 0", e.getMessage());
     pipe.pendingInstances(4);
     assertTrue(!pipe.isClosing());
+    pipe.close();
   }
 
   @Test
@@ -388,5 +391,6 @@ class PipeTest {
     assertTrue(pipe.isIpc());
     assertEquals(0, pipe.pendingCount());
     assertEquals(Pipe.PendingType.NONE, pipe.pendingType());
+    pipe.close();
   }
 }

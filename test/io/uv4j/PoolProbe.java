@@ -3,6 +3,7 @@ package io.uv4j;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,8 +15,8 @@ public final class PoolProbe {
   private PoolProbe() {}
 
   /**
-   * Arguments: the number of items, then "sleep" (each sleeps 100 ms) or "gather" (each waits up
-   * to 10 s for all the others to be running). Prints "threads=N concurrent=M gathered=B
+   * Arguments: the number of items, then "pairs" (each waits up to 10 s for one other item to be
+   * running with it) or "gather" (each waits up to 10 s for all the others to be running). Prints "threads=N concurrent=M gathered=B
    * names=OK|BAD" and exits 0.
    */
   public static void main(String[] args) throws Exception {
@@ -25,6 +26,7 @@ public final class PoolProbe {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch all = new CountDownLatch(items);
+    CyclicBarrier pair = new CyclicBarrier(2);
     boolean[] gathered = {true};
     int[] done = {0};
     try (Loop loop = Loop.create()) {
@@ -34,8 +36,11 @@ public final class PoolProbe {
           most.accumulateAndGet(running.incrementAndGet(), Math::max);
           all.countDown();
           boolean met = true;
-          if (gather) met = all.await(10, TimeUnit.SECONDS);
-          else Thread.sleep(100);
+          if (gather) {
+            met = all.await(10, TimeUnit.SECONDS);
+          } else {
+            pair.await(10, TimeUnit.SECONDS);
+          }
           running.decrementAndGet();
           return met;
         }, (met, error) -> {

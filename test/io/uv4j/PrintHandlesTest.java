@@ -19,18 +19,20 @@ class PrintHandlesTest extends LoopTestBase {
 
   @Test
   void allHandlesIncludeAStoppedTimer() throws Exception {
-    new Timer(loop);
+    Timer timer = new Timer(loop);
     StringBuilder out = new StringBuilder();
     loop.printAllHandles(out);
     assertEquals(List.of("[R--] timer"), linesOf(out.toString(), "timer"));
+    timer.close();
   }
 
   @Test
   void activeHandlesLeaveOutAStoppedTimer() throws Exception {
-    new Timer(loop);
+    Timer timer = new Timer(loop);
     StringBuilder out = new StringBuilder();
     loop.printActiveHandles(out);
     assertEquals(List.of(), linesOf(out.toString(), "timer"));
+    timer.close();
   }
 
   @Test
@@ -40,6 +42,7 @@ class PrintHandlesTest extends LoopTestBase {
     StringBuilder out = new StringBuilder();
     loop.printActiveHandles(out);
     assertEquals(List.of("[-A-] idle"), linesOf(out.toString(), "idle"));
+    idle.close();
   }
 
   @Test

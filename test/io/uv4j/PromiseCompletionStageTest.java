@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +21,13 @@ import org.junit.jupiter.api.Test;
  * JavaScript program above it, its labels are what Node v20 prints for that program; {@code log}
  * is {@code (s) => console.log(s)}.
  */
-class PromiseCompletionStageTest {
-  private Loop loop;
+class PromiseCompletionStageTest extends LoopTestBase {
   private Thread loopThread;
   private final List<String> labels = new ArrayList<>();
 
   @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
+  void noteTheLoopThread() {
     loopThread = Thread.currentThread();
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
   }
 
   /** Logs {@code label}, marked if it is not logged on the loop thread. */

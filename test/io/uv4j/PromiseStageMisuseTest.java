@@ -15,24 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The arguments and threads the {@link java.util.concurrent.CompletionStage} methods of a promise refuse. */
-class PromiseStageMisuseTest {
+class PromiseStageMisuseTest extends LoopTestBase {
   private static final Executor DIRECT = Runnable::run;
 
-  private Loop loop;
   private Promise<String> p;
   private Promise<String> q;
 
   @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
+  void resolveTwoPromises() {
     p = Promise.resolve(loop, "p");
     q = Promise.resolve(loop, "q");
   }
 
   @AfterEach
-  void closeLoop() {
+  void runWhatTheTestQueued() {
     loop.run();
-    loop.close();
   }
 
   @Test

@@ -689,15 +689,18 @@ class PromiseTest extends LoopTestBase {
   void fromStageKeepsTheLoopAliveUntilTheStageCompletes() throws Exception {
     CompletableFuture<String> future = new CompletableFuture<>();
     Promise<String> p = Promise.from(loop, future);
+    // the stage completes only once the loop runs with nothing else left to keep it alive
+    CountDownLatch lastCallbackRan = new CountDownLatch(1);
     Thread completer = new Thread(() -> {
       try {
-        Thread.sleep(50);
+        lastCallbackRan.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       future.complete("late");
     }, "completer");
     completer.start();
+    loop.setImmediate(lastCallbackRan::countDown);
     assertFalse(loop.run());
     completer.join();
     assertEquals("late", p.value());

@@ -310,6 +310,7 @@ class QueueOrderTest extends LoopTestBase {
     labels.add("sync");
     assertSame(boom, assertThrows(IllegalStateException.class, loop::run));
     assertEquals(List.of("sync", "tick1 throws"), labels);
+    timer.close();
   }
 
   // 47: no handler, so run() throws; the thrower's ticks and the other due timer never run
@@ -327,6 +328,8 @@ class QueueOrderTest extends LoopTestBase {
     t2.start(5, log("t2 (must not run)"));
     assertSame(fatal, assertThrows(IllegalStateException.class, loop::run));
     assertEquals(List.of("t1 throws"), labels);
+    t1.close();
+    t2.close();
   }
 
   // 48
@@ -348,6 +351,7 @@ class QueueOrderTest extends LoopTestBase {
             "tick runs before rejection is processed",
             "microtask runs before rejection is processed"),
         labels);
+    timer.close();
   }
 
   // 49

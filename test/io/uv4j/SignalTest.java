@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -26,18 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * JVM's handler of it come back (HotSpot does not check that one either); the JVM's shutdown
  * signals are sent to child JVMs (SignalShutdownTest).
  */
-class SignalTest {
-  private Loop loop;
+class SignalTest extends LoopTestBase {
 
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 30_000);
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  SignalTest() {
+    super(30_000);
   }
 
   @Test

@@ -10,27 +10,25 @@ import org.junit.jupiter.api.Test;
  * as a process's stdout often is (on Unix, {@code shutdown(2)} of a FIFO or a terminal fails with
  * {@code ENOTSOCK}).
  */
-class StreamPipeIntoPipeTest {
+class StreamPipeIntoPipeTest extends LoopTestBase {
   @Test
   void theEndOfTheSourceFulfilsThePipeIntoAFifoAndLeavesItOpen() throws UvException {
     int total = 1 << 20;
-    try (Loop loop = Loop.create()) {
-      Pipe.Ends in = Pipe.anonymous(loop);
-      Pipe.Ends out = Pipe.anonymous(loop);
-      PatternBytes received = new PatternBytes();
-      out.readEnd().readStart(received::check);
-      Promise<Void> piped = in.readEnd().pipe(out.writeEnd());
-      boolean[] destinationOpenAtEnd = {false};
-      piped.then(done -> {
-        destinationOpenAtEnd[0] = !out.writeEnd().isClosing();
-        out.writeEnd().close();
-        return null;
-      }, failure -> null);
-      in.writeEnd().write(PatternBytes.range(0, total), error -> in.writeEnd().close());
-      loop.run();
-      assertTrue(piped.isFulfilled(), piped.toString());
-      assertTrue(destinationOpenAtEnd[0], "the destination was left open");
-      assertEquals(total, received.received());
-    }
+    Pipe.Ends in = Pipe.anonymous(loop);
+    Pipe.Ends out = Pipe.anonymous(loop);
+    PatternBytes received = new PatternBytes();
+    out.readEnd().readStart(received::check);
+    Promise<Void> piped = in.readEnd().pipe(out.writeEnd());
+    boolean[] destinationOpenAtEnd = {false};
+    piped.then(done -> {
+      destinationOpenAtEnd[0] = !out.writeEnd().isClosing();
+      out.writeEnd().close();
+      return null;
+    }, failure -> null);
+    in.writeEnd().write(PatternBytes.range(0, total), error -> in.writeEnd().close());
+    loop.run();
+    assertTrue(piped.isFulfilled(), piped.toString());
+    assertTrue(destinationOpenAtEnd[0], "the destination was left open");
+    assertEquals(total, received.received());
   }
 }

@@ -18,19 +18,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Stream.pipe between two TCP connections: producer → source, piped into destination → sink.
  */
-class StreamPipeTest {
+class StreamPipeTest extends LoopTestBase {
   private static final Completion ANY_OUTCOME = error -> {};
 
-  private Loop loop;
   private Tcp producer;
   private Tcp source;
   private Tcp destination;
   private Tcp sink;
 
+  StreamPipeTest() {
+    super(60_000);
+  }
+
   @BeforeEach
   void connect() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
     Tcp[] in = Net.connectedPair(loop, V4);
     producer = in[0];
     source = in[1];
@@ -40,8 +41,12 @@ class StreamPipeTest {
   }
 
   @AfterEach
-  void close() {
-    loop.close();
+  void closeTheFixture() {
+    if (loop.isClosed()) return;
+    producer.close();
+    source.close();
+    destination.close();
+    sink.close();
   }
 
   /** Reads, checking the pattern, until the end of the stream or a read error; then runs {@code atEnd}. */

@@ -65,6 +65,7 @@ class StreamWriteTest extends ConnectedTcpPairBase {
     assertEquals(List.of(), events);
     client.close();
     server.close();
+    socketless.close();
     loop.run();
     assertEquals(List.of("EBADF outside"), events);
   }

@@ -13,26 +13,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Tcp#connect(Loop, String, int, Callback)}: resolving a name and trying its addresses in order. */
-class TcpConnectByNameTest {
-  private Loop loop;
+class TcpConnectByNameTest extends LoopTestBase {
   /** The peer address of each connection the listeners accepted. */
   private final List<InetSocketAddress> acceptedFrom = new ArrayList<>();
   private final List<Handle> opened = new ArrayList<>();
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  TcpConnectByNameTest() {
+    super(30_000);
   }
 
   /** A listener that accepts one connection, records where it came from, and closes. */

@@ -23,24 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-class TcpTest {
-  private Loop loop;
+class TcpTest extends LoopTestBase {
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 60_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  TcpTest() {
+    super(60_000);
   }
 
   /** A server on an ephemeral loopback port that echoes every connection until EOF. */
@@ -286,6 +276,8 @@ class TcpTest {
       second.listen(1, error -> {});
     });
     assertEquals("EADDRINUSE", e.code());
+    first.close();
+    second.close();
   }
 
   @Test
@@ -293,6 +285,7 @@ class TcpTest {
     Tcp tcp = new Tcp(loop);
     UvException e = assertThrows(UvException.class, () -> tcp.bind(any(V4), Tcp.IPV6_ONLY));
     assertEquals("EINVAL", e.code());
+    tcp.close();
   }
 
   @Test
@@ -327,6 +320,8 @@ class TcpTest {
     Tcp dual = new Tcp(loop);
     dual.bind(any(mapped));
     assertEquals(V4, dual.localAddress().getAddress());
+    v6only.close();
+    dual.close();
   }
 
   @Test
@@ -340,12 +335,15 @@ class TcpTest {
     second.listen(1, error -> {});
     assertEquals(first.localAddress(), second.localAddress());
     assertTrue(first.isActive() && second.isActive());
+    first.close();
+    second.close();
   }
 
   @Test
   void bindRejectsUnknownFlags() {
     Tcp tcp = new Tcp(loop);
     assertThrows(IllegalArgumentException.class, () -> tcp.bind(any(V4), 4));
+    tcp.close();
   }
 
   @Test
@@ -376,6 +374,7 @@ class TcpTest {
     Tcp tcp = new Tcp(loop);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tcp.keepAlive(true, 0));
     assertEquals("delay must be >= 1 s, got 0", e.getMessage());
+    tcp.close();
   }
 
   @Test
@@ -383,6 +382,7 @@ class TcpTest {
     Tcp tcp = new Tcp(loop);
     assertThrows(IllegalArgumentException.class, () -> tcp.setSendBufferSize(0));
     assertThrows(IllegalArgumentException.class, () -> tcp.setReceiveBufferSize(-1));
+    tcp.close();
   }
 
   @Test
@@ -390,6 +390,7 @@ class TcpTest {
     Tcp tcp = new Tcp(loop);
     assertEquals("EBADF", assertThrows(UvException.class, tcp::sendBufferSize).code());
     assertEquals("EBADF", assertThrows(UvException.class, tcp::receiveBufferSize).code());
+    tcp.close();
   }
 
   @Test
@@ -402,6 +403,9 @@ class TcpTest {
     assertTrue(a >= 0 && b >= 0);
     assertNotEquals(a, b);
     assertEquals(a, pair[0].fileno());
+    fresh.close();
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
@@ -410,6 +414,8 @@ class TcpTest {
     assertEquals(pair[0].localAddress(), pair[1].remoteAddress());
     assertEquals(pair[0].remoteAddress(), pair[1].localAddress());
     assertEquals(V4, pair[0].remoteAddress().getAddress());
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
@@ -422,6 +428,7 @@ class TcpTest {
     UvException e = assertThrows(UvException.class, tcp::remoteAddress);
     assertEquals("ENOTCONN", e.code());
     assertEquals("getpeername", e.syscall());
+    tcp.close();
   }
 
   @Test
@@ -437,15 +444,18 @@ class TcpTest {
     loop.run();
     assertEquals("returned", events.get(0));
     assertTrue(events.contains("write EPIPE inside=false"), events.toString());
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
   void closingWithQueuedWritesCancelsEachBeforeTheCloseCallback() throws Exception {
     Tcp[] pair = Net.connectedPair(loop, V4);
     Tcp client = pair[0];
-    assertTrue(Net.fill(client) > 0);
     List<String> events = new ArrayList<>();
-    client.write(ByteBuffer.allocateDirect(1000), error -> events.add("direct " + error.code()));
+    // more than the socket's buffers can hold while the peer reads nothing: the first write stays
+    // queued, whenever the peer's acknowledgements free room, and the others queue behind it
+    client.write(ByteBuffer.allocateDirect(64 << 20), error -> events.add("direct " + error.code()));
     client.write(new byte[1000], error -> events.add("array " + error.code()));
     client.write(new ByteBuffer[] {ByteBuffer.allocateDirect(10), ByteBuffer.allocateDirect(10)},
         error -> events.add("vector " + error.code()));
@@ -522,6 +532,8 @@ class TcpTest {
     loop.run();
     assertEquals(1, shutdown.size());
     assertNull(shutdown.get(0));
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
@@ -559,8 +571,10 @@ class TcpTest {
       events.add("first reader " + StandardCharsets.UTF_8.decode(data));
       server.readStop();
       client.write("b", null);
-      new Timer(loop).start(100, Net.unchecked(() -> {
+      Timer holdBack = new Timer(loop);
+      holdBack.start(100, Net.unchecked(() -> {
         events.add("timer");
+        holdBack.close();
         server.readStart(more -> {
           events.add("second reader " + StandardCharsets.UTF_8.decode(more));
           server.close();
@@ -606,6 +620,8 @@ class TcpTest {
         () -> pair[1].readStart(() -> ByteBuffer.allocate(16), data -> {}));
     assertTrue(e.getMessage().startsWith("read buffers must be direct"), e.getMessage());
     assertTrue(!pair[1].isActive(), "reading did not start");
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
@@ -614,6 +630,8 @@ class TcpTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> pair[1].readStart(() -> ByteBuffer.allocateDirect(16).asReadOnlyBuffer(), data -> {}));
     assertTrue(e.getMessage().startsWith("read buffer is read-only"), e.getMessage());
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test
@@ -677,15 +695,18 @@ class TcpTest {
     server.readStart(data -> server.write(data, null));
     ByteArrayOutputStream echoed = new ByteArrayOutputStream();
     client.write(payload, null);
-    new Timer(loop).start(200, Net.unchecked(() -> client.readStart(data -> {
+    Timer readLater = new Timer(loop);
+    readLater.start(200, Net.unchecked(() -> client.readStart(data -> {
       echoed.write(Net.bytes(data));
       if (echoed.size() == payload.length) {
         client.close();
         server.close();
+        readLater.close();
       }
     })));
-    Net.guard(loop, 20_000);
+    Timer guard = Net.guard(loop, 20_000);
     loop.run();
+    guard.close();
     assertArrayEquals(payload, echoed.toByteArray());
   }
 }

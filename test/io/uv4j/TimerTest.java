@@ -10,22 +10,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TimerTest {
-  private Loop loop;
+class TimerTest extends LoopTestBase {
 
-  @BeforeEach
-  void createLoop() throws UvException {
-    loop = Loop.create();
-    Watchdog.arm(loop, 30_000);
-  }
-
-  @AfterEach
-  void closeLoop() {
-    loop.close();
+  TimerTest() {
+    super(30_000);
   }
 
   @Test
@@ -54,21 +44,22 @@ class TimerTest {
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(firedAtNanos.get() - startNanos);
     assertTrue(elapsedMs >= 48, "fired after " + elapsedMs + " ms");
     assertFalse(timer.isActive(), "a one-shot timer stops after firing");
+    timer.close();
   }
 
   @Test
   void timeoutCountsFromTheLoopsCachedTimeNotFromTheCall() throws InterruptedException {
-    AtomicLong firedAtNanos = new AtomicLong();
     loop.updateTime();
     Thread.sleep(150);
-    long startNanos = System.nanoTime();
 
-    new Timer(loop).start(200, () -> firedAtNanos.set(System.nanoTime()));
-    loop.run();
+    Timer timer = new Timer(loop).start(200, () -> {});
+    loop.updateTime();
 
-    // about 50 ms: the loop's clock was 150 ms behind; counted from the call it would be 200
-    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(firedAtNanos.get() - startNanos);
-    assertTrue(elapsedMs < 150, "fired " + elapsedMs + " ms after start(200)");
+    // the loop's clock was at least 150 ms behind the call: at most 50 ms are left, where
+    // counting from the call would leave 200
+    long due = timer.dueIn();
+    assertTrue(due <= 50, "due in " + due + " ms after start(200)");
+    timer.close();
   }
 
   @Test
@@ -86,6 +77,7 @@ class TimerTest {
 
     assertEquals(5, fired.get());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -115,17 +107,20 @@ class TimerTest {
     assertFalse(timer.isActive());
     assertFalse(loop.run());
     assertEquals(0, fired.get());
+    timer.close();
   }
 
   @Test
   void stopFromAnotherCallbackPreventsAPendingTimerFromFiring() {
     AtomicInteger fired = new AtomicInteger();
     Timer victim = new Timer(loop).start(50, fired::incrementAndGet);
-    new Timer(loop).start(5, victim::stop);
+    Timer stopper = new Timer(loop).start(5, victim::stop);
 
     assertFalse(loop.run());
 
     assertEquals(0, fired.get());
+    victim.close();
+    stopper.close();
   }
 
   @Test
@@ -139,6 +134,7 @@ class TimerTest {
     assertFalse(loop.run());
     assertEquals(List.of("new"), fired);
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    timer.close();
   }
 
   @Test
@@ -159,6 +155,7 @@ class TimerTest {
     assertFalse(loop.run());
     assertEquals(2, fired.get());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    timer.close();
   }
 
   @Test
@@ -171,6 +168,7 @@ class TimerTest {
     assertFalse(timer.isActive());
     assertFalse(loop.run());
     assertEquals(0, fired.get());
+    timer.close();
   }
 
   @Test
@@ -191,6 +189,7 @@ class TimerTest {
     assertTrue(timer.isActive());
     assertFalse(loop.run());
     assertEquals(1, fired.get());
+    timer.close();
   }
 
   @Test
@@ -201,11 +200,15 @@ class TimerTest {
 
     assertTrue(e.getMessage().contains("never started"), e.getMessage());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
   void repeatIsZeroForANewTimer() {
-    assertEquals(0, new Timer(loop).repeat());
+    Timer timer = new Timer(loop);
+
+    assertEquals(0, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -213,6 +216,7 @@ class TimerTest {
     Timer timer = new Timer(loop).start(10_000, 250, () -> {});
 
     assertEquals(250, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -222,6 +226,7 @@ class TimerTest {
     timer.setRepeat(25);
 
     assertEquals(25, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -238,6 +243,7 @@ class TimerTest {
 
     assertFalse(loop.run());
     assertEquals(3, fired.get());
+    timer.close();
   }
 
   @Test
@@ -253,18 +259,20 @@ class TimerTest {
 
     // the next expiry was scheduled with the old repeat before the callback ran
     assertEquals(2, fired.get());
+    timer.close();
   }
 
   @Test
   void dueInCountsDownToTheExpiry() throws InterruptedException {
-    Timer timer = new Timer(loop).start(1_000, () -> {});
-    assertEquals(1_000, timer.dueIn());
+    Timer timer = new Timer(loop).start(600_000, () -> {});
+    assertEquals(600_000, timer.dueIn());
 
     Thread.sleep(50);
     loop.updateTime();
 
     long due = timer.dueIn();
-    assertTrue(due > 0 && due <= 955, "due in " + due);
+    assertTrue(due > 0 && due <= 599_955, "due in " + due);
+    timer.close();
   }
 
   @Test
@@ -276,14 +284,16 @@ class TimerTest {
     timer.stop();
 
     assertEquals(0, timer.dueIn());
+    timer.close();
   }
 
   @Test
   void timersWithEqualTimeoutsFireInStartOrder() {
     List<Integer> order = new ArrayList<>();
+    List<Timer> timers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       final int n = i;
-      new Timer(loop).start(10, () -> order.add(n));
+      timers.add(new Timer(loop).start(10, () -> order.add(n)));
     }
 
     loop.run();
@@ -291,18 +301,22 @@ class TimerTest {
     List<Integer> expected = new ArrayList<>();
     for (int i = 0; i < 20; i++) expected.add(i);
     assertEquals(expected, order);
+    for (Timer timer : timers) timer.close();
   }
 
   @Test
   void shorterTimeoutFiresFirstWhateverTheStartOrder() {
     List<String> order = new ArrayList<>();
-    new Timer(loop).start(30, () -> order.add("30"));
-    new Timer(loop).start(10, () -> order.add("10"));
-    new Timer(loop).start(20, () -> order.add("20"));
+    Timer thirty = new Timer(loop).start(30, () -> order.add("30"));
+    Timer ten = new Timer(loop).start(10, () -> order.add("10"));
+    Timer twenty = new Timer(loop).start(20, () -> order.add("20"));
 
     loop.run();
 
     assertEquals(List.of("10", "20", "30"), order);
+    thirty.close();
+    ten.close();
+    twenty.close();
   }
 
   @Test
@@ -315,6 +329,7 @@ class TimerTest {
     assertTrue(e.getMessage().contains("-7"), e.getMessage());
     assertTrue(e.getMessage().contains("timeout"), e.getMessage());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -327,6 +342,7 @@ class TimerTest {
     assertTrue(e.getMessage().contains("-3"), e.getMessage());
     assertTrue(e.getMessage().contains("repeat"), e.getMessage());
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -338,6 +354,7 @@ class TimerTest {
 
     assertTrue(e.getMessage().contains("-11"), e.getMessage());
     assertEquals(0, timer.repeat());
+    timer.close();
   }
 
   @Test
@@ -347,6 +364,7 @@ class TimerTest {
     assertThrows(NullPointerException.class, () -> timer.start(1, null));
     assertThrows(NullPointerException.class, () -> timer.start(1, 1, null));
     assertFalse(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -366,6 +384,7 @@ class TimerTest {
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     assertEquals(0, fired.get());
     assertTrue(timer.isActive());
+    timer.close();
   }
 
   @Test
@@ -373,21 +392,24 @@ class TimerTest {
     AtomicInteger fired = new AtomicInteger();
     Timer unreferenced = new Timer(loop).start(5, fired::incrementAndGet);
     unreferenced.unref();
-    new Timer(loop).start(40, () -> {});
+    Timer referenced = new Timer(loop).start(40, () -> {});
 
     loop.run();
 
     assertEquals(1, fired.get());
+    unreferenced.close();
+    referenced.close();
   }
 
   @Test
   void zeroTimeoutFiresInTheNextIterationNotInsideStart() {
     AtomicInteger fired = new AtomicInteger();
 
-    new Timer(loop).start(0, fired::incrementAndGet);
+    Timer timer = new Timer(loop).start(0, fired::incrementAndGet);
 
     assertEquals(0, fired.get());
     loop.run();
     assertEquals(1, fired.get());
+    timer.close();
   }
 }

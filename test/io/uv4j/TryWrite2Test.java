@@ -16,18 +16,19 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Passing a handle over an IPC pipe without queueing ({@code uv_try_write2}). */
-class TryWrite2Test {
-  private Loop loop;
+class TryWrite2Test extends LoopTestBase {
   @TempDir Path dir;
 
   /** The two ends of one IPC pipe. */
   private Pipe sender;
   private Pipe receiver;
 
+  TryWrite2Test() {
+    super(30_000);
+  }
+
   @BeforeEach
   void connectAnIpcPipe() throws Exception {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
     String name = dir.resolve("ipc.sock").toString();
     Pipe server = new Pipe(loop, false);
     server.bind(name);
@@ -45,8 +46,10 @@ class TryWrite2Test {
   }
 
   @AfterEach
-  void close() {
-    loop.close();
+  void closeThePipe() {
+    if (loop.isClosed()) return;
+    sender.close();
+    receiver.close();
   }
 
   private Tcp boundTcp() throws UvException {
@@ -90,6 +93,7 @@ class TryWrite2Test {
 
     assertEquals(1, written);
     assertEquals(List.of(port), got);
+    sent.close();
   }
 
   @Test
@@ -128,6 +132,7 @@ class TryWrite2Test {
     int written = sender.tryWrite(direct("h"), sent);
 
     assertEquals(0, written);
+    sent.close();
   }
 
   @Test
@@ -138,6 +143,7 @@ class TryWrite2Test {
 
     assertEquals("EBADF", e.code());
     assertEquals("write", e.syscall());
+    unbound.close();
   }
 
   @Test
@@ -148,6 +154,8 @@ class TryWrite2Test {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.tryWrite(direct("h"), sent));
 
     assertEquals(plain + " is not an IPC pipe", e.getMessage());
+    plain.close();
+    sent.close();
   }
 
   @Test
@@ -176,6 +184,7 @@ class TryWrite2Test {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sender.tryWrite(empty, sent));
 
     assertEquals("data sent with a handle must be a non-empty direct buffer: " + empty, e.getMessage());
+    sent.close();
   }
 
   @Test
@@ -186,6 +195,7 @@ class TryWrite2Test {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sender.tryWrite(heap, sent));
 
     assertEquals("data sent with a handle must be a non-empty direct buffer: " + heap, e.getMessage());
+    sent.close();
   }
 
   @Test

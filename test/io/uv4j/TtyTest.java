@@ -22,6 +22,8 @@ class TtyTest extends LoopTestBase {
   void aSocketIsNotATerminal() throws Exception {
     Tcp[] pair = Net.connectedPair(loop, Net.V4);
     assertFalse(Tty.isTty((int) pair[0].fileno()));
+    pair[0].close();
+    pair[1].close();
   }
 
   @Test

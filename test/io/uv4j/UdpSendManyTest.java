@@ -16,20 +16,22 @@ import org.junit.jupiter.api.Test;
  * Several datagrams sent in one call ({@code uv_udp_try_send2}), and what a UDP handle tells of its
  * sends ({@code uv_udp_get_send_queue_count}) and receives ({@code uv_udp_using_recvmmsg}).
  */
-class UdpSendManyTest {
-  private Loop loop;
+class UdpSendManyTest extends LoopTestBase {
   private Udp sender;
+
+  UdpSendManyTest() {
+    super(30_000);
+  }
 
   @BeforeEach
   void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
     sender = new Udp(loop);
   }
 
   @AfterEach
-  void close() {
-    loop.close();
+  void closeTheFixture() {
+    if (loop.isClosed()) return;
+    sender.close();
   }
 
   private Udp boundReceiver() throws UvException {
@@ -135,6 +137,7 @@ class UdpSendManyTest {
 
     assertEquals("EINVAL", e.code());
     assertEquals("send", e.syscall());
+    receiver.close();
   }
 
   @Test

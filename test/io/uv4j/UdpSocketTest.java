@@ -15,26 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** UDP and TCP sockets made for a family or adopted, and UDP receives into the caller's buffers. */
-class UdpSocketTest {
-  private Loop loop;
+class UdpSocketTest extends LoopTestBase {
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  UdpSocketTest() {
+    super(30_000);
   }
 
   private static ByteBuffer text(String s) {
@@ -46,12 +36,14 @@ class UdpSocketTest {
   void udpMadeForIpv4HasAnIpv4SocketBeforeBind() throws Exception {
     Udp udp = new Udp(loop, 4);
     assertInstanceOf(Inet4Address.class, udp.localAddress().getAddress());
+    udp.close();
   }
 
   @Test
   void tcpMadeForIpv4HasAnIpv4SocketBeforeBind() throws Exception {
     Tcp tcp = new Tcp(loop, 4);
     assertInstanceOf(Inet4Address.class, tcp.localAddress().getAddress());
+    tcp.close();
   }
 
   @Test
@@ -73,6 +65,7 @@ class UdpSocketTest {
     int fd = (int) tcp.fileno();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> Fs.closeSync(fd));
     assertTrue(e.getMessage().contains("owned by Tcp[open]"), e.getMessage());
+    tcp.close();
   }
 
   @Test
@@ -102,6 +95,8 @@ class UdpSocketTest {
     Udp other = new Udp(loop);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.open(fd));
     assertTrue(e.getMessage().startsWith("cannot adopt descriptor " + fd + ": it is owned by Udp[open]"), e.getMessage());
+    owner.close();
+    other.close();
   }
 
   @Test
@@ -112,6 +107,7 @@ class UdpSocketTest {
       Udp udp = new Udp(loop);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> udp.open(fd));
       assertEquals("descriptor " + fd + " is a regular file, not a socket", e.getMessage());
+      udp.close();
     } finally {
       Fs.closeSync(fd);
     }
@@ -122,6 +118,7 @@ class UdpSocketTest {
     Udp udp = new Udp(loop);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> udp.open(-1));
     assertEquals("fd must be >= 0, got -1", e.getMessage());
+    udp.close();
   }
 
   @Test
@@ -187,7 +184,9 @@ class UdpSocketTest {
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "libuv batches receives on Linux, macOS and FreeBSD only")
   void aBatchingHandleSaysSo() throws Exception {
-    assertTrue(new Udp(loop, 4, true).isBatchingReceives());
+    Udp udp = new Udp(loop, 4, true);
+    assertTrue(udp.isBatchingReceives());
+    udp.close();
   }
 
   @Test
@@ -198,6 +197,7 @@ class UdpSocketTest {
     ByteBuffer small = ByteBuffer.allocateDirect(1024);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> udp.recvStart(() -> small, (d, f, g) -> {}));
     assertEquals("a batching handle needs receive buffers with room for 65536 bytes: " + small, e.getMessage());
+    udp.close();
   }
 
   @Test
@@ -206,5 +206,6 @@ class UdpSocketTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> udp.recvStart(() -> ByteBuffer.allocate(8), (d, f, g) -> {}));
     assertTrue(e.getMessage().startsWith("receive buffers must be direct: "), e.getMessage());
+    udp.close();
   }
 }

@@ -12,22 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UdpTest {
-  private Loop loop;
+class UdpTest extends LoopTestBase {
 
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-    Net.guard(loop, 30_000);
-  }
-
-  @AfterEach
-  void close() {
-    loop.close();
+  UdpTest() {
+    super(30_000);
   }
 
   @Test
@@ -75,6 +65,7 @@ class UdpTest {
     Udp udp = new Udp(loop);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> udp.setTtl(256));
     assertEquals("ttl must be 1..255, got 256", e.getMessage());
+    udp.close();
   }
 
   @Test
@@ -144,6 +135,7 @@ class UdpTest {
     udp.setMulticastTtl(1);
     udp.setMulticastTtl(255);
     assertTrue(!udp.isClosing());
+    udp.close();
   }
 
   @Test
@@ -157,8 +149,10 @@ class UdpTest {
       events.add("first " + StandardCharsets.UTF_8.decode(data));
       receiver.recvStop();
       sender.send(ByteBuffer.wrap("two".getBytes(StandardCharsets.UTF_8)), to, null);
-      new Timer(loop).start(100, Net.unchecked(() -> {
+      Timer holdBack = new Timer(loop);
+      holdBack.start(100, Net.unchecked(() -> {
         events.add("timer");
+        holdBack.close();
         receiver.recvStart((more, sender2, flags2) -> {
           events.add("second " + StandardCharsets.UTF_8.decode(more));
           receiver.close();
@@ -195,6 +189,7 @@ class UdpTest {
     udp.connect(new InetSocketAddress(Net.V4, 9));
     UvException e = assertThrows(UvException.class, () -> udp.connect(new InetSocketAddress(Net.V4, 10)));
     assertEquals("EISCONN", e.code());
+    udp.close();
   }
 
   @Test
@@ -203,6 +198,7 @@ class UdpTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> udp.send(ByteBuffer.wrap(new byte[1]), InetSocketAddress.createUnresolved("localhost", 9), error -> {}));
     assertTrue(e.getMessage().startsWith("unresolved address"), e.getMessage());
+    udp.close();
   }
 
   @Test
@@ -248,5 +244,6 @@ class UdpTest {
   void trySendNeedsADirectBuffer() {
     Udp udp = new Udp(loop);
     assertThrows(IllegalArgumentException.class, () -> udp.trySend(ByteBuffer.allocate(1), new InetSocketAddress(Net.V4, 9)));
+    udp.close();
   }
 }

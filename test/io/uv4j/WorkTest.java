@@ -19,27 +19,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Work on libuv's thread pool (queueWork), and random bytes (Uv.random), which also run there. */
-class WorkTest {
-  private Loop loop;
-
-  @BeforeEach
-  void create() throws UvException {
-    loop = Loop.create();
-  }
+class WorkTest extends LoopTestBase {
 
   private final List<Blockers> blocking = new ArrayList<>();
 
   @AfterEach
-  void close() {
+  void releaseTheBlockers() {
     // a failed test must not leave pool threads waiting for the full timeout
     for (Blockers b : blocking) b.release.countDown();
-    loop.close();
   }
 
   private void runGuarded() {
@@ -267,7 +259,7 @@ class WorkTest {
 
   @Test
   void aPoolOfTwoRunsEightBlockingItemsOnExactlyTwoThreads() throws Exception {
-    assertEquals("threads=2 concurrent=2 gathered=true done=8 names=OK", probe(2, 8, "sleep"));
+    assertEquals("threads=2 concurrent=2 gathered=true done=8 names=OK", probe(2, 8, "pairs"));
   }
 
   @Test
@@ -280,7 +272,6 @@ class WorkTest {
     return ChildJvm.run(Map.of("UV_THREADPOOL_SIZE", String.valueOf(poolSize)), PoolProbe.class,
         String.valueOf(items), mode);
   }
-
 
   // --- queues -----------------------------------------------------------------------------------
 
