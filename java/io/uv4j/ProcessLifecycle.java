@@ -1,0 +1,117 @@
+package io.uv4j;
+
+import io.uv4j.internal.Native;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * A loop run as Node runs a process: {@link Loop#runToCompletion()} with its before-exit and exit
+ * listeners, and {@link Loop#exit(int)} with the exit code it sets.
+ */
+final class ProcessLifecycle {
+  private final Loop loop;
+  private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
+  private final List<IntConsumer> exitListeners = new ArrayList<>();
+  /** An exit was asked for and not honoured yet; no user callback runs meanwhile. */
+  boolean exitRequested;
+  private int exitCode;
+  /** Exit listeners are being told; ticks queued now never run. */
+  boolean exiting;
+  /** runToCompletion() is running the loop. */
+  private boolean completing;
+
+  ProcessLifecycle(Loop loop) {
+    this.loop = loop;
+  }
+
+  void onBeforeExit(IntConsumer listener) {
+    beforeExitListeners.add(listener);
+  }
+
+  void onExit(IntConsumer listener) {
+    exitListeners.add(listener);
+  }
+
+  /** A run() starts: outside runToCompletion an exit only ends the run() it happened in. */
+  void runStarted() {
+    if (!completing) exitRequested = false;
+  }
+
+  /** See {@link Loop#exit(int)}; the caller has checked the loop is open. */
+  void exit(int code) {
+    exitRequested = true;
+    exitCode = code;
+    if (loop.insideUvRun) Native.loopStop(loop.pointer());
+    if (loop.dispatcher.depth > 0) throw new ExitSignal();
+  }
+
+  /** See {@link Loop#runToCompletion()}; the caller has checked the loop is open and not running. */
+  int runToCompletion() {
+    int code;
+    boolean natural = false;
+    completing = true;
+    try {
+      boolean more;
+      do {
+        if (!exitRequested) loop.run();
+        if (exitRequested) break;
+        more = loop.isAlive();
+        if (more) continue;
+        emit(beforeExitListeners, 0);
+        more = loop.isAlive() && !exitRequested;
+      } while (more);
+      natural = !exitRequested;
+      code = natural ? 0 : exitCode;
+    } catch (RuntimeException | Error e) {
+      (e instanceof UncaughtException && e.getCause() != null ? e.getCause() : e).printStackTrace();
+      code = 1;
+    } finally {
+      completing = false;
+    }
+    exitRequested = false;
+    exiting = true;
+    TaskQueues tasks = loop.tasks;
+    // exit listeners and what they queue are callbacks of this loop: they may not run or close it
+    loop.running = true;
+    try {
+      // an exit or a fatal error ends the process at once: what was queued never runs
+      if (!natural) {
+        tasks.discardTicks();
+        tasks.discardMicrotasks();
+      }
+      for (IntConsumer listener : new ArrayList<>(exitListeners)) listener.accept(code);
+      tasks.discardTicks();
+      if (natural) tasks.runMicrotasksToEnd();
+      tasks.discardMicrotasks();
+    } finally {
+      loop.running = false;
+      exiting = false;
+      loop.dispatcher.fatal = null;
+      loop.dispatcher.fatalOrigin = null;
+    }
+    return code;
+  }
+
+  /** Tells listeners as one callback, drained after it, as Node's process.emit is. */
+  private void emit(List<IntConsumer> listeners, int code) {
+    loop.running = true;
+    try {
+      loop.dispatcher.invoke(() -> {
+        for (IntConsumer listener : new ArrayList<>(listeners)) listener.accept(code);
+      });
+    } finally {
+      loop.running = false;
+    }
+    loop.dispatcher.throwIfFatal();
+  }
+
+  /** Unwinds a callback that called {@link Loop#exit}; never reported as an error. */
+  static final class ExitSignal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExitSignal() {
+      super("exit requested", null, false, false);
+    }
+  }
+}
