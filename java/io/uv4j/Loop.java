@@ -65,9 +65,9 @@ public final class Loop implements Executor, AutoCloseable {
   private final Thread owner;
   private long ptr;
   private boolean closing;
-  /** A callback of this loop is running, or could: run(), close() and exit listeners set it. */
+  /** run(), close() or runToCompletion()'s listeners are under way: run and close are refused. */
   boolean running;
-  /** Inside libuv's uv_run, where a stop request takes effect at the end of the iteration. */
+  /** Inside uv_run, where a stop request ends the run at the end of the iteration. */
   boolean insideUvRun;
   private boolean stopRequested;
   /** Whether libuv may make an io_uring for file operations (see {@link #useIoUringSqpoll()}). */
@@ -76,6 +76,7 @@ public final class Loop implements Executor, AutoCloseable {
   private Fs internalFs;
   private Scheduler scheduler;
 
+  /** The parts the loop's work is split into; the first three reach each other through here. */
   final ProcessLifecycle lifecycle = new ProcessLifecycle(this);
   final Dispatcher dispatcher = new Dispatcher(this, lifecycle);
   final TaskQueues tasks;
@@ -830,7 +831,7 @@ public final class Loop implements Executor, AutoCloseable {
     return closing;
   }
 
-  // --- what the parts below keep: the funnel, the queues, the process lifecycle, the requests ---
+  // --- upcalls from C, and the parts' services for the rest of the package -----------------------
 
   /** The funnel: every upcall from C enters Java here. */
   @SuppressWarnings("unused") // called from native code
