@@ -17,6 +17,8 @@ final class TaskQueues {
   private static final Runnable NOTHING = () -> {};
 
   private final Loop loop;
+  private final Dispatcher dispatcher;
+  private final ProcessLifecycle lifecycle;
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>();
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
   private final ArrayList<Promise<?>> unhandledRejections = new ArrayList<>();
@@ -27,12 +29,15 @@ final class TaskQueues {
   private int awaitedCompletions;
 
   /**
-   * Makes the queues of a loop whose native twin exists, with their wake-up handle.
+   * Makes the queues of a loop whose native twin, dispatcher and lifecycle exist, with their
+   * wake-up handle.
    *
    * @throws UvException if libuv cannot make the wake-up handle
    */
   TaskQueues(Loop loop) throws UvException {
     this.loop = loop;
+    dispatcher = loop.dispatcher;
+    lifecycle = loop.lifecycle;
     wakeup = new Async(loop, this::runSubmitted, true);
     wakeup.unref();
   }
@@ -56,7 +61,6 @@ final class TaskQueues {
 
   /** Node's processTicksAndRejections, run when the outermost callback returns. */
   void drain() {
-    Dispatcher dispatcher = loop.dispatcher;
     // after an unhandled error or an exit request nothing more runs, as Node's process would die
     if (!dispatcher.acceptsCallbacks()) return;
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
@@ -91,12 +95,11 @@ final class TaskQueues {
   /** Node's runNextTicks between two timers or immediates; false if callbacks must stop. */
   boolean runNextTicks() {
     drain();
-    return loop.dispatcher.acceptsCallbacks();
+    return dispatcher.acceptsCallbacks();
   }
 
   /** Runs one queued task; false if an error made the loop stop. */
   private boolean runQueued(Runnable task) {
-    Dispatcher dispatcher = loop.dispatcher;
     try {
       task.run();
     } catch (Throwable t) {
@@ -108,7 +111,6 @@ final class TaskQueues {
   /** Reports rejections still unhandled; true if there were any (their handlers may queue work). */
   private boolean reportUnhandledRejections() {
     if (unhandledRejections.isEmpty()) return false;
-    Dispatcher dispatcher = loop.dispatcher;
     List<Promise<?>> pending = new ArrayList<>(unhandledRejections);
     unhandledRejections.clear();
     for (Promise<?> promise : pending) {
@@ -168,7 +170,6 @@ final class TaskQueues {
    * inside the wakeup handle's callback.
    */
   void runSubmitted() {
-    Dispatcher dispatcher = loop.dispatcher;
     submitted.wakeupReceived();
     int outer = dispatcher.depth;
     dispatcher.depth = 0;
@@ -200,8 +201,6 @@ final class TaskQueues {
    * requested an exit; the first error stays pending with later ones suppressed in it.
    */
   void runEveryAcceptedTask() {
-    Dispatcher dispatcher = loop.dispatcher;
-    ProcessLifecycle lifecycle = loop.lifecycle;
     Throwable first = dispatcher.fatal;
     ErrorOrigin firstOrigin = dispatcher.fatalOrigin;
     boolean exitWasRequested = lifecycle.exitRequested;
