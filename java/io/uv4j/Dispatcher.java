@@ -10,12 +10,16 @@ import io.uv4j.internal.Native;
  */
 final class Dispatcher {
   private final Loop loop;
-  private final ProcessLifecycle lifecycle;
   /** How many callback scopes are open, nested; the queues drain when the last one closes. */
   int depth;
   /** The first error no handler took, and where it came from; null while there is none. */
   Throwable fatal;
   ErrorOrigin fatalOrigin;
+  /**
+   * An exit was asked for (see {@link ProcessLifecycle}) and not honoured yet; like a fatal error,
+   * it stops every user callback. Kept here, beside the error, because every callback checks both.
+   */
+  boolean exitRequested;
   private Loop.UncaughtExceptionHandler uncaughtHandler;
   private volatile LoopTracer tracer;
   private LoopTracer.Phase tracedPhase;
@@ -23,14 +27,13 @@ final class Dispatcher {
   private Prepare beforePoll;
   private Check afterPoll;
 
-  Dispatcher(Loop loop, ProcessLifecycle lifecycle) {
+  Dispatcher(Loop loop) {
     this.loop = loop;
-    this.lifecycle = lifecycle;
   }
 
   /** Whether user callbacks may run: no unhandled error and no exit is pending. */
   boolean acceptsCallbacks() {
-    return fatal == null && !lifecycle.exitRequested;
+    return fatal == null && !exitRequested;
   }
 
   /** Delivers one upcall from C to its peer, as an outermost callback unless one is running. */

@@ -76,9 +76,9 @@ public final class Loop implements Executor, AutoCloseable {
   private Fs internalFs;
   private Scheduler scheduler;
 
-  /** The parts the loop's work is split into; the first three reach each other through here. */
-  final ProcessLifecycle lifecycle = new ProcessLifecycle(this);
-  final Dispatcher dispatcher = new Dispatcher(this, lifecycle);
+  /** The parts the loop's work is split into; the dispatcher and the queues are shared among them. */
+  final Dispatcher dispatcher = new Dispatcher(this);
+  private final ProcessLifecycle lifecycle = new ProcessLifecycle(this, dispatcher);
   final TaskQueues tasks;
   private final RequestsInFlight requests = new RequestsInFlight(this);
   private final ReadSlab readSlab = new ReadSlab();
@@ -166,7 +166,7 @@ public final class Loop implements Executor, AutoCloseable {
       while (true) {
         alive = uvRun(mode);
         dispatcher.throwIfFatal();
-        if (mode != RunMode.DEFAULT || stopRequested || lifecycle.exitRequested || !tasks.hasSubmitted()) break;
+        if (mode != RunMode.DEFAULT || stopRequested || dispatcher.exitRequested || !tasks.hasSubmitted()) break;
         tasks.runSubmitted();
         dispatcher.throwIfFatal();
       }
@@ -396,8 +396,7 @@ public final class Loop implements Executor, AutoCloseable {
   public void nextTick(Runnable task) {
     Objects.requireNonNull(task, "task");
     checkOpen();
-    // as in Node, ticks queued by exit listeners never run
-    if (!lifecycle.exiting) tasks.enqueueTick(task);
+    tasks.nextTick(task);
   }
 
   /**

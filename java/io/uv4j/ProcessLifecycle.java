@@ -11,18 +11,16 @@ import java.util.function.IntConsumer;
  */
 final class ProcessLifecycle {
   private final Loop loop;
+  private final Dispatcher dispatcher;
   private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
   private final List<IntConsumer> exitListeners = new ArrayList<>();
-  /** An exit was asked for and not honoured yet; no user callback runs meanwhile. */
-  boolean exitRequested;
   private int exitCode;
-  /** Exit listeners are being told; ticks queued now never run. */
-  boolean exiting;
   /** runToCompletion() is running the loop. */
   private boolean completing;
 
-  ProcessLifecycle(Loop loop) {
+  ProcessLifecycle(Loop loop, Dispatcher dispatcher) {
     this.loop = loop;
+    this.dispatcher = dispatcher;
   }
 
   void onBeforeExit(IntConsumer listener) {
@@ -35,15 +33,15 @@ final class ProcessLifecycle {
 
   /** A run() starts: outside runToCompletion an exit only ends the run() it happened in. */
   void runStarted() {
-    if (!completing) exitRequested = false;
+    if (!completing) dispatcher.exitRequested = false;
   }
 
   /** See {@link Loop#exit(int)}; the caller has checked the loop is open. */
   void exit(int code) {
-    exitRequested = true;
+    dispatcher.exitRequested = true;
     exitCode = code;
     if (loop.insideUvRun) Native.loopStop(loop.pointer());
-    if (loop.dispatcher.depth > 0) throw new ExitSignal();
+    if (dispatcher.depth > 0) throw new ExitSignal();
   }
 
   /** See {@link Loop#runToCompletion()}; the caller has checked the loop is open and not running. */
@@ -54,14 +52,14 @@ final class ProcessLifecycle {
     try {
       boolean more;
       do {
-        if (!exitRequested) loop.run();
-        if (exitRequested) break;
+        if (!dispatcher.exitRequested) loop.run();
+        if (dispatcher.exitRequested) break;
         more = loop.isAlive();
         if (more) continue;
         emit(beforeExitListeners, 0);
-        more = loop.isAlive() && !exitRequested;
+        more = loop.isAlive() && !dispatcher.exitRequested;
       } while (more);
-      natural = !exitRequested;
+      natural = !dispatcher.exitRequested;
       code = natural ? 0 : exitCode;
     } catch (RuntimeException | Error e) {
       (e instanceof UncaughtException && e.getCause() != null ? e.getCause() : e).printStackTrace();
@@ -69,9 +67,9 @@ final class ProcessLifecycle {
     } finally {
       completing = false;
     }
-    exitRequested = false;
-    exiting = true;
+    dispatcher.exitRequested = false;
     TaskQueues tasks = loop.tasks;
+    tasks.ticksIgnored = true;
     // exit listeners and what they queue are callbacks of this loop: they may not run or close it
     loop.running = true;
     try {
@@ -86,9 +84,9 @@ final class ProcessLifecycle {
       tasks.discardMicrotasks();
     } finally {
       loop.running = false;
-      exiting = false;
-      loop.dispatcher.fatal = null;
-      loop.dispatcher.fatalOrigin = null;
+      tasks.ticksIgnored = false;
+      dispatcher.fatal = null;
+      dispatcher.fatalOrigin = null;
     }
     return code;
   }
@@ -97,13 +95,13 @@ final class ProcessLifecycle {
   private void emit(List<IntConsumer> listeners, int code) {
     loop.running = true;
     try {
-      loop.dispatcher.invoke(() -> {
+      dispatcher.invoke(() -> {
         for (IntConsumer listener : new ArrayList<>(listeners)) listener.accept(code);
       });
     } finally {
       loop.running = false;
     }
-    loop.dispatcher.throwIfFatal();
+    dispatcher.throwIfFatal();
   }
 
   /** Unwinds a callback that called {@link Loop#exit}; never reported as an error. */

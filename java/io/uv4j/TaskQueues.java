@@ -18,8 +18,9 @@ final class TaskQueues {
 
   private final Loop loop;
   private final Dispatcher dispatcher;
-  private final ProcessLifecycle lifecycle;
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>();
+  /** Exit listeners are being told: as in Node, ticks they queue never run. */
+  boolean ticksIgnored;
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
   private final ArrayList<Promise<?>> unhandledRejections = new ArrayList<>();
   private Loop.UnhandledRejectionHandler rejectionHandler;
@@ -29,19 +30,23 @@ final class TaskQueues {
   private int awaitedCompletions;
 
   /**
-   * Makes the queues of a loop whose native twin, dispatcher and lifecycle exist, with their
-   * wake-up handle.
+   * Makes the queues of a loop whose native twin and dispatcher exist, with their wake-up handle.
    *
    * @throws UvException if libuv cannot make the wake-up handle
    */
   TaskQueues(Loop loop) throws UvException {
     this.loop = loop;
     dispatcher = loop.dispatcher;
-    lifecycle = loop.lifecycle;
     wakeup = new Async(loop, this::runSubmitted, true);
     wakeup.unref();
   }
 
+  /** Node's process.nextTick. */
+  void nextTick(Runnable task) {
+    if (!ticksIgnored) ticks.add(task);
+  }
+
+  /** Queues a tick of the library's own, which runs even while exit listeners are told. */
   void enqueueTick(Runnable task) {
     ticks.add(task);
   }
@@ -203,14 +208,14 @@ final class TaskQueues {
   void runEveryAcceptedTask() {
     Throwable first = dispatcher.fatal;
     ErrorOrigin firstOrigin = dispatcher.fatalOrigin;
-    boolean exitWasRequested = lifecycle.exitRequested;
+    boolean exitWasRequested = dispatcher.exitRequested;
     try {
       Runnable task;
       while ((task = submitted.pollAccepted()) != null) {
         dispatcher.fatal = null;
-        lifecycle.exitRequested = false;
+        dispatcher.exitRequested = false;
         dispatcher.invoke(task);
-        exitWasRequested |= lifecycle.exitRequested;
+        exitWasRequested |= dispatcher.exitRequested;
         if (dispatcher.fatal == null) continue;
         if (first == null) {
           first = dispatcher.fatal;
@@ -222,7 +227,7 @@ final class TaskQueues {
     } finally {
       dispatcher.fatal = first;
       dispatcher.fatalOrigin = firstOrigin;
-      lifecycle.exitRequested = exitWasRequested;
+      dispatcher.exitRequested = exitWasRequested;
     }
   }
 
