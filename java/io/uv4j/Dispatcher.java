@@ -6,7 +6,8 @@ import io.uv4j.internal.Native;
  * A loop's callback funnel: every upcall from C and every callback Java starts runs here, in a
  * scope that catches what it throws and, when the outermost scope returns, drains the loop's
  * queues. It keeps the first error no handler took, which stops every later callback until
- * {@link Loop#run()} rethrows it, and tells the loop's tracer of phases and callbacks.
+ * {@link Loop#run()} rethrows it, and an exit request, which stops them too; and it tells the
+ * loop's tracer of phases and callbacks.
  */
 final class Dispatcher {
   private final Loop loop;

@@ -7,7 +7,8 @@ import java.util.function.IntConsumer;
 
 /**
  * A loop run as Node runs a process: {@link Loop#runToCompletion()} with its before-exit and exit
- * listeners, and {@link Loop#exit(int)} with the exit code it sets.
+ * listeners, and {@link Loop#exit(int)} with the exit code it sets. The exit request itself is
+ * kept by the {@link Dispatcher}, which stops callbacks while it is pending.
  */
 final class ProcessLifecycle {
   private final Loop loop;
