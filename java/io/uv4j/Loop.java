@@ -4,13 +4,9 @@ import io.uv4j.internal.Native;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -63,54 +59,30 @@ public final class Loop implements Executor, AutoCloseable {
     void unhandled(Throwable reason, Promise<?> promise);
   }
 
-  private static final int SUBMITTED_BATCH = 1024;
-  /** Every read without a buffer of its own fills this slab from the start (libuv asks 64 KiB). */
-  private static final int READ_SLAB_SIZE = 64 << 10;
   /** Stack a thread must have left to enter libuv (see requireStackForUpcalls). */
   private static final long STACK_FOR_UPCALLS = 512 << 10;
 
   private final Thread owner;
   private long ptr;
   private boolean closing;
-  private boolean running;
-  private boolean insideUvRun;
+  /** run(), close() or runToCompletion()'s listeners are under way: run and close are refused. */
+  boolean running;
+  /** Inside uv_run, where a stop request ends the run at the end of the iteration. */
+  boolean insideUvRun;
   private boolean stopRequested;
   /** Whether libuv may make an io_uring for file operations (see {@link #useIoUringSqpoll()}). */
   private boolean ioUringSqpoll;
-  private int depth;
-  private Throwable fatal;
-  private ErrorOrigin fatalOrigin;
-
-  private final ArrayDeque<Runnable> ticks = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
-  private final ArrayList<Promise<?>> unhandledRejections = new ArrayList<>();
-  /** Futures of promises not settled yet; close() fails them, since nothing can settle them after. */
-  private final Set<CompletableFuture<?>> unsettledFutures = Collections.newSetFromMap(new IdentityHashMap<>());
-  private UncaughtExceptionHandler uncaughtHandler;
-  private UnhandledRejectionHandler rejectionHandler;
-
-  private ByteBuffer readSlab;
   private Fs fs;
   private Fs internalFs;
   private Scheduler scheduler;
-  private volatile LoopTracer tracer;
-  private LoopTracer.Phase tracedPhase;
-  /** While tracing: mark the poll phase's start (prepare runs right before it) and end. */
-  private Prepare beforePoll;
-  private Check afterPoll;
-  private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
-  private final List<IntConsumer> exitListeners = new ArrayList<>();
-  private boolean exitRequested;
-  private int exitCode;
-  private boolean exiting;
-  private boolean completing;
-  /** Requests in flight that libuv could still cancel, linked through their peers; close() cancels them. */
-  private Peer inFlightHead;
-  /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
-  private int awaitedCompletions;
 
-  private final SubmittedTasks submitted = new SubmittedTasks(this::sendWakeup);
-  private final Async wakeup;
+  /** The parts the loop's work is split into; the dispatcher and the queues are shared among them. */
+  final Dispatcher dispatcher = new Dispatcher(this);
+  private final ProcessLifecycle lifecycle = new ProcessLifecycle(this, dispatcher);
+  final TaskQueues tasks;
+  private final RequestsInFlight requests = new RequestsInFlight(this);
+  private final ReadSlab readSlab = new ReadSlab();
+  private final UnsettledFutures unsettledFutures = new UnsettledFutures(this);
 
   private Loop() throws UvException {
     Native.ensureLoaded();
@@ -120,14 +92,13 @@ public final class Loop implements Executor, AutoCloseable {
     ptr = p;
     noteDescriptors();
     try {
-      wakeup = new Async(this, this::runSubmitted, true);
+      tasks = new TaskQueues(this);
     } catch (UvException e) {
       Descriptors.releaseAll(this);
       Native.loopClose(ptr);
       ptr = 0;
       throw e;
     }
-    wakeup.unref();
   }
 
   /**
@@ -185,22 +156,21 @@ public final class Loop implements Executor, AutoCloseable {
     if (running) throw new IllegalStateException("run() called from inside a callback of " + this);
     running = true;
     stopRequested = false;
-    // outside runToCompletion an exit only ends the run() it happened in
-    if (!completing) exitRequested = false;
+    lifecycle.runStarted();
     try {
       // a wakeup whose upcall failed before Java ran (a stack overflow) left its tasks queued
-      if (!submitted.isEmpty()) submitted.wakeAgain();
-      drain();
-      throwIfFatal();
+      tasks.resumeSubmitted();
+      tasks.drain();
+      dispatcher.throwIfFatal();
       boolean alive;
       while (true) {
         alive = uvRun(mode);
-        throwIfFatal();
-        if (mode != RunMode.DEFAULT || stopRequested || exitRequested || submitted.isEmpty()) break;
-        runSubmitted();
-        throwIfFatal();
+        dispatcher.throwIfFatal();
+        if (mode != RunMode.DEFAULT || stopRequested || dispatcher.exitRequested || !tasks.hasSubmitted()) break;
+        tasks.runSubmitted();
+        dispatcher.throwIfFatal();
       }
-      return alive || !submitted.isEmpty();
+      return alive || tasks.hasSubmitted();
     } finally {
       running = false;
     }
@@ -226,7 +196,7 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public boolean isAlive() {
     checkOpen();
-    return Native.loopAlive(ptr) || !submitted.isEmpty();
+    return Native.loopAlive(ptr) || tasks.hasSubmitted();
   }
 
   /**
@@ -426,8 +396,7 @@ public final class Loop implements Executor, AutoCloseable {
   public void nextTick(Runnable task) {
     Objects.requireNonNull(task, "task");
     checkOpen();
-    // as in Node, ticks queued by exit listeners never run
-    if (!exiting) ticks.add(task);
+    tasks.nextTick(task);
   }
 
   /**
@@ -441,7 +410,7 @@ public final class Loop implements Executor, AutoCloseable {
   public void queueMicrotask(Runnable task) {
     Objects.requireNonNull(task, "task");
     checkOpen();
-    microtasks.add(task);
+    tasks.enqueueMicrotask(task);
   }
 
   /**
@@ -465,7 +434,7 @@ public final class Loop implements Executor, AutoCloseable {
   @Override
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
-    if (!submitted.submit(task)) {
+    if (!tasks.submit(task)) {
       throw new RejectedExecutionException(this + " is closed; task not accepted: " + task);
     }
   }
@@ -479,7 +448,7 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public void onUncaughtException(UncaughtExceptionHandler handler) {
     checkOpen();
-    uncaughtHandler = handler;
+    dispatcher.onUncaughtException(handler);
   }
 
   /**
@@ -492,7 +461,7 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public void onUnhandledRejection(UnhandledRejectionHandler handler) {
     checkOpen();
-    rejectionHandler = handler;
+    tasks.onUnhandledRejection(handler);
   }
 
   /**
@@ -508,7 +477,8 @@ public final class Loop implements Executor, AutoCloseable {
 
   // --- Node-style scheduling -------------------------------------------------------------------
 
-  private Scheduler scheduler() {
+  /** The scheduler behind setTimeout, setInterval and setImmediate, made at the first use. */
+  Scheduler scheduler() {
     checkUsable();
     if (scheduler == null) scheduler = new Scheduler(this);
     return scheduler;
@@ -605,7 +575,7 @@ public final class Loop implements Executor, AutoCloseable {
   public void onBeforeExit(IntConsumer listener) {
     Objects.requireNonNull(listener, "listener");
     checkOpen();
-    beforeExitListeners.add(listener);
+    lifecycle.onBeforeExit(listener);
   }
 
   /**
@@ -621,7 +591,7 @@ public final class Loop implements Executor, AutoCloseable {
   public void onExit(IntConsumer listener) {
     Objects.requireNonNull(listener, "listener");
     checkOpen();
-    exitListeners.add(listener);
+    lifecycle.onExit(listener);
   }
 
   /**
@@ -635,10 +605,7 @@ public final class Loop implements Executor, AutoCloseable {
    */
   public void exit(int code) {
     checkOpen();
-    exitRequested = true;
-    exitCode = code;
-    if (insideUvRun) Native.loopStop(ptr);
-    if (depth > 0) throw new ExitSignal();
+    lifecycle.exit(code);
   }
 
   /**
@@ -654,64 +621,7 @@ public final class Loop implements Executor, AutoCloseable {
   public int runToCompletion() {
     checkOpen();
     if (running) throw new IllegalStateException("runToCompletion() called from inside a callback of " + this);
-    int code;
-    boolean natural = false;
-    completing = true;
-    try {
-      boolean more;
-      do {
-        if (!exitRequested) run();
-        if (exitRequested) break;
-        more = isAlive();
-        if (more) continue;
-        emit(beforeExitListeners, 0);
-        more = isAlive() && !exitRequested;
-      } while (more);
-      natural = !exitRequested;
-      code = natural ? 0 : exitCode;
-    } catch (RuntimeException | Error e) {
-      (e instanceof UncaughtException && e.getCause() != null ? e.getCause() : e).printStackTrace();
-      code = 1;
-    } finally {
-      completing = false;
-    }
-    exitRequested = false;
-    exiting = true;
-    // exit listeners and what they queue are callbacks of this loop: they may not run or close it
-    running = true;
-    try {
-      // an exit or a fatal error ends the process at once: what was queued never runs
-      if (!natural) {
-        ticks.clear();
-        microtasks.clear();
-      }
-      for (IntConsumer listener : new ArrayList<>(exitListeners)) listener.accept(code);
-      ticks.clear();
-      if (natural) {
-        Runnable microtask;
-        while ((microtask = microtasks.poll()) != null) runQueued(microtask);
-      }
-      microtasks.clear();
-    } finally {
-      running = false;
-      exiting = false;
-      fatal = null;
-      fatalOrigin = null;
-    }
-    return code;
-  }
-
-  /** Tells listeners as one callback, drained after it, as Node's process.emit is. */
-  private void emit(List<IntConsumer> listeners, int code) {
-    running = true;
-    try {
-      invoke(() -> {
-        for (IntConsumer listener : new ArrayList<>(listeners)) listener.accept(code);
-      });
-    } finally {
-      running = false;
-    }
-    throwIfFatal();
+    return lifecycle.runToCompletion();
   }
 
   /**
@@ -802,29 +712,26 @@ public final class Loop implements Executor, AutoCloseable {
     checkThread();
     if (ptr == 0) return;
     if (running) throw new IllegalStateException("close() called from inside a callback of " + this);
-    submitted.close();
-    wakeup.close();
+    tasks.refuseSubmissions();
     running = true;
     try {
-      runEveryAcceptedTask();
+      tasks.runEveryAcceptedTask();
       closing = true;
       for (Object peer : Native.loopWalk(ptr)) ((Handle) peer).closeForTeardown();
-      List<Cancelable> pending = new ArrayList<>();
-      for (Peer p = inFlightHead; p != null; p = p.inFlightNext) pending.add((Cancelable) p);
-      for (Cancelable request : pending) request.cancel();
+      requests.cancelAll();
       while (uvRun(RunMode.DEFAULT)) {
         // a closing loop only finishes what is pending
       }
-      drain();
+      tasks.drain();
       Descriptors.releaseAll(this);
       int rc = Native.loopClose(ptr);
       if (rc < 0) throw new IllegalStateException(new UvException(rc, "uv_loop_close"));
       ptr = 0;
-      failUnsettledFutures();
+      unsettledFutures.failAll();
     } finally {
       running = false;
     }
-    throwIfFatal();
+    dispatcher.throwIfFatal();
   }
 
   /**
@@ -841,6 +748,19 @@ public final class Loop implements Executor, AutoCloseable {
   @Override
   public String toString() {
     return "Loop[" + owner.getName() + (ptr == 0 ? ", closed]" : "]");
+  }
+
+  /**
+   * Sets the tracer told of this loop's phases and callbacks, or removes it ({@code null}).
+   * While one is set, internal prepare and check handles mark each poll phase.
+   *
+   * @param tracer the tracer, replacing any earlier one (which is told that the phase in progress
+   *     ended), or {@code null} to stop tracing
+   * @throws IllegalStateException if closed or closing, or called from another thread
+   */
+  public void setTracer(LoopTracer tracer) {
+    checkUsable();
+    dispatcher.setTracer(tracer);
   }
 
   // --- package-private plumbing ---------------------------------------------------------------
@@ -910,165 +830,12 @@ public final class Loop implements Executor, AutoCloseable {
     return closing;
   }
 
-  /** Whether user callbacks may run: no unhandled error and no exit is pending. */
-  boolean acceptsCallbacks() {
-    return fatal == null && !exitRequested;
-  }
+  // --- upcalls from C, and the parts' services for the rest of the package -----------------------
 
-  /** Node's runNextTicks between two timers or immediates; false if callbacks must stop. */
-  boolean runNextTicks() {
-    drain();
-    return acceptsCallbacks();
-  }
-
-  /** Runs one callback; returns what it threw, if anything. */
-  static Throwable callUser(Runnable callback) {
-    try {
-      callback.run();
-      return null;
-    } catch (Throwable t) {
-      return t;
-    }
-  }
-
-  /** Runs one user callback of a timers or immediates pass; returns what it threw, if anything. */
-  Throwable callUser(Runnable callback, LoopTracer.Phase phase, Object what) {
-    LoopTracer watching = tracer;
-    if (watching == null) return callUser(callback);
-    String name = what.toString();
-    Throwable fromTracer = callUser(() -> watching.callbackStarted(phase, name));
-    Throwable thrown = callUser(callback);
-    reportTracerError(fromTracer);
-    reportTracerError(callUser(() -> watching.callbackEnded(phase, name)));
-    return thrown;
-  }
-
-  /**
-   * Reports what a tracer threw like a callback's error. Tracer calls are guarded one by one, so a
-   * tracer that throws never keeps an event from its callback: a completion it was told of still
-   * delivers its result (an opened descriptor, bytes read) to the code waiting for it.
-   */
-  private void reportTracerError(Throwable thrown) {
-    if (thrown != null) reportThrown(thrown);
-  }
-
-  /** Reports what a callback threw; an exit request unwinding it is no error. */
-  void reportThrown(Throwable thrown) {
-    if (!(thrown instanceof ExitSignal)) uncaught(thrown, ErrorOrigin.UNCAUGHT_EXCEPTION);
-  }
-
-  /** Remembers a cancellable request until it completes, so that close() can cancel it. */
-  <T extends Peer & Cancelable> void inFlight(T request) {
-    request.inFlight = true;
-    request.inFlightPrev = null;
-    request.inFlightNext = inFlightHead;
-    if (inFlightHead != null) inFlightHead.inFlightPrev = request;
-    inFlightHead = request;
-  }
-
-  /**
-   * Cancels the request a token from the native side names; false once it names none: its
-   * completion has started (even one lost to an upcall that failed before Java ran), or the loop
-   * is closed.
-   */
-  boolean cancelRequest(long token) {
-    return token != 0 && ptr != 0 && Native.requestCancel(ptr, token) == 0;
-  }
-
-  /** The native request whose completion is being delivered; valid only during that upcall. */
-  long completingRequest() {
-    return Native.requestCompleting(ptr);
-  }
-
-  /** How many cancellable requests are in flight. */
-  int requestsInFlight() {
-    int n = 0;
-    for (Peer p = inFlightHead; p != null; p = p.inFlightNext) n++;
-    return n;
-  }
-
-  /** The cancellable requests in flight, newest first. */
-  List<Peer> inFlightRequests() {
-    List<Peer> requests = new ArrayList<>();
-    for (Peer p = inFlightHead; p != null; p = p.inFlightNext) requests.add(p);
-    return requests;
-  }
-
-  void completed(Peer request) {
-    if (!request.inFlight) return;
-    request.inFlight = false;
-    if (request.inFlightPrev == null) inFlightHead = request.inFlightNext;
-    else request.inFlightPrev.inFlightNext = request.inFlightNext;
-    if (request.inFlightNext != null) request.inFlightNext.inFlightPrev = request.inFlightPrev;
-    request.inFlightPrev = request.inFlightNext = null;
-  }
-
-  /**
-   * Keeps the loop alive until the matching {@link #completionArrived()}. Once close() has closed
-   * the wakeup handle there is nothing left to keep alive, and the handle refuses ref and unref.
-   */
-  void awaitCompletion() {
-    if (awaitedCompletions++ == 0 && !wakeup.isClosing()) wakeup.ref();
-  }
-
-  void completionArrived() {
-    if (--awaitedCompletions == 0 && !wakeup.isClosing()) wakeup.unref();
-  }
-
-  /**
-   * Installs the read slab when the first stream is made. Checks the thread and the loop first:
-   * stream constructors call this before their own checks, and the slab is native loop state.
-   */
-  void ensureReadSlab() {
-    checkUsable();
-    if (readSlab == null) installReadSlab();
-  }
-
-  private void installReadSlab() {
-    readSlab = ByteBuffer.allocateDirect(READ_SLAB_SIZE);
-    Native.loopSetReadSlab(ptr, readSlab);
-  }
-
-  /**
-   * The slab holding the {@code length} bytes a read just put there. The same buffer serves
-   * every read, so one kept past its callback goes stale, but it never points at freed memory;
-   * a write of it that has to wait is copied first (see native/stream.c).
-   */
-  ByteBuffer readView(int length) {
-    readSlab.limit(length).position(0);
-    return readSlab;
-  }
-
-  void enqueueTick(Runnable task) {
-    ticks.add(task);
-  }
-
-  void enqueueMicrotask(Runnable task) {
-    microtasks.add(task);
-  }
-
-  /** Remembers the future of a pending promise until it completes (see close()). */
-  void awaitSettlement(CompletableFuture<?> future) {
-    unsettledFutures.add(future);
-    if (ptr == 0) failUnsettledFutures();
-  }
-
-  /** The promise of a future from awaitSettlement settled. */
-  void settled(CompletableFuture<?> future) {
-    unsettledFutures.remove(future);
-  }
-
-  /** Releases whoever waits for a promise this closed loop can no longer settle. */
-  private void failUnsettledFutures() {
-    List<CompletableFuture<?>> unsettled = new ArrayList<>(unsettledFutures);
-    unsettledFutures.clear();
-    for (CompletableFuture<?> future : unsettled) {
-      future.completeExceptionally(new IllegalStateException(this + " is closed and the promise did not settle"));
-    }
-  }
-
-  void rejectedWithoutHandler(Promise<?> promise) {
-    unhandledRejections.add(promise);
+  /** The funnel: every upcall from C enters Java here. */
+  @SuppressWarnings("unused") // called from native code
+  private static void upcall(Peer target, int event, long arg) {
+    target.loop.dispatcher.dispatch(target, event, arg);
   }
 
   /** A pool thread runs a work item's callable here (called from native code). */
@@ -1077,277 +844,92 @@ public final class Loop implements Executor, AutoCloseable {
     ((Work<?>) work).runOnPool();
   }
 
-  /** The funnel: every upcall from C enters Java here. */
-  @SuppressWarnings("unused") // called from native code
-  private static void upcall(Peer target, int event, long arg) {
-    target.loop.dispatch(target, event, arg);
+  boolean acceptsCallbacks() {
+    return dispatcher.acceptsCallbacks();
   }
 
-  private void dispatch(Peer target, int event, long arg) {
-    if (event == Native.EVENT_CLOSED || event == Native.EVENT_DONE) target.released();
-    if (!acceptsCallbacks() && !target.runsWhenStopped()) {
-      target.suppressed(event, arg);
-      return;
-    }
-    if (tracer != null) {
-      traced(target, event, arg);
-      return;
-    }
-    depth++;
-    try {
-      target.onNativeEvent(event, arg);
-    } catch (Throwable t) {
-      reportThrown(t);
-    } finally {
-      depth--;
-    }
-    if (depth == 0) drain();
+  static Throwable callUser(Runnable callback) {
+    return Dispatcher.callUser(callback);
   }
 
-  /** dispatch() with the tracer told of the phase, the callback and the drain after it. */
-  private void traced(Peer target, int event, long arg) {
-    LoopTracer.Phase phase = target.phase(event);
-    String what = target.traceable() ? target.describe(event) : null;
-    depth++;
-    Throwable fromTracer = callUser(() -> {
-      enterPhase(phase);
-      if (what != null) tracer.callbackStarted(phase, what);
-    });
-    try {
-      target.onNativeEvent(event, arg);
-    } catch (Throwable t) {
-      reportThrown(t);
-    } finally {
-      reportTracerError(fromTracer);
-      LoopTracer watching = tracer;
-      if (what != null && watching != null) reportTracerError(callUser(() -> watching.callbackEnded(phase, what)));
-      depth--;
-    }
-    if (depth == 0) drain();
+  Throwable callUser(Runnable callback, LoopTracer.Phase phase, Object what) {
+    return dispatcher.callUser(callback, phase, what);
   }
 
-  private void enterPhase(LoopTracer.Phase phase) {
-    if (phase == tracedPhase || tracer == null) return;
-    if (tracedPhase != null) tracer.phaseLeft(tracedPhase);
-    tracedPhase = phase;
-    tracer.phaseEntered(phase);
+  void reportThrown(Throwable thrown) {
+    dispatcher.reportThrown(thrown);
   }
 
-  /**
-   * Sets the tracer told of this loop's phases and callbacks, or removes it ({@code null}).
-   * While one is set, internal prepare and check handles mark each poll phase.
-   *
-   * @param tracer the tracer, replacing any earlier one (which is told that the phase in progress
-   *     ended), or {@code null} to stop tracing
-   * @throws IllegalStateException if closed or closing, or called from another thread
-   */
-  public void setTracer(LoopTracer tracer) {
-    checkUsable();
-    if (tracer != null && beforePoll == null) {
-      beforePoll = new Prepare(this);
-      beforePoll.markInternal();
-      beforePoll.unref();
-      afterPoll = new Check(this);
-      afterPoll.markInternal();
-      afterPoll.unref();
-    }
-    if (beforePoll != null) {
-      if (tracer != null) {
-        beforePoll.start(() -> enterPhase(LoopTracer.Phase.POLL));
-        afterPoll.start(() -> enterPhase(LoopTracer.Phase.CHECK));
-      } else {
-        beforePoll.stop();
-        afterPoll.stop();
-      }
-    }
-    LoopTracer previous = this.tracer;
-    LoopTracer.Phase left = tracedPhase;
-    tracedPhase = null;
-    this.tracer = tracer;
-    if (previous != null && left != null) previous.phaseLeft(left);
-  }
-
-  /** The tracer, read by pool threads for queueWork items. */
   LoopTracer tracer() {
-    return tracer;
+    return dispatcher.tracer();
   }
 
-  /** Runs a Java-originated callback in its own scope, exactly as an upcall runs. */
-  void invoke(Runnable callback) {
-    if (!acceptsCallbacks()) return;
-    depth++;
-    try {
-      callback.run();
-    } catch (Throwable t) {
-      reportThrown(t);
-    } finally {
-      depth--;
-    }
-    if (depth == 0) drain();
+  boolean runNextTicks() {
+    return tasks.runNextTicks();
   }
 
-  /** Node's processTicksAndRejections, run when the outermost callback returns. */
-  private void drain() {
-    // after an unhandled error or an exit request nothing more runs, as Node's process would die
-    if (!acceptsCallbacks()) return;
-    if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
-    LoopTracer watching = tracer;
-    depth++;
-    Throwable fromTracer = watching == null ? null : callUser(watching::drainStarted);
-    try {
-      do {
-        Runnable tick;
-        while ((tick = ticks.poll()) != null) {
-          Throwable thrown = callUser(tick);
-          if (thrown != null) {
-            // Node leaves the rest queued for the next drain point and, once a handler took the
-            // error, queues an empty immediate so that such a point comes
-            reportThrown(thrown);
-            if (acceptsCallbacks() && !closing) scheduler().setImmediate(NOTHING);
-            return;
-          }
-        }
-        Runnable microtask;
-        while ((microtask = microtasks.poll()) != null) {
-          if (!runQueued(microtask)) return;
-        }
-      } while (!ticks.isEmpty() || reportUnhandledRejections());
-    } finally {
-      reportTracerError(fromTracer);
-      if (watching != null) reportTracerError(callUser(watching::drainEnded));
-      depth--;
-    }
+  void enqueueTick(Runnable task) {
+    tasks.enqueueTick(task);
   }
 
-  private static final Runnable NOTHING = () -> {};
-
-  /** Runs one queued task; false if an error made the loop stop. */
-  private boolean runQueued(Runnable task) {
-    try {
-      task.run();
-    } catch (Throwable t) {
-      reportThrown(t);
-    }
-    return acceptsCallbacks();
+  void enqueueMicrotask(Runnable task) {
+    tasks.enqueueMicrotask(task);
   }
 
-  /** Reports rejections still unhandled; true if there were any (their handlers may queue work). */
-  private boolean reportUnhandledRejections() {
-    if (unhandledRejections.isEmpty()) return false;
-    List<Promise<?>> pending = new ArrayList<>(unhandledRejections);
-    unhandledRejections.clear();
-    for (Promise<?> promise : pending) {
-      if (!promise.reportUnhandled()) continue;
-      Throwable reason = promise.reason();
-      UnhandledRejectionHandler handler = rejectionHandler;
-      if (handler == null) {
-        uncaught(reason, ErrorOrigin.UNHANDLED_REJECTION);
-      } else {
-        try {
-          handler.unhandled(reason, promise);
-        } catch (Throwable t) {
-          uncaught(t, ErrorOrigin.UNCAUGHT_EXCEPTION);
-        }
-      }
-      if (!acceptsCallbacks()) return false;
-    }
-    return true;
+  void rejectedWithoutHandler(Promise<?> promise) {
+    tasks.rejectedWithoutHandler(promise);
   }
 
-  private void uncaught(Throwable error, ErrorOrigin origin) {
-    UncaughtExceptionHandler handler = uncaughtHandler;
-    if (handler != null) {
-      try {
-        handler.uncaught(error, origin);
-        return;
-      } catch (Throwable fromHandler) {
-        fromHandler.addSuppressed(error);
-        error = fromHandler;
-        origin = ErrorOrigin.UNCAUGHT_EXCEPTION;
-      }
-    }
-    if (fatal == null) {
-      fatal = error;
-      fatalOrigin = origin;
-    }
-    // Outside uv_run the stop flag would linger and cut the next run() short.
-    if (insideUvRun) Native.loopStop(ptr);
+  void awaitCompletion() {
+    tasks.awaitCompletion();
   }
 
-  private void throwIfFatal() {
-    Throwable error = fatal;
-    if (error == null) return;
-    ErrorOrigin origin = fatalOrigin;
-    fatal = null;
-    fatalOrigin = null;
-    if (origin == ErrorOrigin.UNHANDLED_REJECTION) throw new UncaughtException(error, origin);
-    if (error instanceof RuntimeException) throw (RuntimeException) error;
-    if (error instanceof Error) throw (Error) error;
-    throw new UncaughtException(error, origin);
+  void completionArrived() {
+    tasks.completionArrived();
+  }
+
+  void awaitSettlement(CompletableFuture<?> future) {
+    unsettledFutures.add(future);
+  }
+
+  void settled(CompletableFuture<?> future) {
+    unsettledFutures.settled(future);
+  }
+
+  <T extends Peer & Cancelable> void inFlight(T request) {
+    requests.add(request);
+  }
+
+  void completed(Peer request) {
+    requests.completed(request);
+  }
+
+  int requestsInFlight() {
+    return requests.count();
+  }
+
+  /** The cancellable requests in flight, newest first. */
+  List<Peer> inFlightRequests() {
+    return requests.list();
+  }
+
+  boolean cancelRequest(long token) {
+    return requests.cancel(token);
+  }
+
+  long completingRequest() {
+    return requests.completing();
   }
 
   /**
-   * Runs tasks other threads submitted, a bounded batch at a time so I/O is not starved. Each
-   * task is an outermost callback of its own, drained after it, even when the batch itself runs
-   * inside the wakeup handle's callback.
+   * Installs the read slab when the first stream is made. Checks the thread and the loop first:
+   * stream constructors call this before their own checks, and the slab is native loop state.
    */
-  private void runSubmitted() {
-    submitted.wakeupReceived();
-    int outer = depth;
-    depth = 0;
-    try {
-      for (int i = 0; i < SUBMITTED_BATCH && acceptsCallbacks(); i++) {
-        Runnable task = submitted.poll();
-        if (task == null) return;
-        invoke(task);
-      }
-    } finally {
-      depth = outer;
-    }
-    if (!submitted.isEmpty()) submitted.wakeAgain();
+  void ensureReadSlab() {
+    readSlab.ensureInstalled(checkUsable());
   }
 
-  /** Wakes the loop from any thread; false once close() has closed the wakeup handle. */
-  private boolean sendWakeup() {
-    return wakeup.trySend();
-  }
-
-  /**
-   * close(): runs every task execute() accepted, none skipped because an earlier one threw or
-   * requested an exit; the first error stays pending with later ones suppressed in it.
-   */
-  private void runEveryAcceptedTask() {
-    Throwable first = fatal;
-    ErrorOrigin firstOrigin = fatalOrigin;
-    boolean exitWasRequested = exitRequested;
-    try {
-      Runnable task;
-      while ((task = submitted.pollAccepted()) != null) {
-        fatal = null;
-        exitRequested = false;
-        invoke(task);
-        exitWasRequested |= exitRequested;
-        if (fatal == null) continue;
-        if (first == null) {
-          first = fatal;
-          firstOrigin = fatalOrigin;
-        } else if (fatal != first) {
-          first.addSuppressed(fatal);
-        }
-      }
-    } finally {
-      fatal = first;
-      fatalOrigin = firstOrigin;
-      exitRequested = exitWasRequested;
-    }
-  }
-
-  /** Unwinds a callback that called {@link #exit}; never reported as an error. */
-  private static final class ExitSignal extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ExitSignal() {
-      super("exit requested", null, false, false);
-    }
+  ByteBuffer readView(int length) {
+    return readSlab.view(length);
   }
 }
