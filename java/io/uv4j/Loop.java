@@ -111,6 +111,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   private final SubmittedTasks submitted = new SubmittedTasks(this::sendWakeup);
   private final Async wakeup;
+  private final RequestTable requests;
 
   private Loop() throws UvException {
     Native.ensureLoaded();
@@ -120,6 +121,7 @@ public final class Loop implements Executor, AutoCloseable {
     ptr = p;
     noteDescriptors();
     try {
+      requests = new RequestTable(this, ptr);
       wakeup = new Async(this, this::runSubmitted, true);
     } catch (UvException e) {
       Descriptors.releaseAll(this);
@@ -975,6 +977,11 @@ public final class Loop implements Executor, AutoCloseable {
     return token != 0 && ptr != 0 && Native.requestCancel(ptr, token) == 0;
   }
 
+  /** The requests whose native side knows them by slot. */
+  RequestTable requests() {
+    return requests;
+  }
+
   /** The native request whose completion is being delivered; valid only during that upcall. */
   long completingRequest() {
     return Native.requestCompleting(ptr);
@@ -1064,19 +1071,14 @@ public final class Loop implements Executor, AutoCloseable {
     unhandledRejections.add(promise);
   }
 
-  /** A pool thread runs a work item's callable here (called from native code). */
-  @SuppressWarnings("unused")
-  private static void poolWork(Peer work) {
-    ((Work<?>) work).runOnPool();
-  }
-
   /** The funnel: every upcall from C enters Java here. */
   @SuppressWarnings("unused") // called from native code
   private static void upcall(Peer target, int event, long arg) {
     target.loop.dispatch(target, event, arg);
   }
 
-  private void dispatch(Peer target, int event, long arg) {
+  /** Delivers one event as its own upcall would (RequestTable's completions come through here too). */
+  void dispatch(Peer target, int event, long arg) {
     if (event == Native.EVENT_CLOSED || event == Native.EVENT_DONE) target.released();
     if (!acceptsCallbacks() && !target.runsWhenStopped()) {
       target.suppressed(event, arg);
