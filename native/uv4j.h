@@ -39,10 +39,10 @@ void uv4j_stat_to_longs(const uv_stat_t *s, jlong *v);
 /* One completion as Java reads it from its loop's completion buffer, a direct ByteBuffer in the
  * platform's byte order: the offsets and the size are exported to Java (misc.c). */
 typedef struct uv4j_completion {
-  int32_t slot;                 /* the request's slot in the Java request table */
-  int64_t result;               /* its status or result */
-  int64_t request;              /* the native request, readable through JNI while it is delivered */
-  int64_t stat[UV4J_STAT_LONGS]; /* a stat result, as uv4j_stat_to_longs writes it */
+  jint slot;                   /* the request's slot in the Java request table */
+  jlong result;                /* its status or result */
+  jlong request;               /* the native request, readable through JNI while it is delivered */
+  jlong stat[UV4J_STAT_LONGS]; /* a stat result, as uv4j_stat_to_longs writes it */
 } uv4j_completion;
 
 /* The completion buffer's layout, as Java reads it. */

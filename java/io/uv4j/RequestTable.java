@@ -26,7 +26,6 @@ final class RequestTable {
   private volatile Peer[] requests = new Peer[FIRST_CAPACITY];
   private int[] nextFree = new int[FIRST_CAPACITY];
   private int firstFree;
-  private int inFlight;
 
   RequestTable(Loop loop, long loopPtr) throws UvException {
     this.loop = loop;
@@ -41,7 +40,6 @@ final class RequestTable {
     int slot = firstFree;
     firstFree = nextFree[slot];
     requests[slot] = request;
-    inFlight++;
     return slot;
   }
 
@@ -52,7 +50,6 @@ final class RequestTable {
     current[slot] = null;
     nextFree[slot] = firstFree;
     firstFree = slot;
-    inFlight--;
     return request;
   }
 
@@ -62,13 +59,8 @@ final class RequestTable {
    */
   boolean cancel(Peer request, int slot) {
     long loopPtr = loop.pointer();
-    if (loopPtr == 0 || slot < 0 || slot >= requests.length || requests[slot] != request) return false;
+    if (loopPtr == 0 || requests[slot] != request) return false;
     return Native.requestSlotCancel(loopPtr, slot) == 0;
-  }
-
-  /** How many requests are in flight. */
-  int size() {
-    return inFlight;
   }
 
   /** The native request of the completion being delivered, to read its results through JNI. */

@@ -544,13 +544,13 @@ public final class Native {
   public static native int random(long loop, int slot, java.nio.ByteBuffer buffer, int offset, int length);
 
   /**
-   * uv_cancel of the request a token names. A token names a request only until its completion
-   * upcall starts (even one that fails before Java runs); after that this returns UV_EBUSY, as
-   * for a request already running.
+   * uv_cancel of the file-system request a token names. A token names a request only until its
+   * completion upcall starts (even one that fails before Java runs); after that this returns
+   * UV_EBUSY, as for a request already running.
    */
   public static native int requestCancel(long loop, long token);
 
-  /** During a request's completion upcall: the native request, to read its results from. */
+  /** During a file-system request's completion upcall: the native request, to read its results from. */
   public static native long requestCompleting(long loop);
 
   /**
