@@ -4,8 +4,8 @@
  * Every handle is one malloc'd libuv struct whose `data` holds a JNI global
  * reference to its Java peer (an io.uv4j.Peer). Every libuv callback becomes
  * one upcall, io.uv4j.Loop.upcall(peer, event, arg), made by uv4j_upcall(),
- * but request completions: those reach the loop's io.uv4j.RequestTable, one or
- * a burst of them per upcall (see uv4j_request_start).
+ * but the completions of requests Java names by slot: those reach the loop's
+ * io.uv4j.RequestTable, one or a burst of them per upcall (uv4j_request_start).
  * The shim keeps no policy: Java decides what an event means.
  */
 #ifndef UV4J_H

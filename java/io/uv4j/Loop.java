@@ -1071,7 +1071,7 @@ public final class Loop implements Executor, AutoCloseable {
     unhandledRejections.add(promise);
   }
 
-  /** The funnel: every upcall from C enters Java here, but completions (RequestTable.completed). */
+  /** The funnel: every upcall from C enters Java here, but those of requests named by slot (RequestTable). */
   @SuppressWarnings("unused") // called from native code
   private static void upcall(Peer target, int event, long arg) {
     target.loop.dispatch(target, event, arg);
