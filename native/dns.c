@@ -4,30 +4,38 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-/* Lookups Java may cancel: each has a slot in its loop's request table (see request.c). */
+/* Lookups of the request object under `slot` in their loop's table. */
 typedef struct uv4j_getaddrinfo {
   uv_getaddrinfo_t uv;
-  uint32_t slot;
+  jint slot;
 } uv4j_getaddrinfo;
 
 typedef struct uv4j_getnameinfo {
   uv_getnameinfo_t uv;
-  uint32_t slot;
+  jint slot;
 } uv4j_getnameinfo;
 
+static void free_getaddrinfo(uv_req_t *req) {
+  uv_freeaddrinfo(((uv_getaddrinfo_t *) req)->addrinfo);
+  free(req);
+}
+
+static void free_getnameinfo(uv_req_t *req) {
+  free(req);
+}
+
 static void getaddrinfo_cb(uv_getaddrinfo_t *uv, int status, struct addrinfo *res) {
-  uv4j_getaddrinfo *req = (uv4j_getaddrinfo *) uv;
-  uv->addrinfo = res; /* read by dnsAddrInfoResults during the upcall */
-  uv4j_request_complete(uv->loop, (uv_req_t *) uv, req->slot, status);
-  uv_freeaddrinfo(res);
-  uv4j_request_free(((uv4j_loop *) uv->loop)->env, (uv_req_t *) uv);
+  uv->addrinfo = res; /* read by dnsAddrInfoResults while the completion is delivered */
+  uv4j_request_completion(uv->loop, (uv_req_t *) uv, ((uv4j_getaddrinfo *) uv)->slot, status,
+                          free_getaddrinfo);
+  uv4j_request_deliver(uv->loop);
 }
 
 static void getnameinfo_cb(uv_getnameinfo_t *uv, int status, const char *host,
                            const char *service) {
-  uv4j_getnameinfo *req = (uv4j_getnameinfo *) uv;
-  uv4j_request_complete(uv->loop, (uv_req_t *) uv, req->slot, status);
-  uv4j_request_free(((uv4j_loop *) uv->loop)->env, (uv_req_t *) uv);
+  uv4j_request_completion(uv->loop, (uv_req_t *) uv, ((uv4j_getnameinfo *) uv)->slot, status,
+                          free_getnameinfo);
+  uv4j_request_deliver(uv->loop);
 }
 
 /* Java strings as modified UTF-8 are fine for host names and services: both are ASCII or IDNA. */
@@ -48,17 +56,19 @@ static void make_hints(struct addrinfo *hints, jint family, jint socktype, jint 
   hints->ai_flags = flags;
 }
 
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
-    JNIEnv *env, jclass cls, jlong loop, jobject request, jstring node, jstring service,
+/* Starts the lookup of the request under `slot`; 0 or an error. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
+    JNIEnv *env, jclass cls, jlong loop, jint slot, jstring node, jstring service,
     jint family, jint socktype, jint protocol, jint flags) {
   struct addrinfo hints;
   make_hints(&hints, family, socktype, protocol, flags);
   uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
-  uv4j_getaddrinfo *req = (uv4j_getaddrinfo *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_getaddrinfo *req = calloc(1, sizeof *req);
   if (req == NULL) return UV_ENOMEM;
-  int rc = uv4j_request_track(l, (uv_req_t *) req, &req->slot);
+  req->slot = slot;
+  int rc = uv4j_request_start(l, (uv_req_t *) req, slot);
   if (rc < 0) {
-    uv4j_request_free(env, (uv_req_t *) req);
+    free(req);
     return rc;
   }
   const char *node_chars = chars_or_null(env, node);
@@ -71,11 +81,10 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetAddrInfo(
   release_chars(env, node, node_chars);
   release_chars(env, service, service_chars);
   if (rc < 0) {
-    uv4j_request_untrack(l, req->slot);
-    uv4j_request_free(env, (uv_req_t *) req);
-    return rc;
+    uv4j_request_abandon(l, slot);
+    free(req);
   }
-  return uv4j_request_token(l, req->slot);
+  return rc;
 }
 
 /* The IPv4 and IPv6 addresses of a getaddrinfo answer, UV4J_SOCKADDR_LEN bytes each. */
@@ -101,34 +110,33 @@ static jbyteArray encode_addresses(JNIEnv *env, const struct addrinfo *first) {
   return out;
 }
 
-/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes, of the request completing (see
- * requestCompleting); only valid during its completion. */
+/* The resolved addresses, each UV4J_SOCKADDR_LEN bytes, of a getaddrinfo request while its
+ * completion is delivered (the completion record names it). */
 JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_dnsAddrInfoResults(JNIEnv *env,
                                                                              jclass cls,
                                                                              jlong ptr) {
   return encode_addresses(env, UV4J_PTR(uv_getaddrinfo_t, ptr)->addrinfo);
 }
 
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfo(JNIEnv *env, jclass cls,
-                                                                    jlong loop, jobject request,
-                                                                    jbyteArray address,
-                                                                    jint flags) {
+/* Starts the lookup of the request under `slot`; 0 or an error. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_dnsGetNameInfo(JNIEnv *env, jclass cls,
+                                                                   jlong loop, jint slot,
+                                                                   jbyteArray address,
+                                                                   jint flags) {
   struct sockaddr_storage addr;
   int rc = uv4j_sockaddr_from_java(env, address, &addr);
   if (rc < 0) return rc;
   uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
-  uv4j_getnameinfo *req = (uv4j_getnameinfo *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_getnameinfo *req = calloc(1, sizeof *req);
   if (req == NULL) return UV_ENOMEM;
-  rc = uv4j_request_track(l, (uv_req_t *) req, &req->slot);
+  req->slot = slot;
+  rc = uv4j_request_start(l, (uv_req_t *) req, slot);
   if (rc == 0) {
     rc = uv_getnameinfo(&l->uv, &req->uv, getnameinfo_cb, (const struct sockaddr *) &addr, flags);
-    if (rc < 0) uv4j_request_untrack(l, req->slot);
+    if (rc < 0) uv4j_request_abandon(l, slot);
   }
-  if (rc < 0) {
-    uv4j_request_free(env, (uv_req_t *) req);
-    return rc;
-  }
-  return uv4j_request_token(l, req->slot);
+  if (rc < 0) free(req);
+  return rc;
 }
 
 /* {host, service} of a getnameinfo answer. */
@@ -145,8 +153,8 @@ static jobjectArray encode_names(JNIEnv *env, const uv_getnameinfo_t *req) {
   return out;
 }
 
-/* {host, service} of the getnameinfo completing (see requestCompleting); only valid during its
- * completion. */
+/* {host, service} of a getnameinfo request while its completion is delivered (the completion
+ * record names it). */
 JNIEXPORT jobjectArray JNICALL Java_io_uv4j_internal_Native_dnsNameInfoResults(JNIEnv *env,
                                                                                jclass cls,
                                                                                jlong ptr) {

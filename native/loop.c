@@ -25,6 +25,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopNew(JNIEnv *env, jclass
     free(loop);
     return rc;
   }
+  uv4j_request_table_init(loop);
   return UV4J_JPTR(loop);
 }
 
@@ -66,6 +67,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopClose(JNIEnv *env, jclas
   uv4j_loop *loop = UV4J_PTR(uv4j_loop, ptr);
   int rc = uv_loop_close(&loop->uv);
   if (rc == 0) {
+    uv4j_request_table_free(env, loop);
     free(loop->slots);
     free(loop);
   }

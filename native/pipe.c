@@ -5,8 +5,19 @@
 
 #define PIPE(ptr) UV4J_PTR(uv_pipe_t, ptr)
 
+typedef struct uv4j_connect {
+  uv_connect_t uv;
+  jint slot;
+} uv4j_connect;
+
+static void free_connect(uv_req_t *req) {
+  free(req);
+}
+
 static void connect_cb(uv_connect_t *req, int status) {
-  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_connect *) req)->slot,
+                          status, free_connect);
+  uv4j_request_deliver(req->handle->loop);
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_pipeNew(JNIEnv *env, jclass cls, jlong loop,
@@ -68,20 +79,30 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeBind(JNIEnv *env, jclass
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeConnect(JNIEnv *env, jclass cls,
-                                                                jlong ptr, jobject request,
+                                                                jlong ptr, jint slot,
                                                                 jbyteArray name) {
-  uv_connect_t *req = (uv_connect_t *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_loop *loop = (uv4j_loop *) PIPE(ptr)->loop;
+  uv4j_connect *req = malloc(sizeof *req);
   if (req == NULL) return UV_ENOMEM;
+  req->slot = slot;
+  int rc = uv4j_request_start(loop, (uv_req_t *) req, slot);
+  if (rc < 0) {
+    free(req);
+    return rc;
+  }
   jsize len = (*env)->GetArrayLength(env, name);
   jbyte *bytes = (*env)->GetByteArrayElements(env, name, NULL);
   if (bytes == NULL) {
-    uv4j_request_free(env, (uv_req_t *) req);
-    return UV_ENOMEM;
+    rc = UV_ENOMEM;
+  } else {
+    rc = uv_pipe_connect2(&req->uv, PIPE(ptr), (const char *) bytes, (size_t) len,
+                          UV_PIPE_NO_TRUNCATE, connect_cb);
+    (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
   }
-  int rc = uv_pipe_connect2(req, PIPE(ptr), (const char *) bytes, (size_t) len,
-                            UV_PIPE_NO_TRUNCATE, connect_cb);
-  (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
-  if (rc < 0) uv4j_request_free(env, (uv_req_t *) req);
+  if (rc < 0) {
+    uv4j_request_abandon(loop, slot);
+    free(req);
+  }
   return rc;
 }
 

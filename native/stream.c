@@ -63,8 +63,19 @@ static void write_cb(uv_write_t *req, int status) {
   if (passed != NULL) release_passed((uv4j_loop *) stream->loop, passed);
 }
 
+typedef struct uv4j_shutdown {
+  uv_shutdown_t uv;
+  jint slot;
+} uv4j_shutdown;
+
+static void free_shutdown(uv_req_t *req) {
+  free(req);
+}
+
 static void shutdown_cb(uv_shutdown_t *req, int status) {
-  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_shutdown *) req)->slot,
+                          status, free_shutdown);
+  uv4j_request_deliver(req->handle->loop);
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_loopSetReadSlab(JNIEnv *env, jclass cls,
@@ -224,11 +235,17 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamWritev(JNIEnv *env, jc
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_streamShutdown(JNIEnv *env, jclass cls,
-                                                                   jlong ptr, jobject request) {
-  uv_shutdown_t *req = (uv_shutdown_t *) uv4j_request_alloc(env, sizeof *req, request);
+                                                                   jlong ptr, jint slot) {
+  uv4j_loop *loop = (uv4j_loop *) STREAM(ptr)->loop;
+  uv4j_shutdown *req = malloc(sizeof *req);
   if (req == NULL) return UV_ENOMEM;
-  int rc = uv_shutdown(req, STREAM(ptr), shutdown_cb);
-  if (rc < 0) uv4j_request_free(env, (uv_req_t *) req);
+  req->slot = slot;
+  int rc = uv4j_request_start(loop, (uv_req_t *) req, slot);
+  if (rc == 0) {
+    rc = uv_shutdown(&req->uv, STREAM(ptr), shutdown_cb);
+    if (rc < 0) uv4j_request_abandon(loop, slot);
+  }
+  if (rc < 0) free(req);
   return rc;
 }
 

@@ -1,11 +1,23 @@
 /* uv_tcp_t */
+#include <stdlib.h>
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
 #define TCP(ptr) UV4J_PTR(uv_tcp_t, ptr)
 
+typedef struct uv4j_connect {
+  uv_connect_t uv;
+  jint slot;
+} uv4j_connect;
+
+static void free_connect(uv_req_t *req) {
+  free(req);
+}
+
 static void connect_cb(uv_connect_t *req, int status) {
-  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_connect *) req)->slot,
+                          status, free_connect);
+  uv4j_request_deliver(req->handle->loop);
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_tcpNew(JNIEnv *env, jclass cls, jlong loop,
@@ -34,15 +46,20 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpBind(JNIEnv *env, jclass 
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpConnect(JNIEnv *env, jclass cls, jlong ptr,
-                                                               jobject request,
-                                                               jbyteArray address) {
+                                                               jint slot, jbyteArray address) {
   struct sockaddr_storage addr;
   int rc = uv4j_sockaddr_from_java(env, address, &addr);
   if (rc < 0) return rc;
-  uv_connect_t *req = (uv_connect_t *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_loop *loop = (uv4j_loop *) TCP(ptr)->loop;
+  uv4j_connect *req = malloc(sizeof *req);
   if (req == NULL) return UV_ENOMEM;
-  rc = uv_tcp_connect(req, TCP(ptr), (const struct sockaddr *) &addr, connect_cb);
-  if (rc < 0) uv4j_request_free(env, (uv_req_t *) req);
+  req->slot = slot;
+  rc = uv4j_request_start(loop, (uv_req_t *) req, slot);
+  if (rc == 0) {
+    rc = uv_tcp_connect(&req->uv, TCP(ptr), (const struct sockaddr *) &addr, connect_cb);
+    if (rc < 0) uv4j_request_abandon(loop, slot);
+  }
+  if (rc < 0) free(req);
   return rc;
 }
 

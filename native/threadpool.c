@@ -33,65 +33,73 @@ static JNIEnv *pool_env(void) {
   return env;
 }
 
-static void work_cb(uv_work_t *req) {
-  JNIEnv *env = pool_env();
-  if (env == NULL) return; /* the Java side sees no result and reports the work as failed */
-  uv4j_pool_call(env, req->data);
-}
-
-/* Work Java may cancel: it has a slot in its loop's request table (see request.c). */
+/* Work whose Java side is the request object under `slot` in its loop's table. */
 typedef struct uv4j_work {
   uv_work_t uv;
-  uint32_t slot;
+  jint slot;
 } uv4j_work;
 
-static void after_work_cb(uv_work_t *uv, int status) {
-  uv4j_request_complete(uv->loop, (uv_req_t *) uv, ((uv4j_work *) uv)->slot, status);
-  uv4j_request_free(((uv4j_loop *) uv->loop)->env, (uv_req_t *) uv);
+static void work_cb(uv_work_t *uv) {
+  JNIEnv *env = pool_env();
+  if (env == NULL) return; /* the Java side sees no result and reports the work as failed */
+  uv4j_pool_run(env, ((uv4j_loop *) uv->loop)->requests.java, ((uv4j_work *) uv)->slot);
 }
 
-/* Queues the work; returns its token (see request.c) or an error. */
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_workQueue(JNIEnv *env, jclass cls,
-                                                               jlong loop, jobject request) {
+static void free_request(uv_req_t *req) {
+  free(req);
+}
+
+static void after_work_cb(uv_work_t *uv, int status) {
+  uv4j_request_completion(uv->loop, (uv_req_t *) uv, ((uv4j_work *) uv)->slot, status,
+                          free_request);
+  uv4j_request_deliver(uv->loop);
+}
+
+/* Queues the work of the request under `slot`; 0 or an error. */
+JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_workQueue(JNIEnv *env, jclass cls,
+                                                              jlong loop, jint slot) {
   uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
-  uv4j_work *req = (uv4j_work *) uv4j_request_alloc(env, sizeof *req, request);
+  uv4j_work *req = malloc(sizeof *req);
   if (req == NULL) return UV_ENOMEM;
-  int rc = uv4j_request_track(l, (uv_req_t *) req, &req->slot);
+  req->slot = slot;
+  int rc = uv4j_request_start(l, (uv_req_t *) req, slot);
   if (rc == 0) {
     rc = uv_queue_work(&l->uv, &req->uv, work_cb, after_work_cb);
-    if (rc < 0) uv4j_request_untrack(l, req->slot);
+    if (rc < 0) uv4j_request_abandon(l, slot);
   }
-  if (rc < 0) {
-    uv4j_request_free(env, (uv_req_t *) req);
-    return rc;
-  }
-  return uv4j_request_token(l, req->slot);
+  if (rc < 0) free(req);
+  return rc;
 }
 
 typedef struct uv4j_random {
   uv_random_t uv;
+  jint slot;
 } uv4j_random;
 
-static void random_cb(uv_random_t *req, int status, void *buf, size_t buflen) {
-  uv4j_request_done(req->loop, (uv_req_t *) req, status);
+static void random_cb(uv_random_t *uv, int status, void *buf, size_t buflen) {
+  uv4j_request_completion(uv->loop, (uv_req_t *) uv, ((uv4j_random *) uv)->slot, status,
+                          free_request);
+  uv4j_request_deliver(uv->loop);
 }
 
-/* Fills a direct buffer: on the pool with a request (never cancelled, so Java needs no token),
- * or at once without one; returns 0 or an error. */
+/* Fills a direct buffer: on the pool of `loop` for the request under `slot`, or at once when
+ * `loop` is 0; returns 0 or an error. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_random(JNIEnv *env, jclass cls, jlong loop,
-                                                           jobject request, jobject buffer,
+                                                           jint slot, jobject buffer,
                                                            jint offset, jint length) {
   char *base = uv4j_buffer_address(env, buffer, offset);
-  if (request == NULL) return uv_random(NULL, NULL, base, (size_t) length, 0, NULL);
-  uv4j_random *req = (uv4j_random *) uv4j_request_alloc(env, sizeof *req, request);
+  if (loop == 0) return uv_random(NULL, NULL, base, (size_t) length, 0, NULL);
+  uv4j_loop *l = UV4J_PTR(uv4j_loop, loop);
+  uv4j_random *req = malloc(sizeof *req);
   if (req == NULL) return UV_ENOMEM;
-  int rc = uv_random(&UV4J_PTR(uv4j_loop, loop)->uv, &req->uv, base, (size_t) length, 0,
-                     random_cb);
-  if (rc < 0) {
-    uv4j_request_free(env, (uv_req_t *) req);
-    return rc;
+  req->slot = slot;
+  int rc = uv4j_request_start(l, (uv_req_t *) req, slot);
+  if (rc == 0) {
+    rc = uv_random(&l->uv, &req->uv, base, (size_t) length, 0, random_cb);
+    if (rc < 0) uv4j_request_abandon(l, slot);
   }
-  return 0;
+  if (rc < 0) free(req);
+  return rc;
 }
 
 /* libuv sizes its pool from getenv("UV_THREADPOOL_SIZE") at the pool's first use; this sets the

@@ -20,6 +20,7 @@ typedef struct uv4j_udp {
 
 typedef struct uv4j_send {
   uv_udp_send_t uv;
+  jint slot;
   char *owned;
 } uv4j_send;
 
@@ -51,9 +52,15 @@ static void recv_cb(uv_udp_t *handle, ssize_t nread, const uv_buf_t *buf,
   uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_READ, (jlong) nread);
 }
 
-static void send_cb(uv_udp_send_t *req, int status) {
+static void free_send(uv_req_t *req) {
   free(((uv4j_send *) req)->owned);
-  uv4j_request_done(req->handle->loop, (uv_req_t *) req, status);
+  free(req);
+}
+
+static void send_cb(uv_udp_send_t *req, int status) {
+  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_send *) req)->slot, status,
+                          free_send);
+  uv4j_request_deliver(req->handle->loop);
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass cls, jlong loop,
@@ -102,7 +109,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpConnect(JNIEnv *env, jcla
 }
 
 /* Sends from a direct buffer (owned == NULL) or from a malloc'd copy the request frees. */
-static jint send_buf(JNIEnv *env, uv_udp_t *udp, jobject request, char *base, size_t len,
+static jint send_buf(JNIEnv *env, uv_udp_t *udp, jint slot, char *base, size_t len,
                      jbyteArray address, char *owned) {
   struct sockaddr_storage addr;
   const struct sockaddr *to = NULL;
@@ -114,24 +121,28 @@ static jint send_buf(JNIEnv *env, uv_udp_t *udp, jobject request, char *base, si
     }
     to = (const struct sockaddr *) &addr;
   }
-  uv4j_send *req = (uv4j_send *) uv4j_request_alloc(env, sizeof *req, request);
-  if (req == NULL) {
+  uv4j_loop *loop = (uv4j_loop *) udp->loop;
+  uv4j_send *req = malloc(sizeof *req);
+  int rc = req == NULL ? UV_ENOMEM : uv4j_request_start(loop, (uv_req_t *) req, slot);
+  if (rc < 0) {
+    free(req);
     free(owned);
-    return UV_ENOMEM;
+    return rc;
   }
+  req->slot = slot;
   req->owned = owned;
   uv_buf_t buf = uv_buf_init(base, (unsigned int) len);
-  int rc = uv_udp_send(&req->uv, udp, &buf, 1, to, send_cb);
+  rc = uv_udp_send(&req->uv, udp, &buf, 1, to, send_cb);
   if (rc < 0) {
-    free(owned);
-    uv4j_request_free(env, (uv_req_t *) req);
+    uv4j_request_abandon(loop, slot);
+    free_send((uv_req_t *) req);
   }
   return rc;
 }
 
 /* A direct buffer in the loop's read slab is copied: the next read overwrites the slab. */
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSend(JNIEnv *env, jclass cls, jlong ptr,
-                                                            jobject request, jobject buffer,
+                                                            jint slot, jobject buffer,
                                                             jint offset, jint length,
                                                             jbyteArray address) {
   char *base = uv4j_buffer_address(env, buffer, offset);
@@ -143,11 +154,11 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSend(JNIEnv *env, jclass 
     memcpy(owned, base, (size_t) length);
     base = owned;
   }
-  return send_buf(env, UDP(ptr), request, base, (size_t) length, address, owned);
+  return send_buf(env, UDP(ptr), slot, base, (size_t) length, address, owned);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSendArray(JNIEnv *env, jclass cls,
-                                                                 jlong ptr, jobject request,
+                                                                 jlong ptr, jint slot,
                                                                  jbyteArray array, jint offset,
                                                                  jint length,
                                                                  jbyteArray address) {
@@ -158,7 +169,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpSendArray(JNIEnv *env, jc
     free(copy);
     return UV_EINVAL;
   }
-  return send_buf(env, UDP(ptr), request, copy, (size_t) length, address, copy);
+  return send_buf(env, UDP(ptr), slot, copy, (size_t) length, address, copy);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpTrySend(JNIEnv *env, jclass cls,

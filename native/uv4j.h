@@ -3,13 +3,16 @@
  *
  * Every handle is one malloc'd libuv struct whose `data` holds a JNI global
  * reference to its Java peer (an io.uv4j.Peer). Every libuv callback becomes
- * one upcall, io.uv4j.Loop.upcall(peer, event, arg), made by uv4j_upcall().
+ * one upcall, io.uv4j.Loop.upcall(peer, event, arg), made by uv4j_upcall(),
+ * but the completions of requests Java names by slot: those reach the loop's
+ * io.uv4j.RequestTable, one or a burst of them per upcall (uv4j_request_start).
  * The shim keeps no policy: Java decides what an event means.
  */
 #ifndef UV4J_H
 #define UV4J_H
 
 #include <jni.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <uv.h>
 
@@ -30,6 +33,44 @@ typedef struct uv4j_request_slot {
   uint32_t next_free;
 } uv4j_request_slot;
 
+/* uv_stat_t as UV4J_STAT_LONGS longs: dev mode nlink uid gid rdev ino size blksize blocks flags
+ * gen, then atime, mtime, ctime, birthtime as (seconds, nanoseconds) pairs. */
+#define UV4J_STAT_LONGS 20
+void uv4j_stat_to_longs(const uv_stat_t *s, jlong *v);
+
+/* One completion as Java reads it from its loop's completion buffer, a direct ByteBuffer in the
+ * platform's byte order: the offsets and the size are exported to Java (misc.c). */
+typedef struct uv4j_completion {
+  jint slot;                   /* the request's slot in the Java request table */
+  jlong result;                /* its status or result */
+  jlong request;               /* the native request, readable through JNI while it is delivered */
+  jlong stat[UV4J_STAT_LONGS]; /* a stat result, as uv4j_stat_to_longs writes it */
+} uv4j_completion;
+
+/* The completion buffer's layout, as Java reads it. */
+#define UV4J_COMPLETION_SLOT ((int) offsetof(uv4j_completion, slot))
+#define UV4J_COMPLETION_RESULT ((int) offsetof(uv4j_completion, result))
+#define UV4J_COMPLETION_REQUEST ((int) offsetof(uv4j_completion, request))
+#define UV4J_COMPLETION_STAT ((int) offsetof(uv4j_completion, stat))
+#define UV4J_COMPLETION_SIZE ((int) sizeof(uv4j_completion))
+/* How many completions one delivery carries at most; a longer burst takes several. */
+#define UV4J_COMPLETIONS_MAX 64
+
+typedef void (*uv4j_request_release)(uv_req_t *req);
+
+/* A loop's requests that Java names by slot, and the completions waiting for one upcall. */
+typedef struct uv4j_request_table {
+  jobject java;                /* global ref: the loop's io.uv4j.RequestTable */
+  uv4j_completion *completions; /* the Java table's completion buffer */
+  uv_req_t **by_slot;          /* the request started under each slot, NULL once it completed */
+  uint32_t slot_count;
+  uint32_t pending;            /* completions written and not yet delivered */
+  uv_req_t *pending_req[UV4J_COMPLETIONS_MAX];
+  uv4j_request_release pending_release[UV4J_COMPLETIONS_MAX];
+  int in_burst;                /* inside libuv's callback that runs finished pool work */
+  uv_async_cb pool_done;       /* that callback, which the loop's wq_async runs through ours */
+} uv4j_request_table;
+
 /* A loop: the libuv loop first, so a uv_loop_t* is also a uv4j_loop*. */
 typedef struct uv4j_loop {
   uv_loop_t uv;
@@ -41,6 +82,7 @@ typedef struct uv4j_loop {
   uint32_t slot_count;
   uint32_t free_slot;       /* first free slot, or UV4J_NO_SLOT */
   uv_req_t *completing;     /* the request whose completion upcall is running, or NULL */
+  uv4j_request_table requests; /* requests Java names by slot (see uv4j_request_start) */
 } uv4j_loop;
 
 #define UV4J_NO_SLOT UINT32_MAX
@@ -72,9 +114,6 @@ extern jclass uv4j_string_class;
  * is kept on the loop, which is stopped, and rethrown when loopRun returns. */
 void uv4j_upcall(uv_loop_t *loop, jobject peer, jint event, jlong arg);
 
-/* Runs a work item's Java side on a pool thread (io.uv4j.Loop.poolWork). */
-void uv4j_pool_call(JNIEnv *env, jobject peer);
-
 /* Allocates a handle of `size` bytes whose data is a new global ref to peer.
  * Returns NULL (with no exception pending) when memory runs out. */
 uv_handle_t *uv4j_handle_alloc(JNIEnv *env, size_t size, jobject peer);
@@ -92,14 +131,8 @@ int uv4j_stream_outlives_close(uv_handle_t *handle);
 /* The callback shared by every handle kind that just "fires". */
 void uv4j_fired_cb(uv_handle_t *handle);
 
-/* Allocates a request of `size` bytes whose data is a new global ref to peer; NULL when
- * memory runs out. uv4j_request_done delivers the completion and frees it. */
-uv_req_t *uv4j_request_alloc(JNIEnv *env, size_t size, jobject peer);
-void uv4j_request_free(JNIEnv *env, uv_req_t *req);
-void uv4j_request_done(uv_loop_t *loop, uv_req_t *req, jlong result);
-
-/* Requests Java may cancel (work, fs, getaddrinfo, getnameinfo) are never known to Java by
- * address, only by a token: uv4j_request_track gives `req` a slot in its loop's table (0, or
+/* File-system requests hold a global reference to their Java peer, and are known to Java by a
+ * token: uv4j_request_track gives `req` a slot in its loop's table (0, or
  * UV_ENOMEM), uv4j_request_token names that slot, and uv4j_request_complete empties the slot
  * before it delivers the completion, so a token outliving its request cancels nothing. While
  * that upcall runs, loop->completing is `req`, for Java to read the results through. */
@@ -108,16 +141,38 @@ jlong uv4j_request_token(const uv4j_loop *loop, uint32_t slot);
 void uv4j_request_untrack(uv4j_loop *loop, uint32_t slot);
 void uv4j_request_complete(uv_loop_t *loop, uv_req_t *req, uint32_t slot, jlong result);
 
+/* Requests without a global reference: Java keeps the request object in its loop's table
+ * (io.uv4j.RequestTable) under a slot, and C knows the request by that slot only.
+ *
+ * uv4j_request_start records a request under the slot Java gave it, for uv_cancel (0, or
+ * UV_ENOMEM); a request that then fails to start is forgotten with uv4j_request_abandon. When it
+ * completes, uv4j_request_completion forgets it (so that a cancel by its slot finds nothing) and
+ * returns its record in the completion buffer, in which the caller may put small results, and
+ * uv4j_request_deliver hands the record to Java: at once, or, for completions of libuv's pool,
+ * with the rest of the burst in one upcall. `release` frees the request once Java has seen its
+ * completion, so results read through JNI (record's `request`) stay valid until then. */
+int uv4j_request_start(uv4j_loop *loop, uv_req_t *req, jint slot);
+void uv4j_request_abandon(uv4j_loop *loop, jint slot);
+uv4j_completion *uv4j_request_completion(uv_loop_t *loop, uv_req_t *req, jint slot, jlong result,
+                                         uv4j_request_release release);
+void uv4j_request_deliver(uv_loop_t *loop);
+
+/* Makes a new loop deliver each burst of pool completions in one upcall. */
+void uv4j_request_table_init(uv4j_loop *loop);
+/* Frees what uv4j_request_table_init and the Java table's registration made. */
+void uv4j_request_table_free(JNIEnv *env, uv4j_loop *loop);
+/* Delivers the completions written so far, if any (before any other upcall, to keep order). */
+void uv4j_request_flush(uv4j_loop *loop);
+
+/* Calls the Java table: completed(count) on the loop thread, runOnPool(slot) on a pool thread. */
+void uv4j_completions_call(uv4j_loop *loop, jint count);
+void uv4j_pool_run(JNIEnv *env, jobject table, jint slot);
+
 /* Socket addresses cross JNI as a byte[UV4J_SOCKADDR_LEN]: [0] family (4 or 6), [2..3] port
  * (big endian), [4..7] IPv6 scope id, [8..23] address (4 or 16 bytes). */
 #define UV4J_SOCKADDR_LEN 24
 int uv4j_sockaddr_from_java(JNIEnv *env, jbyteArray encoded, struct sockaddr_storage *out);
 int uv4j_sockaddr_to_java(JNIEnv *env, const struct sockaddr *addr, jbyteArray out);
-
-/* uv_stat_t as UV4J_STAT_LONGS longs: dev mode nlink uid gid rdev ino size blksize blocks flags
- * gen, then atime, mtime, ctime, birthtime as (seconds, nanoseconds) pairs. */
-#define UV4J_STAT_LONGS 20
-void uv4j_stat_to_longs(const uv_stat_t *s, jlong *v);
 
 /* The descriptors libuv keeps for `loop`, as an int[] with -1 for each it has none of; NULL
  * with an exception pending when out of memory. */

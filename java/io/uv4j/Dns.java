@@ -226,10 +226,9 @@ public final class Dns {
     checkQuery(host, service, hints);
     long p = loop.checkUsable();
     ThreadPool.using();
-    long rc =
+    lookup.started(
         Native.dnsGetAddrInfo(
-            p, lookup, host, service, addressFamily(hints.family()), hints.socketType().value, hints.protocol(), hints.flags());
-    lookup.started(rc);
+            p, lookup.takeSlot(), host, service, addressFamily(hints.family()), hints.socketType().value, hints.protocol(), hints.flags()));
     return lookup;
   }
 
@@ -239,7 +238,7 @@ public final class Dns {
     if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
     long p = loop.checkUsable();
     ThreadPool.using();
-    lookup.started(Native.dnsGetNameInfo(p, lookup, encoded, flags));
+    lookup.started(Native.dnsGetNameInfo(p, lookup.takeSlot(), encoded, flags));
     return lookup;
   }
 
@@ -261,14 +260,14 @@ public final class Dns {
     }
   }
 
-  /** One lookup in flight: the native request holds it until it completes. */
+  /** One lookup in flight, in the loop's request table until it completes. */
   private static final class Lookup<T> extends Peer implements Cancelable, Runnable {
     private final String syscall;
     private final String host;
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
-    /** Names the native request to cancel it; 0 once its completion has started. */
-    private long token;
+    /** Its slot in the loop's request table while in flight. */
+    private int slot;
     private boolean cancelled;
     private int failure;
 
@@ -280,12 +279,18 @@ public final class Dns {
       this.resolver = resolver;
     }
 
-    void started(long result) {
+    /** Puts the lookup in the loop's request table, under the slot returned, to start it. */
+    int takeSlot() {
+      slot = loop.requestTable().add(this);
+      return slot;
+    }
+
+    void started(int result) {
       if (result < 0) {
-        failure = (int) result;
+        loop.requestTable().remove(slot);
+        failure = result;
         loop.enqueueTick(this);
       } else {
-        token = result;
         loop.inFlight(this);
       }
     }
@@ -295,13 +300,12 @@ public final class Dns {
       loop.checkThread();
       // libuv reports a second uv_cancel of the same request as a success too
       if (cancelled) return false;
-      cancelled = loop.cancelRequest(token);
+      cancelled = loop.requestTable().cancel(this, slot);
       return cancelled;
     }
 
     @Override
     void released() {
-      token = 0;
       loop.completed(this);
     }
 
@@ -317,10 +321,10 @@ public final class Dns {
         deliver(null, status);
       } else if (syscall.equals("getaddrinfo")) {
         @SuppressWarnings("unchecked")
-        T addresses = (T) decodeAll(Native.dnsAddrInfoResults(loop.completingRequest()));
+        T addresses = (T) decodeAll(Native.dnsAddrInfoResults(loop.requestTable().completingRequest()));
         deliver(addresses, 0);
       } else {
-        String[] names = Native.dnsNameInfoResults(loop.completingRequest());
+        String[] names = Native.dnsNameInfoResults(loop.requestTable().completingRequest());
         @SuppressWarnings("unchecked")
         T info = (T) new NameInfo(names[0], names[1]);
         deliver(info, 0);

@@ -81,6 +81,7 @@ public final class Loop implements Executor, AutoCloseable {
   private final ProcessLifecycle lifecycle = new ProcessLifecycle(this, dispatcher);
   final TaskQueues tasks;
   private final RequestsInFlight requests = new RequestsInFlight(this);
+  private final RequestTable requestTable;
   private final ReadSlab readSlab = new ReadSlab();
   private final UnsettledFutures unsettledFutures = new UnsettledFutures(this);
 
@@ -92,6 +93,7 @@ public final class Loop implements Executor, AutoCloseable {
     ptr = p;
     noteDescriptors();
     try {
+      requestTable = new RequestTable(this, ptr);
       tasks = new TaskQueues(this);
     } catch (UvException e) {
       Descriptors.releaseAll(this);
@@ -832,16 +834,10 @@ public final class Loop implements Executor, AutoCloseable {
 
   // --- upcalls from C, and the parts' services for the rest of the package -----------------------
 
-  /** The funnel: every upcall from C enters Java here. */
+  /** The funnel: every upcall from C enters Java here, but those of requests named by slot (RequestTable). */
   @SuppressWarnings("unused") // called from native code
   private static void upcall(Peer target, int event, long arg) {
     target.loop.dispatcher.dispatch(target, event, arg);
-  }
-
-  /** A pool thread runs a work item's callable here (called from native code). */
-  @SuppressWarnings("unused")
-  private static void poolWork(Peer work) {
-    ((Work<?>) work).runOnPool();
   }
 
   boolean acceptsCallbacks() {
@@ -906,6 +902,11 @@ public final class Loop implements Executor, AutoCloseable {
 
   int requestsInFlight() {
     return requests.count();
+  }
+
+  /** The requests whose native side knows them by slot. */
+  RequestTable requestTable() {
+    return requestTable;
   }
 
   /** The cancellable requests in flight, newest first. */

@@ -3,8 +3,9 @@ package io.uv4j;
 import io.uv4j.internal.Native;
 
 /**
- * A Java object with a native twin (a handle or a request): the target of every upcall. The
- * native side holds a global reference to it while the twin lives.
+ * A Java object with a native twin (a handle or a request): the target of every upcall. While the
+ * twin lives, the native side holds a global reference to a handle (and to a file-system
+ * request); the loop's {@link RequestTable} holds every other request.
  */
 abstract class Peer {
   final Loop loop;

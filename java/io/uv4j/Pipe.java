@@ -229,7 +229,7 @@ public final class Pipe extends Stream {
 
   private void connect(String name, Request request) {
     byte[] encoded = encode(name);
-    int rc = Native.pipeConnect(open(), request, encoded);
+    int rc = request.started(Native.pipeConnect(open(), request.takeSlot(), encoded));
     noteDescriptor();
     if (rc < 0) request.completeLater(rc);
   }

@@ -3,9 +3,8 @@ package io.uv4j;
 import io.uv4j.internal.Native;
 
 /**
- * An in-flight libuv request that reports one status when it completes. The native request holds
- * a global reference to it until then, so what it references (buffers, callbacks) stays
- * reachable.
+ * An in-flight libuv request that reports one status when it completes. The loop's request table
+ * holds it until then, so what it references (buffers, callbacks) stays reachable.
  */
 class Request extends Peer implements Runnable {
   private final String syscall;
@@ -15,6 +14,7 @@ class Request extends Peer implements Runnable {
   @SuppressWarnings("unused")
   private final Object keepAlive;
   private int status;
+  private int slot;
 
   Request(Loop loop, String syscall, Completion callback, Promise.Resolver<Void> resolver, Object keepAlive) {
     super(loop);
@@ -30,6 +30,18 @@ class Request extends Peer implements Runnable {
 
   Request(Loop loop, String syscall, Promise.Resolver<Void> resolver, Object keepAlive) {
     this(loop, syscall, null, resolver, keepAlive);
+  }
+
+  /** Puts this request in the loop's request table, under the slot returned, for its native side to start. */
+  final int takeSlot() {
+    slot = loop.requestTable().add(this);
+    return slot;
+  }
+
+  /** What starting the native side returned; one that did not start (negative) leaves the table. */
+  final int started(int result) {
+    if (result < 0) loop.requestTable().remove(slot);
+    return result;
   }
 
   @Override

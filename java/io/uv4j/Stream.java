@@ -851,7 +851,7 @@ public abstract class Stream extends Handle {
   }
 
   private void shutdown(ShutdownRequest request) {
-    int rc = Native.streamShutdown(openForIo(), request);
+    int rc = request.started(Native.streamShutdown(openForIo(), request.takeSlot()));
     if (rc < 0) request.completeLater(rc);
     else shutdownInFlight = request;
   }
@@ -1097,7 +1097,7 @@ public abstract class Stream extends Handle {
     if (Native.streamIsWritable(ptr)) {
       ShutdownRequest request = new ShutdownRequest(null, null);
       request.thenClose = true;
-      if (Native.streamShutdown(ptr, request) >= 0) {
+      if (request.started(Native.streamShutdown(ptr, request.takeSlot())) >= 0) {
         shutdownInFlight = request;
         return;
       }

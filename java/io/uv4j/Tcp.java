@@ -142,7 +142,7 @@ public final class Tcp extends Stream {
 
   private void connect(InetSocketAddress address, Request request) {
     byte[] encoded = SocketAddresses.encode(address);
-    int rc = Native.tcpConnect(open(), request, encoded);
+    int rc = request.started(Native.tcpConnect(open(), request.takeSlot(), encoded));
     noteDescriptor();
     if (rc < 0) request.completeLater(rc);
   }

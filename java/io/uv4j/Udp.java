@@ -275,14 +275,15 @@ public final class Udp extends Handle {
     long p = open();
     int rc;
     if (data.isDirect()) {
-      rc = Native.udpSend(p, request, data, data.position(), data.remaining(), address);
+      rc = Native.udpSend(p, request.takeSlot(), data, data.position(), data.remaining(), address);
     } else if (data.hasArray()) {
-      rc = Native.udpSendArray(p, request, data.array(), data.arrayOffset() + data.position(), data.remaining(), address);
+      rc = Native.udpSendArray(p, request.takeSlot(), data.array(), data.arrayOffset() + data.position(), data.remaining(), address);
     } else {
       byte[] copy = new byte[data.remaining()];
       data.duplicate().get(copy);
-      rc = Native.udpSendArray(p, request, copy, 0, copy.length, address);
+      rc = Native.udpSendArray(p, request.takeSlot(), copy, 0, copy.length, address);
     }
+    request.started(rc);
     // an unbound socket is made (and bound) at its first send
     noteDescriptor();
     if (rc < 0) request.completeLater(rc);

@@ -51,7 +51,7 @@ public final class Uv {
     checkCount(n);
     Native.ensureLoaded();
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.max(n, 1));
-    UvException.check(Native.random(0, null, buffer, 0, n), "uv_random");
+    UvException.check(Native.random(0, -1, buffer, 0, n), "uv_random");
     byte[] out = new byte[n];
     buffer.get(out);
     return out;
@@ -84,7 +84,7 @@ public final class Uv {
           }
         }, buffer);
     ThreadPool.using();
-    int rc = Native.random(p, request, buffer, 0, n);
+    int rc = request.started(Native.random(p, request.takeSlot(), buffer, 0, n));
     if (rc < 0) request.completeLater(rc);
     return resolver.promise();
   }

@@ -8,8 +8,8 @@ final class Work<T> extends Peer implements Cancelable {
   private final Callable<T> callable;
   private final Loop.WorkCallback<T> callback;
   private final Promise.Resolver<T> resolver;
-  /** Names the native request to cancel it; 0 once its completion has started. */
-  private long token;
+  /** Its slot in the loop's request table while in flight. */
+  private int slot;
   private boolean cancelled;
   // written on a pool thread, read on the loop thread after libuv's completion handoff
   private volatile boolean ran;
@@ -27,9 +27,13 @@ final class Work<T> extends Peer implements Cancelable {
 
   void start(long loopPtr) throws UvException {
     ThreadPool.using();
-    long rc = Native.workQueue(loopPtr, this);
-    if (rc < 0) throw new UvException((int) rc, "uv_queue_work");
-    token = rc;
+    RequestTable requests = loop.requestTable();
+    slot = requests.add(this);
+    int rc = Native.workQueue(loopPtr, slot);
+    if (rc < 0) {
+      requests.remove(slot);
+      throw new UvException(rc, "uv_queue_work");
+    }
     loop.inFlight(this);
   }
 
@@ -52,13 +56,12 @@ final class Work<T> extends Peer implements Cancelable {
     loop.checkThread();
     // libuv reports a second cancel of the same request as a success
     if (cancelled) return false;
-    cancelled = loop.cancelRequest(token);
+    cancelled = loop.requestTable().cancel(this, slot);
     return cancelled;
   }
 
   @Override
   void released() {
-    token = 0;
     loop.completed(this);
   }
 

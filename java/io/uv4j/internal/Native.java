@@ -199,7 +199,7 @@ public final class Native {
 
   public static native int streamTryWriteArray(long stream, byte[] array, int offset, int length);
 
-  public static native int streamShutdown(long stream, Object request);
+  public static native int streamShutdown(long stream, int slot);
 
   public static native int streamListen(long stream, int backlog);
 
@@ -221,7 +221,7 @@ public final class Native {
 
   public static native int tcpBind(long tcp, byte[] address, int flags);
 
-  public static native int tcpConnect(long tcp, Object request, byte[] address);
+  public static native int tcpConnect(long tcp, int slot, byte[] address);
 
   public static native int tcpNoDelay(long tcp, boolean enable);
 
@@ -243,7 +243,7 @@ public final class Native {
 
   public static native int pipeBind(long pipe, byte[] name);
 
-  public static native int pipeConnect(long pipe, Object request, byte[] name);
+  public static native int pipeConnect(long pipe, int slot, byte[] name);
 
   /** The bound name, or null with the error in {@code status[0]}. */
   public static native byte[] pipeSockName(long pipe, int[] status);
@@ -284,11 +284,11 @@ public final class Native {
 
   /** Sends a direct buffer's bytes to address (null: the connected peer); EVENT_DONE follows. */
   public static native int udpSend(
-      long udp, Object request, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
+      long udp, int slot, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
 
   /** As {@link #udpSend} from a copy of a byte[] range. */
   public static native int udpSendArray(
-      long udp, Object request, byte[] array, int offset, int length, byte[] address);
+      long udp, int slot, byte[] array, int offset, int length, byte[] address);
 
   public static native int udpTrySend(
       long udp, java.nio.ByteBuffer buffer, int offset, int length, byte[] address);
@@ -387,23 +387,23 @@ public final class Native {
 
   // dns
   /**
-   * Starts uv_getaddrinfo; returns the request's token (see requestCancel) or a negative error.
+   * Starts uv_getaddrinfo for the request under slot; returns 0 or a negative error.
    * family AF_UNSPEC, AF_INET or AF_INET6; socktype 0 (any), SOCK_STREAM or SOCK_DGRAM.
    */
-  public static native long dnsGetAddrInfo(
-      long loop, Object request, String node, String service, int family, int socktype,
+  public static native int dnsGetAddrInfo(
+      long loop, int slot, String node, String service, int family, int socktype,
       int protocol, int flags);
 
   /**
-   * During a getaddrinfo completion (request from requestCompleting): the addresses,
+   * While a getaddrinfo completion is delivered (its record names the request): the addresses,
    * SOCKADDR_LEN bytes each.
    */
   public static native byte[] dnsAddrInfoResults(long request);
 
-  /** Starts uv_getnameinfo; returns the request's token (see requestCancel) or a negative error. */
-  public static native long dnsGetNameInfo(long loop, Object request, byte[] address, int flags);
+  /** Starts uv_getnameinfo for the request under slot; returns 0 or a negative error. */
+  public static native int dnsGetNameInfo(long loop, int slot, byte[] address, int flags);
 
-  /** During a getnameinfo completion (request from requestCompleting): {host, service}. */
+  /** While a getnameinfo completion is delivered (its record names the request): {host, service}. */
   public static native String[] dnsNameInfoResults(long request);
 
   /**
@@ -501,23 +501,36 @@ public final class Native {
 
   // thread pool
   /**
-   * uv_queue_work: the request's Java side runs on a pool thread (Loop.poolWork); returns its
-   * token (see requestCancel) or a negative error.
+   * uv_queue_work for the request under slot, whose Java side runs on a pool thread
+   * (RequestTable.runOnPool); returns 0 or a negative error.
    */
-  public static native long workQueue(long loop, Object request);
-
-  /** uv_random into a direct buffer: async with a request (EVENT_DONE follows), else at once. */
-  public static native int random(long loop, Object request, java.nio.ByteBuffer buffer, int offset, int length);
+  public static native int workQueue(long loop, int slot);
 
   /**
-   * uv_cancel of the request a token names. A token names a request only until its completion
-   * upcall starts (even one that fails before Java runs); after that this returns UV_EBUSY, as
-   * for a request already running.
+   * uv_random into a direct buffer: on the pool for the request under slot (its completion
+   * follows), or at once when loop is 0.
+   */
+  public static native int random(long loop, int slot, java.nio.ByteBuffer buffer, int offset, int length);
+
+  /**
+   * uv_cancel of the file-system request a token names. A token names a request only until its
+   * completion upcall starts (even one that fails before Java runs); after that this returns
+   * UV_EBUSY, as for a request already running.
    */
   public static native int requestCancel(long loop, long token);
 
-  /** During a request's completion upcall: the native request, to read its results from. */
+  /** During a file-system request's completion upcall: the native request, to read its results from. */
   public static native long requestCompleting(long loop);
+
+  /**
+   * Hands the loop its RequestTable (told of completions: RequestTable.completed, and of work to
+   * run on a pool thread: RequestTable.runOnPool) and the direct buffer, COMPLETIONS_MAX records
+   * of COMPLETION_SIZE bytes, that completions are written to. Returns 0 or a negative error.
+   */
+  public static native int loopSetRequestTable(long loop, Object table, java.nio.ByteBuffer completions);
+
+  /** uv_cancel of the request started under a slot; UV_EBUSY once it has completed. */
+  public static native int requestSlotCancel(long loop, int slot);
 
   /** Sets UV_THREADPOOL_SIZE where libuv reads it. */
   public static native int threadPoolSizeSet(int size);
