@@ -64,11 +64,13 @@ final class Dispatcher {
     LoopTracer.Phase phase = target.phase(event);
     String what = target.traceable() ? target.describe(event) : null;
     depth++;
-    Throwable fromTracer = callUser(() -> {
-      enterPhase(phase);
-      if (what != null) tracer.callbackStarted(phase, what);
-    });
+    Throwable fromTracer = null;
+    // every call comes after the try, whose finally undoes depth++ even on a stack overflow
     try {
+      fromTracer = callUser(() -> {
+        enterPhase(phase);
+        if (what != null) tracer.callbackStarted(phase, what);
+      });
       target.onNativeEvent(event, arg);
     } catch (Throwable t) {
       reportThrown(t);

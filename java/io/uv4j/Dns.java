@@ -226,7 +226,7 @@ public final class Dns {
     checkQuery(host, service, hints);
     long p = loop.checkUsable();
     ThreadPool.using();
-    lookup.started(
+    lookup.startedWith(
         Native.dnsGetAddrInfo(
             p, lookup.takeSlot(), host, service, addressFamily(hints.family()), hints.socketType().value, hints.protocol(), hints.flags()));
     return lookup;
@@ -238,7 +238,7 @@ public final class Dns {
     if (flags < 0) throw new IllegalArgumentException("flags must be >= 0, got " + flags);
     long p = loop.checkUsable();
     ThreadPool.using();
-    lookup.started(Native.dnsGetNameInfo(p, lookup.takeSlot(), encoded, flags));
+    lookup.startedWith(Native.dnsGetNameInfo(p, lookup.takeSlot(), encoded, flags));
     return lookup;
   }
 
@@ -261,14 +261,11 @@ public final class Dns {
   }
 
   /** One lookup in flight, in the loop's request table until it completes. */
-  private static final class Lookup<T> extends Peer implements Cancelable, Runnable {
+  private static final class Lookup<T> extends PoolRequest implements Runnable {
     private final String syscall;
     private final String host;
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
-    /** Its slot in the loop's request table while in flight. */
-    private int slot;
-    private boolean cancelled;
     private int failure;
 
     Lookup(Loop loop, String syscall, String host, Callback<T> callback, Promise.Resolver<T> resolver) {
@@ -279,34 +276,12 @@ public final class Dns {
       this.resolver = resolver;
     }
 
-    /** Puts the lookup in the loop's request table, under the slot returned, to start it. */
-    int takeSlot() {
-      slot = loop.requestTable().add(this);
-      return slot;
-    }
-
-    void started(int result) {
-      if (result < 0) {
-        loop.requestTable().remove(slot);
+    /** After the native start: a lookup that could not start reports its error as a next-tick. */
+    void startedWith(int result) {
+      if (!started(result)) {
         failure = result;
         loop.enqueueTick(this);
-      } else {
-        loop.inFlight(this);
       }
-    }
-
-    @Override
-    public boolean cancel() {
-      loop.checkThread();
-      // libuv reports a second uv_cancel of the same request as a success too
-      if (cancelled) return false;
-      cancelled = loop.requestTable().cancel(this, slot);
-      return cancelled;
-    }
-
-    @Override
-    void released() {
-      loop.completed(this);
     }
 
     @Override
@@ -343,12 +318,8 @@ public final class Dns {
 
     private void deliver(T result, int status) throws Exception {
       UvException error = status < 0 ? new UvException(status, syscall, host, null) : null;
-      if (resolver != null) {
-        if (error == null) resolver.resolve(result);
-        else resolver.reject(error);
-      } else {
-        callback.done(result, error);
-      }
+      if (resolver != null) resolver.settle(result, error);
+      else callback.done(result, error);
     }
 
     private static List<InetSocketAddress> decodeAll(byte[] packed) {

@@ -144,7 +144,6 @@ final class FilePipe {
     }
     // callbacks stopped by an unhandled error or an exit: the file is closed, nobody is told
     if (!loop.acceptsCallbacks()) return;
-    if (error == null) result.resolve(written);
-    else result.reject(error);
+    result.settle(written, error);
   }
 }

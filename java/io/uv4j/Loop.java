@@ -157,9 +157,11 @@ public final class Loop implements Executor, AutoCloseable {
     checkOpen();
     if (running) throw new IllegalStateException("run() called from inside a callback of " + this);
     running = true;
-    stopRequested = false;
-    lifecycle.runStarted();
+    // nothing that calls a method comes before the try: a stack overflow there would leave the
+    // loop marked as running for good
     try {
+      stopRequested = false;
+      lifecycle.runStarted();
       // a wakeup whose upcall failed before Java ran (a stack overflow) left its tasks queued
       tasks.resumeSubmitted();
       tasks.drain();

@@ -133,6 +133,12 @@ public final class Promise<T> implements CompletionStage<T> {
       return promise;
     }
 
+    /** Fulfils the promise with {@code value} when {@code error} is null, else rejects it with {@code error}. */
+    void settle(T value, Throwable error) {
+      if (error == null) resolve(value);
+      else reject(error);
+    }
+
     /**
      * Fulfils the promise with {@code value} (which may be null).
      *

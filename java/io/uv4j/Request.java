@@ -77,8 +77,7 @@ class Request extends Peer implements Runnable {
   void complete(int result) throws Exception {
     UvException error = result < 0 ? error(result) : null;
     if (resolver != null) {
-      if (error == null) resolver.resolve(null);
-      else resolver.reject(error);
+      resolver.settle(null, error);
     } else if (callback != null) {
       callback.done(error);
     } else if (error != null) {

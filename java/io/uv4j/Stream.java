@@ -583,8 +583,7 @@ public abstract class Stream extends Handle {
   private void report(Write write) throws Exception {
     UvException error = write.status < 0 ? new UvException(write.status, "write") : null;
     if (write.resolver != null) {
-      if (error == null) write.resolver.resolve(null);
-      else write.resolver.reject(error);
+      write.resolver.settle(null, error);
     } else if (write.callback != null) {
       write.callback.done(error);
     } else if (error != null) {

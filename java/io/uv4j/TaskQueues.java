@@ -71,8 +71,10 @@ final class TaskQueues {
     if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
     LoopTracer watching = dispatcher.tracer();
     dispatcher.depth++;
-    Throwable fromTracer = watching == null ? null : Dispatcher.callUser(watching::drainStarted);
+    Throwable fromTracer = null;
+    // every call comes after the try, whose finally undoes depth++ even on a stack overflow
     try {
+      if (watching != null) fromTracer = Dispatcher.callUser(watching::drainStarted);
       do {
         Runnable tick;
         while ((tick = ticks.poll()) != null) {

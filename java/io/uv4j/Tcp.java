@@ -189,10 +189,7 @@ public final class Tcp extends Stream {
   public static Promise<Tcp> connect(Loop loop, String host, int port) {
     Objects.requireNonNull(loop, "loop");
     Promise.Resolver<Tcp> resolver = loop.promise();
-    resolveAndConnect(loop, host, port, (tcp, error) -> {
-      if (error == null) resolver.resolve(tcp);
-      else resolver.reject(error);
-    });
+    resolveAndConnect(loop, host, port, resolver::settle);
     return resolver.promise();
   }
 

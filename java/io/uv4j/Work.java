@@ -4,13 +4,10 @@ import io.uv4j.internal.Native;
 import java.util.concurrent.Callable;
 
 /** A callable on libuv's thread pool; its outcome comes back on the loop thread. */
-final class Work<T> extends Peer implements Cancelable {
+final class Work<T> extends PoolRequest {
   private final Callable<T> callable;
   private final Loop.WorkCallback<T> callback;
   private final Promise.Resolver<T> resolver;
-  /** Its slot in the loop's request table while in flight. */
-  private int slot;
-  private boolean cancelled;
   // written on a pool thread, read on the loop thread after libuv's completion handoff
   private volatile boolean ran;
   private volatile T value;
@@ -27,14 +24,8 @@ final class Work<T> extends Peer implements Cancelable {
 
   void start(long loopPtr) throws UvException {
     ThreadPool.using();
-    RequestTable requests = loop.requestTable();
-    slot = requests.add(this);
-    int rc = Native.workQueue(loopPtr, slot);
-    if (rc < 0) {
-      requests.remove(slot);
-      throw new UvException(rc, "uv_queue_work");
-    }
-    loop.inFlight(this);
+    int rc = Native.workQueue(loopPtr, takeSlot());
+    if (!started(rc)) throw new UvException(rc, "uv_queue_work");
   }
 
   /** On a pool thread: runs the callable, keeping whatever it returns or throws. */
@@ -52,20 +43,6 @@ final class Work<T> extends Peer implements Cancelable {
 
 
   @Override
-  public boolean cancel() {
-    loop.checkThread();
-    // libuv reports a second cancel of the same request as a success
-    if (cancelled) return false;
-    cancelled = loop.requestTable().cancel(this, slot);
-    return cancelled;
-  }
-
-  @Override
-  void released() {
-    loop.completed(this);
-  }
-
-  @Override
   String describe(int event) {
     return "queueWork done";
   }
@@ -77,11 +54,7 @@ final class Work<T> extends Peer implements Cancelable {
     if (arg < 0) error = new UvException((int) arg, "uv_queue_work");
     else if (!ran) error = new IllegalStateException("the pool thread could not run Java code (JVM attach failed)");
     else error = thrown;
-    if (resolver != null) {
-      if (error == null) resolver.resolve(value);
-      else resolver.reject(error);
-    } else {
-      callback.done(error == null ? value : null, error);
-    }
+    if (resolver != null) resolver.settle(value, error);
+    else callback.done(error == null ? value : null, error);
   }
 }
