@@ -30,16 +30,18 @@ median() { # file
   sed -n 's/.*_per_sec=\([0-9.]*\).*/\1/p' "$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-echo
-echo "Node-style scheduling, N=$n, medians of $rounds alternating rounds (node $(node --version))"
-printf '  %-12s %14s %14s %10s  %s\n' kind "uv4j/s" "node/s" "uv4j/node" target
-for kind in "${kinds[@]}"; do
-  j=$(median "$out/java-$kind.txt")
-  s=$(median "$out/node-$kind.txt")
-  case $kind in
-    timeouts) target="uv4j/node >= 1" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print ((j / s >= 1) ? "met" : "NOT met") }') ;;
-    immediates) target="uv4j/node >= 3" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print ((j / s >= 3) ? "met" : "NOT met") }') ;;
-    *) target=">= 20 M/s" ; ok=$(awk -v j="$j" 'BEGIN { print ((j >= 20e6) ? "met" : "NOT met") }') ;;
-  esac
-  awk -v k="$kind" -v j="$j" -v s="$s" -v t="$target: $ok" 'BEGIN { printf "  %-12s %14.0f %14.0f %10.2f  %s\n", k, j, s, j / s, t }'
-done
+{
+  echo
+  echo "Node-style scheduling, N=$n, medians of $rounds alternating rounds (node $(node --version))"
+  printf '  %-12s %14s %14s %10s  %s\n' kind "uv4j/s" "node/s" "uv4j/node" target
+  for kind in "${kinds[@]}"; do
+    j=$(median "$out/java-$kind.txt")
+    s=$(median "$out/node-$kind.txt")
+    case $kind in
+      timeouts) target="uv4j/node >= 1" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print ((j / s >= 1) ? "met" : "NOT met") }') ;;
+      immediates) target="uv4j/node >= 3" ; ok=$(awk -v j="$j" -v s="$s" 'BEGIN { print ((j / s >= 3) ? "met" : "NOT met") }') ;;
+      *) target=">= 20 M/s" ; ok=$(awk -v j="$j" 'BEGIN { print ((j >= 20e6) ? "met" : "NOT met") }') ;;
+    esac
+    awk -v k="$kind" -v j="$j" -v s="$s" -v t="$target: $ok" 'BEGIN { printf "  %-12s %14.0f %14.0f %10.2f  %s\n", k, j, s, j / s, t }'
+  done
+} | tee "$out/summary.txt"
