@@ -24,9 +24,7 @@ public final class Check extends Handle {
    */
   public Check(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.checkNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_check_init"));
-    bind(p);
+    bindNewUnchecked(Native.checkNew(loop.checkUsable(), this), "uv_check_init");
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,27 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /** Binds the native handle created by the subclass. */
   final void bind(long ptr) {
     this.ptr = ptr;
+  }
+
+  /**
+   * Binds the native handle a {@code *New} call returned, or throws what its failure stands for
+   * (see {@link #initFailure}).
+   *
+   * @param result the {@code *New} call's pointer, or its negative error
+   * @param syscall the libuv init function it ran, for the exception's message
+   */
+  final void bindNew(long result, String syscall) throws UvException {
+    if (result < 0) throw initFailure(result, syscall);
+    bind(result);
+  }
+
+  /**
+   * {@link #bindNew} for a constructor that declares no {@link UvException}: that failure is
+   * thrown wrapped in {@link UncheckedIOException}.
+   */
+  final void bindNewUnchecked(long result, String syscall) {
+    if (result < 0) throw new UncheckedIOException(initFailure(result, syscall));
+    bind(result);
   }
 
   /**
@@ -290,7 +312,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
       if (callback != null) listeners.add(0, callback);
       runInTurn(listeners, 0);
     } else {
-      fired();
+      fired(arg);
     }
   }
 
@@ -310,7 +332,12 @@ public abstract class Handle extends Peer implements AutoCloseable {
     }
   }
 
-  /** The handle's libuv callback ran. */
+  /** The handle's libuv callback ran with {@code arg} (its status, events or signal number). */
+  void fired(long arg) throws Throwable {
+    fired();
+  }
+
+  /** The handle's libuv callback ran; for kinds whose callback carries nothing. */
   void fired() throws Throwable {}
 
   @Override

@@ -24,9 +24,7 @@ public final class Idle extends Handle {
    */
   public Idle(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.idleNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_idle_init"));
-    bind(p);
+    bindNewUnchecked(Native.idleNew(loop.checkUsable(), this), "uv_idle_init");
   }
 
   /**

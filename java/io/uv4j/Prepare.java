@@ -24,9 +24,7 @@ public final class Prepare extends Handle {
    */
   public Prepare(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.prepareNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_prepare_init"));
-    bind(p);
+    bindNewUnchecked(Native.prepareNew(loop.checkUsable(), this), "uv_prepare_init");
   }
 
   /**

@@ -25,9 +25,7 @@ public final class Timer extends Handle {
    */
   public Timer(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.timerNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_timer_init"));
-    bind(p);
+    bindNewUnchecked(Native.timerNew(loop.checkUsable(), this), "uv_timer_init");
   }
 
   /**
