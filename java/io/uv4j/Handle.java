@@ -25,9 +25,17 @@ public abstract class Handle extends Peer implements AutoCloseable {
   private List<Runnable> closeListeners;
   /** The descriptor this handle holds in {@link Descriptors}; -1 while it has none. */
   private int descriptor = -1;
+  /** The loop phase its libuv callback runs in, for tracing; null where {@link Peer} says. */
+  private final LoopTracer.Phase firedPhase;
 
   Handle(Loop loop) {
+    this(loop, null);
+  }
+
+  /** A handle of a kind whose callback runs in a phase of its own, {@code firedPhase}. */
+  Handle(Loop loop, LoopTracer.Phase firedPhase) {
     super(loop);
+    this.firedPhase = firedPhase;
   }
 
   /**
@@ -291,6 +299,11 @@ public abstract class Handle extends Peer implements AutoCloseable {
     loop.checkThread();
     if (closing) throw new IllegalStateException(this + " is closed");
     return ptr;
+  }
+
+  @Override
+  LoopTracer.Phase phase(int event) {
+    return event == Native.EVENT_FIRED && firedPhase != null ? firedPhase : super.phase(event);
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class Idle extends Handle {
    *     no such error for it)
    */
   public Idle(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"));
+    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.IDLE);
     bindNewUnchecked(Native.idleNew(loop.checkUsable(), this), "uv_idle_init");
   }
 
@@ -56,11 +56,6 @@ public final class Idle extends Handle {
    */
   public void stop() {
     Native.idleStop(open());
-  }
-
-  @Override
-  LoopTracer.Phase phase(int event) {
-    return event == Native.EVENT_FIRED ? LoopTracer.Phase.IDLE : super.phase(event);
   }
 
   @Override

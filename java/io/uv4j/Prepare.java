@@ -23,7 +23,7 @@ public final class Prepare extends Handle {
    *     no such error for it)
    */
   public Prepare(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"));
+    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.PREPARE);
     bindNewUnchecked(Native.prepareNew(loop.checkUsable(), this), "uv_prepare_init");
   }
 
@@ -51,11 +51,6 @@ public final class Prepare extends Handle {
    */
   public void stop() {
     Native.prepareStop(open());
-  }
-
-  @Override
-  LoopTracer.Phase phase(int event) {
-    return event == Native.EVENT_FIRED ? LoopTracer.Phase.PREPARE : super.phase(event);
   }
 
   @Override
