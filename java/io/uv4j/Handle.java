@@ -105,6 +105,16 @@ public abstract class Handle extends Peer implements AutoCloseable {
   }
 
   /**
+   * {@code handle}, marked as the loop's own ({@link #markInternal()}) and unref'd, so that it
+   * keeps no loop alive.
+   */
+  static <H extends Handle> H internalUnref(H handle) {
+    handle.markInternal();
+    handle.unref();
+    return handle;
+  }
+
+  /**
    * Closes the handle: it stops at once and its native resources are freed by the loop in its
    * next close phase. Closing a closed handle does nothing.
    *
