@@ -100,26 +100,6 @@ JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsFree(JNIEnv *env, jclass c
   fs_free(UV4J_PTR(uv4j_fs, ptr));
 }
 
-/* Strings cross as UTF-8 bytes: Java's modified UTF-8 would mangle supplementary characters. */
-typedef struct path_bytes {
-  char small[256];
-  char *chars;
-} path_bytes;
-
-static const char *path_of(JNIEnv *env, jbyteArray bytes, path_bytes *out) {
-  if (bytes == NULL) return NULL;
-  jsize len = (*env)->GetArrayLength(env, bytes);
-  out->chars = (size_t) len < sizeof out->small ? out->small : malloc((size_t) len + 1);
-  if (out->chars == NULL) return NULL;
-  (*env)->GetByteArrayRegion(env, bytes, 0, len, (jbyte *) out->chars);
-  out->chars[len] = '\0';
-  return out->chars;
-}
-
-static void path_done(path_bytes *p) {
-  if (p->chars != NULL && p->chars != p->small) free(p->chars);
-}
-
 /* Every argument any operation takes; each entry point fills those of its shape. */
 typedef struct fs_args {
   const char *path;
@@ -180,18 +160,21 @@ static jlong fs_run(JNIEnv *env, jlong loop, jobject request, jint op, enum fs_s
   return fs_started(env, req, fs_ops[op].call(uv, req, a, cb));
 }
 
-/* Runs op on up to two paths; each path is NULL or UTF-8 bytes, read into `a`. */
+/* Runs op on up to two paths; each path is NULL or UTF-8 bytes, read into `a`. Strings cross as
+ * UTF-8 bytes: Java's modified UTF-8 would mangle supplementary characters. */
 static jlong fs_run_on_paths(JNIEnv *env, jlong loop, jobject request, jint op,
                              enum fs_shape shape, jbyteArray path, jbyteArray new_path,
                              fs_args *a) {
-  path_bytes p = {{0}, NULL}, q = {{0}, NULL};
+  char small[256], new_small[256];
+  char *chars = NULL, *new_chars = NULL;
   jlong rc = UV_ENOMEM;
-  if ((path == NULL || (a->path = path_of(env, path, &p)) != NULL) &&
-      (new_path == NULL || (a->new_path = path_of(env, new_path, &q)) != NULL)) {
+  if ((path == NULL || (a->path = chars = uv4j_c_string(env, path, small, sizeof small)) != NULL) &&
+      (new_path == NULL ||
+       (a->new_path = new_chars = uv4j_c_string(env, new_path, new_small, sizeof new_small)) != NULL)) {
     rc = fs_run(env, loop, request, op, shape, a);
   }
-  path_done(&p);
-  path_done(&q);
+  uv4j_c_string_free(chars, small);
+  uv4j_c_string_free(new_chars, new_small);
   return rc;
 }
 
@@ -308,24 +291,16 @@ JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_fsResultStatfs(JNIEnv *env, 
   (*env)->SetLongArrayRegion(env, out, 0, UV4J_STATFS_LONGS, v);
 }
 
-static jbyteArray bytes_of(JNIEnv *env, const char *s) {
-  if (s == NULL) return NULL;
-  jsize len = (jsize) strlen(s);
-  jbyteArray out = (*env)->NewByteArray(env, len);
-  if (out != NULL) (*env)->SetByteArrayRegion(env, out, 0, len, (const jbyte *) s);
-  return out;
-}
-
 /* The request's path (mkdtemp and mkstemp put the created name there), UTF-8. */
 JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_fsResultPath(JNIEnv *env, jclass cls,
                                                                        jlong ptr) {
-  return bytes_of(env, UV4J_PTR(uv_fs_t, ptr)->path);
+  return uv4j_string_bytes(env, UV4J_PTR(uv_fs_t, ptr)->path);
 }
 
 /* readlink's and realpath's answer, UTF-8. */
 JNIEXPORT jbyteArray JNICALL Java_io_uv4j_internal_Native_fsResultString(JNIEnv *env, jclass cls,
                                                                          jlong ptr) {
-  return bytes_of(env, UV4J_PTR(uv_fs_t, ptr)->ptr);
+  return uv4j_string_bytes(env, UV4J_PTR(uv_fs_t, ptr)->ptr);
 }
 
 /* opendir's uv_dir_t. */
@@ -337,7 +312,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsResultDir(JNIEnv *env, jc
 /* Stores one entry at pair index i of out as {name bytes, byte[]{type}}; 0, or -1 with an
  * exception pending. */
 static int entry_to_java(JNIEnv *env, jobjectArray out, jsize i, const uv_dirent_t *entry) {
-  jbyteArray name = bytes_of(env, entry->name);
+  jbyteArray name = uv4j_string_bytes(env, entry->name);
   if (name == NULL) return -1;
   (*env)->SetObjectArrayElement(env, out, 2 * i, name);
   (*env)->DeleteLocalRef(env, name);

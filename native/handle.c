@@ -20,6 +20,14 @@ void uv4j_handle_free(JNIEnv *env, uv_handle_t *handle) {
   free(handle);
 }
 
+jlong uv4j_handle_initialized(JNIEnv *env, uv_handle_t *handle, int rc) {
+  if (rc < 0) {
+    uv4j_handle_free(env, handle);
+    return rc;
+  }
+  return UV4J_JPTR(handle);
+}
+
 void uv4j_fired_cb(uv_handle_t *handle) {
   uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_FIRED, 0);
 }

@@ -2,29 +2,21 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-#define UV4J_LOOP_WATCHER(kind, Kind)                                                       \
-  static void kind##_cb(uv_##kind##_t *handle) {                                            \
-    uv4j_fired_cb((uv_handle_t *) handle);                                                  \
-  }                                                                                         \
-  JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##kind##New(JNIEnv *env, jclass cls, \
-                                                                   jlong loop, jobject peer) { \
-    uv_##kind##_t *handle = (uv_##kind##_t *) uv4j_handle_alloc(env, sizeof *handle, peer); \
-    if (handle == NULL) return UV_ENOMEM;                                                   \
-    uv_##kind##_init(&UV4J_PTR(uv4j_loop, loop)->uv, handle);                               \
-    return UV4J_JPTR(handle);                                                               \
-  }                                                                                         \
-  JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_##kind##Start(JNIEnv *env, jclass cls, \
-                                                                    jlong ptr) {            \
-    return uv_##kind##_start(UV4J_PTR(uv_##kind##_t, ptr), kind##_cb);                      \
-  }                                                                                         \
-  JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_##kind##Stop(JNIEnv *env, jclass cls, \
-                                                                   jlong ptr) {             \
-    return uv_##kind##_stop(UV4J_PTR(uv_##kind##_t, ptr));                                  \
+#define UV4J_LOOP_WATCHER(kind)                                                              \
+  UV4J_FIRED_CB(kind)                                                                        \
+  UV4J_HANDLE_NEW(kind##New, uv_##kind##_t, uv_##kind##_init(uv, handle))                    \
+  JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_##kind##Start(JNIEnv *env, jclass cls,  \
+                                                                    jlong ptr) {             \
+    return uv_##kind##_start(UV4J_PTR(uv_##kind##_t, ptr), kind##_fired_cb);                 \
+  }                                                                                          \
+  JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_##kind##Stop(JNIEnv *env, jclass cls,   \
+                                                                   jlong ptr) {              \
+    return uv_##kind##_stop(UV4J_PTR(uv_##kind##_t, ptr));                                   \
   }
 
-UV4J_LOOP_WATCHER(idle, Idle)
-UV4J_LOOP_WATCHER(prepare, Prepare)
-UV4J_LOOP_WATCHER(check, Check)
+UV4J_LOOP_WATCHER(idle)
+UV4J_LOOP_WATCHER(prepare)
+UV4J_LOOP_WATCHER(check)
 
 static void idle_noop_cb(uv_idle_t *handle) {}
 

@@ -14,14 +14,6 @@
 /* The byte[]s of one interface address: name, physical address, address, netmask. */
 #define INTERFACE_ARRAYS 4
 
-/* A new byte[] holding `length` bytes of `s`; NULL for a NULL `s`, or with an exception pending. */
-static jbyteArray bytes_of(JNIEnv *env, const char *s, size_t length) {
-  if (s == NULL) return NULL;
-  jbyteArray out = (*env)->NewByteArray(env, (jsize) length);
-  if (out != NULL) (*env)->SetByteArrayRegion(env, out, 0, (jsize) length, (const jbyte *) s);
-  return out;
-}
-
 /* Stores `value` at out[index] and drops the local reference, so loops stay within JNI's local
  * capacity. 0, or UV_ENOMEM with an exception pending. */
 static int store(JNIEnv *env, jobjectArray out, jsize index, jobject value) {
@@ -31,118 +23,71 @@ static int store(JNIEnv *env, jobjectArray out, jsize index, jobject value) {
   return (*env)->ExceptionCheck(env) ? UV_ENOMEM : 0;
 }
 
+/* Copies `count` longs into `out`: 0, or UV_ENOMEM with an exception pending. */
+static int put_longs(JNIEnv *env, jlongArray out, const jlong *values, jsize count) {
+  (*env)->SetLongArrayRegion(env, out, 0, count, values);
+  return (*env)->ExceptionCheck(env) ? UV_ENOMEM : 0;
+}
+
 static int store_string(JNIEnv *env, jobjectArray out, jsize index, const char *s) {
-  return store(env, out, index, bytes_of(env, s, s == NULL ? 0 : strlen(s)));
+  return store(env, out, index, uv4j_string_bytes(env, s));
 }
 
-/* A NUL-terminated copy of a byte[] from Java, which has checked it holds no NUL; NULL when
- * memory runs out. */
-static char *c_string(JNIEnv *env, jbyteArray bytes) {
-  jsize length = (*env)->GetArrayLength(env, bytes);
-  char *s = malloc((size_t) length + 1);
-  if (s == NULL) return NULL;
-  (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *) s);
-  s[length] = '\0';
-  return s;
-}
-
-/* One of libuv's calls that fill a caller's buffer with a string; `arg` is the name it looks up,
- * where it has one. */
-typedef int (*string_source)(const char *arg, char *buffer, size_t *size);
-
-static int hostname_source(const char *arg, char *buffer, size_t *size) {
-  return uv_os_gethostname(buffer, size);
-}
-
-static int homedir_source(const char *arg, char *buffer, size_t *size) {
-  return uv_os_homedir(buffer, size);
-}
-
-static int tmpdir_source(const char *arg, char *buffer, size_t *size) {
-  return uv_os_tmpdir(buffer, size);
-}
-
-static int exepath_source(const char *arg, char *buffer, size_t *size) {
-  return uv_exepath(buffer, size);
-}
-
-static int cwd_source(const char *arg, char *buffer, size_t *size) {
-  return uv_cwd(buffer, size);
-}
-
-static int getenv_source(const char *name, char *buffer, size_t *size) {
+/* uv_os_getenv as a uv4j_string_getter: its source is the variable's name. */
+static int getenv_getter(const void *name, char *buffer, size_t *size) {
   return uv_os_getenv(name, buffer, size);
 }
 
-/* Stores source's string in out[0], growing the buffer until it fits: libuv answers UV_ENOBUFS
- * with the size it needs, and a string that fills the buffer may have been cut short (uv_exepath
- * truncates without saying so), so that is tried again with more room too. */
-static int read_string(JNIEnv *env, string_source source, const char *arg, jobjectArray out) {
-  size_t capacity = 256;
-  for (;;) {
-    char *buffer = malloc(capacity);
-    if (buffer == NULL) return UV_ENOMEM;
-    size_t size = capacity;
-    int rc = source(arg, buffer, &size);
-    if ((rc == UV_ENOBUFS) || (rc == 0 && size + 1 >= capacity)) {
-      free(buffer);
-      capacity = rc == UV_ENOBUFS && size > capacity ? size : capacity * 2;
-      continue;
-    }
-    if (rc == 0) rc = store(env, out, 0, bytes_of(env, buffer, size));
-    free(buffer);
-    return rc;
+/* Stores the string `get` reads from `source` in out[0]. */
+static int store_got_string(JNIEnv *env, uv4j_string_getter get, const void *source,
+                            jobjectArray out) {
+  jbyteArray bytes;
+  int rc = uv4j_get_string(env, get, source, &bytes);
+  return rc == 0 ? store(env, out, 0, bytes) : rc;
+}
+
+/* Defines the entry point Native.name(Object[] out) storing the string `call`, one of libuv's
+ * getters of a fact with no argument, fills its buffer with. */
+#define STRING_FACT(name, call)                                                               \
+  static int name##_getter(const void *unused, char *buffer, size_t *size) {                  \
+    return call(buffer, size);                                                                \
+  }                                                                                           \
+  JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_##name(JNIEnv *env, jclass cls,         \
+                                                             jobjectArray out) {              \
+    return store_got_string(env, name##_getter, NULL, out);                                   \
   }
-}
 
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osHostname(JNIEnv *env, jclass cls,
-                                                              jobjectArray out) {
-  return read_string(env, hostname_source, NULL, out);
-}
+STRING_FACT(osHostname, uv_os_gethostname)
+STRING_FACT(osHomedir, uv_os_homedir)
+STRING_FACT(osTmpdir, uv_os_tmpdir)
+STRING_FACT(osExepath, uv_exepath)
+STRING_FACT(osCwd, uv_cwd)
 
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osHomedir(JNIEnv *env, jclass cls,
-                                                             jobjectArray out) {
-  return read_string(env, homedir_source, NULL, out);
-}
-
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osTmpdir(JNIEnv *env, jclass cls,
-                                                            jobjectArray out) {
-  return read_string(env, tmpdir_source, NULL, out);
-}
-
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osExepath(JNIEnv *env, jclass cls,
-                                                             jobjectArray out) {
-  return read_string(env, exepath_source, NULL, out);
-}
-
-JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osCwd(JNIEnv *env, jclass cls,
-                                                         jobjectArray out) {
-  return read_string(env, cwd_source, NULL, out);
+/* Runs `call`, one of libuv's calls taking one string, with `bytes` as a C string. */
+static int call_with_string(JNIEnv *env, jbyteArray bytes, int (*call)(const char *)) {
+  char *chars = uv4j_c_string(env, bytes, NULL, 0);
+  int rc = chars == NULL ? UV_ENOMEM : call(chars);
+  free(chars);
+  return rc;
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osChdir(JNIEnv *env, jclass cls,
                                                            jbyteArray dir) {
-  char *path = c_string(env, dir);
-  if (path == NULL) return UV_ENOMEM;
-  int rc = uv_chdir(path);
-  free(path);
-  return rc;
+  return call_with_string(env, dir, uv_chdir);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osGetenv(JNIEnv *env, jclass cls,
                                                             jbyteArray name, jobjectArray out) {
-  char *key = c_string(env, name);
-  if (key == NULL) return UV_ENOMEM;
-  int rc = read_string(env, getenv_source, key, out);
+  char *key = uv4j_c_string(env, name, NULL, 0);
+  int rc = key == NULL ? UV_ENOMEM : store_got_string(env, getenv_getter, key, out);
   free(key);
   return rc;
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osSetenv(JNIEnv *env, jclass cls,
                                                             jbyteArray name, jbyteArray value) {
-  char *key = c_string(env, name);
-  if (key == NULL) return UV_ENOMEM;
-  char *text = c_string(env, value);
+  char *key = uv4j_c_string(env, name, NULL, 0);
+  char *text = key == NULL ? NULL : uv4j_c_string(env, value, NULL, 0);
   int rc = text == NULL ? UV_ENOMEM : uv_os_setenv(key, text);
   free(text);
   free(key);
@@ -151,11 +96,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osSetenv(JNIEnv *env, jclass
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osUnsetenv(JNIEnv *env, jclass cls,
                                                               jbyteArray name) {
-  char *key = c_string(env, name);
-  if (key == NULL) return UV_ENOMEM;
-  int rc = uv_os_unsetenv(key);
-  free(key);
-  return rc;
+  return call_with_string(env, name, uv_os_unsetenv);
 }
 
 /* out[0]: an Object[] of byte[]s, name then value for each variable. */
@@ -298,7 +239,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osInterfaceAddresses(JNIEnv 
     const uv_interface_address_t *a = &addresses[i];
     jsize at = INTERFACE_ARRAYS * i;
     rc = store_string(env, arrays, at, a->name);
-    if (rc == 0) rc = store(env, arrays, at + 1, bytes_of(env, a->phys_addr, sizeof a->phys_addr));
+    if (rc == 0) rc = store(env, arrays, at + 1, uv4j_bytes_of(env, a->phys_addr, sizeof a->phys_addr));
     if (rc == 0) rc = store_sockaddr(env, arrays, at + 2, (const struct sockaddr *) &a->address);
     if (rc == 0) {
       /* the netmask is of the address's family, whatever family its own header names */
@@ -358,8 +299,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osResidentSetMemory(JNIEnv *
   int rc = uv_resident_set_memory(&rss);
   if (rc < 0) return rc;
   jlong value = (jlong) rss;
-  (*env)->SetLongArrayRegion(env, out, 0, 1, &value);
-  return (*env)->ExceptionCheck(env) ? UV_ENOMEM : 0;
+  return put_longs(env, out, &value, 1);
 }
 
 /* out[0]: a long[RUSAGE_LONGS]; `thread`: the calling thread's usage, else the process's. */
@@ -393,8 +333,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osGettimeofday(JNIEnv *env, 
   int rc = uv_gettimeofday(&tv);
   if (rc < 0) return rc;
   jlong v[2] = {(jlong) tv.tv_sec, (jlong) tv.tv_usec};
-  (*env)->SetLongArrayRegion(env, out, 0, 2, v);
-  return (*env)->ExceptionCheck(env) ? UV_ENOMEM : 0;
+  return put_longs(env, out, v, 2);
 }
 
 /* out: seconds, nanoseconds. */
@@ -404,6 +343,5 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_osClockGettime(JNIEnv *env, 
   int rc = uv_clock_gettime((uv_clock_id) clock, &ts);
   if (rc < 0) return rc;
   jlong v[2] = {(jlong) ts.tv_sec, (jlong) ts.tv_nsec};
-  (*env)->SetLongArrayRegion(env, out, 0, 2, v);
-  return (*env)->ExceptionCheck(env) ? UV_ENOMEM : 0;
+  return put_longs(env, out, v, 2);
 }

@@ -15,11 +15,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_pollNew(JNIEnv *env, jclass
 #else
   int rc = uv_poll_init(&UV4J_PTR(uv4j_loop, loop)->uv, poll, fd);
 #endif
-  if (rc < 0) {
-    uv4j_handle_free(env, (uv_handle_t *) poll);
-    return rc;
-  }
-  return UV4J_JPTR(poll);
+  return uv4j_handle_initialized(env, (uv_handle_t *) poll, rc);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pollStart(JNIEnv *env, jclass cls, jlong ptr,

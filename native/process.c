@@ -11,16 +11,6 @@ static void exit_cb(uv_process_t *process, int64_t exit_status, int term_signal)
   uv4j_upcall(process->loop, process->data, UV4J_EVENT_FIRED, arg);
 }
 
-/* A NUL-terminated copy of a byte[]; NULL when memory runs out. */
-static char *copy_bytes(JNIEnv *env, jbyteArray bytes) {
-  jsize len = (*env)->GetArrayLength(env, bytes);
-  char *out = malloc((size_t) len + 1);
-  if (out == NULL) return NULL;
-  (*env)->GetByteArrayRegion(env, bytes, 0, len, (jbyte *) out);
-  out[len] = '\0';
-  return out;
-}
-
 static void free_strings(char **strings) {
   if (strings == NULL) return;
   for (char **s = strings; *s != NULL; s++) free(*s);
@@ -39,7 +29,7 @@ static char **copy_strings(JNIEnv *env, jobjectArray array) {
       free_strings(out);
       return NULL;
     }
-    out[i] = copy_bytes(env, element);
+    out[i] = uv4j_c_string(env, element, NULL, 0);
     (*env)->DeleteLocalRef(env, element);
     if (out[i] == NULL) {
       free_strings(out);
@@ -65,8 +55,8 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_processSpawn(
   jint *kinds = malloc(((size_t) stdio_count + 1) * sizeof *kinds);
   jlong *data = malloc(((size_t) stdio_count + 1) * sizeof *data);
   uv_stdio_container_t *stdio = calloc((size_t) stdio_count + 1, sizeof *stdio);
-  char *file_copy = copy_bytes(env, file);
-  char *cwd_copy = cwd == NULL ? NULL : copy_bytes(env, cwd);
+  char *file_copy = uv4j_c_string(env, file, NULL, 0);
+  char *cwd_copy = cwd == NULL ? NULL : uv4j_c_string(env, cwd, NULL, 0);
   char **args_copy = copy_strings(env, args);
   char **env_copy = environment == NULL || args_copy == NULL ? NULL : copy_strings(env, environment);
   if (kinds == NULL || data == NULL || stdio == NULL || file_copy == NULL || args_copy == NULL ||

@@ -54,17 +54,7 @@ static void signal_cb(uv_signal_t *handle, int signum) {
   uv4j_upcall(handle->loop, handle->data, UV4J_EVENT_FIRED, signum);
 }
 
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_signalNew(JNIEnv *env, jclass cls, jlong loop,
-                                                               jobject peer) {
-  uv_signal_t *handle = (uv_signal_t *) uv4j_handle_alloc(env, sizeof *handle, peer);
-  if (handle == NULL) return UV_ENOMEM;
-  int rc = uv_signal_init(&UV4J_PTR(uv4j_loop, loop)->uv, handle);
-  if (rc < 0) {
-    uv4j_handle_free(env, (uv_handle_t *) handle);
-    return rc;
-  }
-  return UV4J_JPTR(handle);
-}
+UV4J_HANDLE_NEW(signalNew, uv_signal_t, uv_signal_init(uv, handle))
 
 #ifdef _WIN32
 

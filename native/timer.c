@@ -2,21 +2,13 @@
 #include "uv4j.h"
 #include "io_uv4j_internal_Native.h"
 
-static void timer_cb(uv_timer_t *timer) {
-  uv4j_fired_cb((uv_handle_t *) timer);
-}
+UV4J_FIRED_CB(timer)
 
-JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_timerNew(JNIEnv *env, jclass cls, jlong loop,
-                                                              jobject peer) {
-  uv_timer_t *timer = (uv_timer_t *) uv4j_handle_alloc(env, sizeof *timer, peer);
-  if (timer == NULL) return UV_ENOMEM;
-  uv_timer_init(&UV4J_PTR(uv4j_loop, loop)->uv, timer);
-  return UV4J_JPTR(timer);
-}
+UV4J_HANDLE_NEW(timerNew, uv_timer_t, uv_timer_init(uv, handle))
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_timerStart(JNIEnv *env, jclass cls, jlong ptr,
                                                                jlong timeout, jlong repeat) {
-  return uv_timer_start(UV4J_PTR(uv_timer_t, ptr), timer_cb, (uint64_t) timeout,
+  return uv_timer_start(UV4J_PTR(uv_timer_t, ptr), timer_fired_cb, (uint64_t) timeout,
                         (uint64_t) repeat);
 }
 

@@ -6,12 +6,9 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_ttyNew(JNIEnv *env, jclass 
                                                             jobject peer, jint fd) {
   uv4j_stream *tty = (uv4j_stream *) uv4j_handle_alloc(env, sizeof *tty, peer);
   if (tty == NULL) return UV_ENOMEM;
-  int rc = uv_tty_init(&UV4J_PTR(uv4j_loop, loop)->uv, &tty->uv.tty, (uv_file) fd, 0);
-  if (rc < 0) {
-    uv4j_handle_free(env, (uv_handle_t *) tty);
-    return rc;
-  }
-  return UV4J_JPTR(tty);
+  return uv4j_handle_initialized(
+      env, (uv_handle_t *) tty,
+      uv_tty_init(&UV4J_PTR(uv4j_loop, loop)->uv, &tty->uv.tty, (uv_file) fd, 0));
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_ttySetMode(JNIEnv *env, jclass cls, jlong ptr,

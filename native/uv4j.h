@@ -217,4 +217,45 @@ enum {
   UV4J_SIGNAL_HANDLED
 };
 
+/* A NUL-terminated copy of a byte[] from Java, which has checked it holds no NUL: in `small` when
+ * it fits in small_size bytes (small may be NULL, small_size 0), else malloc'd; NULL when memory
+ * runs out. uv4j_c_string_free(chars, small) releases it (free(), where small is NULL). */
+char *uv4j_c_string(JNIEnv *env, jbyteArray bytes, char *small, size_t small_size);
+void uv4j_c_string_free(char *chars, const char *small);
+
+/* A new byte[] of `length` bytes of `chars`, or of the C string `chars`; NULL for a NULL
+ * `chars`, or with an exception pending when out of memory. */
+jbyteArray uv4j_bytes_of(JNIEnv *env, const char *chars, size_t length);
+jbyteArray uv4j_string_bytes(JNIEnv *env, const char *chars);
+
+/* One of libuv's calls that copy a string into a caller's buffer of *size bytes, setting *size
+ * to its length, or answering UV_ENOBUFS; `source` is what it reads from (a handle, a name). */
+typedef int (*uv4j_string_getter)(const void *source, char *buffer, size_t *size);
+
+/* Calls `get` with a buffer grown until the string fits and stores the string in *out as a
+ * byte[]: 0, the getter's error, or UV_ENOMEM (an exception may then be pending). */
+int uv4j_get_string(JNIEnv *env, uv4j_string_getter get, const void *source, jbyteArray *out);
+
+/* The handle, as a jlong for Java, that uv4j_handle_alloc made and libuv's init then answered
+ * `rc` for; when init failed, the handle is freed and `rc` returned instead. */
+jlong uv4j_handle_initialized(JNIEnv *env, uv_handle_t *handle, int rc);
+
+/* Defines the entry point Native.name(long loop, Peer peer) of a handle kind: a new `type`
+ * (a libuv handle struct, or a struct of the shim's that starts with one) which `init`, an
+ * expression of `uv` (the uv_loop_t) and `handle` (the new `type`), initializes. Returns what
+ * uv4j_handle_initialized does, or UV_ENOMEM. */
+#define UV4J_HANDLE_NEW(name, type, init)                                                       \
+  JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_##name(JNIEnv *env, jclass cls,          \
+                                                              jlong loop, jobject peer) {     \
+    type *handle = (type *) uv4j_handle_alloc(env, sizeof *handle, peer);                       \
+    if (handle == NULL) return UV_ENOMEM;                                                       \
+    uv_loop_t *uv = &UV4J_PTR(uv4j_loop, loop)->uv;                                             \
+    return uv4j_handle_initialized(env, (uv_handle_t *) handle, init);                          \
+  }
+
+/* Defines kind_fired_cb, the uv_kind_cb of a handle kind that just fires (see uv4j_fired_cb):
+ * libuv's callback types differ by handle type, so each kind needs its own. */
+#define UV4J_FIRED_CB(kind) \
+  static void kind##_fired_cb(uv_##kind##_t *handle) { uv4j_fired_cb((uv_handle_t *) handle); }
+
 #endif

@@ -23,10 +23,8 @@ public final class Check extends Handle {
    *     no such error for it)
    */
   public Check(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.checkNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_check_init"));
-    bind(p);
+    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.CHECK);
+    bindNewUnchecked(Native.checkNew(loop.checkUsable(), this), "uv_check_init");
   }
 
   /**
@@ -53,11 +51,6 @@ public final class Check extends Handle {
    */
   public void stop() {
     Native.checkStop(open());
-  }
-
-  @Override
-  LoopTracer.Phase phase(int event) {
-    return event == Native.EVENT_FIRED ? LoopTracer.Phase.CHECK : super.phase(event);
   }
 
   @Override

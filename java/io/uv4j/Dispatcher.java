@@ -180,12 +180,8 @@ final class Dispatcher {
   /** See {@link Loop#setTracer}; the caller has checked that the loop is usable. */
   void setTracer(LoopTracer tracer) {
     if (tracer != null && beforePoll == null) {
-      beforePoll = new Prepare(loop);
-      beforePoll.markInternal();
-      beforePoll.unref();
-      afterPoll = new Check(loop);
-      afterPoll.markInternal();
-      afterPoll.unref();
+      beforePoll = Handle.internalUnref(new Prepare(loop));
+      afterPoll = Handle.internalUnref(new Check(loop));
     }
     if (beforePoll != null) {
       if (tracer != null) {

@@ -46,9 +46,7 @@ public final class FsEvent extends Handle {
    */
   public FsEvent(Loop loop) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.fsEventNew(loop.checkUsable(), this);
-    if (p < 0) throw initFailure(p, "uv_fs_event_init");
-    bind(p);
+    bindNew(Native.fsEventNew(loop.checkUsable(), this), "uv_fs_event_init");
   }
 
   /**
@@ -105,11 +103,7 @@ public final class FsEvent extends Handle {
   }
 
   @Override
-  void onNativeEvent(int event, long arg) throws Throwable {
-    if (event != Native.EVENT_FIRED) {
-      super.onNativeEvent(event, arg);
-      return;
-    }
+  void fired(long arg) throws Exception {
     int value = (int) arg;
     byte[] name = Native.fsEventFilename(ptr);
     String filename = name == null ? null : PathCodec.decode(name);

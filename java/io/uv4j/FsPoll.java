@@ -35,9 +35,7 @@ public final class FsPoll extends Handle {
    */
   public FsPoll(Loop loop) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.fsPollNew(loop.checkUsable(), this);
-    if (p < 0) throw initFailure(p, "uv_fs_poll_init");
-    bind(p);
+    bindNew(Native.fsPollNew(loop.checkUsable(), this), "uv_fs_poll_init");
   }
 
   /**
@@ -87,11 +85,7 @@ public final class FsPoll extends Handle {
   }
 
   @Override
-  void onNativeEvent(int event, long arg) throws Throwable {
-    if (event != Native.EVENT_FIRED) {
-      super.onNativeEvent(event, arg);
-      return;
-    }
+  void fired(long arg) throws Exception {
     long[] v = new long[2 * Native.STAT_LONGS];
     Native.fsPollStats(ptr, v);
     long[] prev = Arrays.copyOfRange(v, 0, Native.STAT_LONGS);

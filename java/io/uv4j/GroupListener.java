@@ -109,14 +109,7 @@ final class GroupListener {
     try {
       listener.listen(backlog, error -> {
         if (error != null) throw error;
-        Tcp connection = new Tcp(loop);
-        try {
-          listener.accept(connection);
-        } catch (UvException | RuntimeException e) {
-          connection.close();
-          throw e;
-        }
-        accepted.accept(connection);
+        accepted.accept(acceptTcp(loop, listener));
       });
     } catch (UvException e) {
       // libuv on Unix reports a bind error such as EADDRINUSE only here: name the address
@@ -239,16 +232,22 @@ final class GroupListener {
   private void receive(Loop loop, Pipe receiver) throws UvException {
     receiver.readStart(data -> {
       while (receiver.pendingCount() > 0) {
-        Tcp connection = new Tcp(loop);
-        try {
-          receiver.accept(connection);
-        } catch (UvException | RuntimeException e) {
-          connection.close();
-          throw e;
-        }
+        Tcp connection = acceptTcp(loop, receiver);
         loop.nextTick(() -> handOver(connection));
       }
     });
+  }
+
+  /** A new Tcp that {@code source} accepts its pending connection into; closed again if that fails. */
+  private static Tcp acceptTcp(Loop loop, Stream source) throws UvException {
+    Tcp connection = new Tcp(loop);
+    try {
+      source.accept(connection);
+    } catch (UvException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
   }
 
   /** Gives {@code connection} to the user's handler from a tick, which cannot throw checked exceptions. */

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,9 +25,17 @@ public abstract class Handle extends Peer implements AutoCloseable {
   private List<Runnable> closeListeners;
   /** The descriptor this handle holds in {@link Descriptors}; -1 while it has none. */
   private int descriptor = -1;
+  /** The loop phase its libuv callback runs in, for tracing; null where {@link Peer} says. */
+  private final LoopTracer.Phase firedPhase;
 
   Handle(Loop loop) {
+    this(loop, null);
+  }
+
+  /** A handle of a kind whose callback runs in a phase of its own, {@code firedPhase}. */
+  Handle(Loop loop, LoopTracer.Phase firedPhase) {
     super(loop);
+    this.firedPhase = firedPhase;
   }
 
   /**
@@ -47,6 +56,27 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /** Binds the native handle created by the subclass. */
   final void bind(long ptr) {
     this.ptr = ptr;
+  }
+
+  /**
+   * Binds the native handle a {@code *New} call returned, or throws what its failure stands for
+   * (see {@link #initFailure}).
+   *
+   * @param result the {@code *New} call's pointer, or its negative error
+   * @param syscall the libuv init function it ran, for the exception's message
+   */
+  final void bindNew(long result, String syscall) throws UvException {
+    if (result < 0) throw initFailure(result, syscall);
+    bind(result);
+  }
+
+  /**
+   * {@link #bindNew} for a constructor that declares no {@link UvException}: that failure is
+   * thrown wrapped in {@link UncheckedIOException}.
+   */
+  final void bindNewUnchecked(long result, String syscall) {
+    if (result < 0) throw new UncheckedIOException(initFailure(result, syscall));
+    bind(result);
   }
 
   /**
@@ -72,6 +102,16 @@ public abstract class Handle extends Peer implements AutoCloseable {
   /** Marks a handle the loop's own machinery owns. */
   final void markInternal() {
     internal = true;
+  }
+
+  /**
+   * {@code handle}, marked as the loop's own ({@link #markInternal()}) and unref'd, so that it
+   * keeps no loop alive.
+   */
+  static <H extends Handle> H internalUnref(H handle) {
+    handle.markInternal();
+    handle.unref();
+    return handle;
   }
 
   /**
@@ -272,6 +312,11 @@ public abstract class Handle extends Peer implements AutoCloseable {
   }
 
   @Override
+  LoopTracer.Phase phase(int event) {
+    return event == Native.EVENT_FIRED && firedPhase != null ? firedPhase : super.phase(event);
+  }
+
+  @Override
   final void released() {
     ptr = 0;
   }
@@ -290,7 +335,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
       if (callback != null) listeners.add(0, callback);
       runInTurn(listeners, 0);
     } else {
-      fired();
+      fired(arg);
     }
   }
 
@@ -310,7 +355,12 @@ public abstract class Handle extends Peer implements AutoCloseable {
     }
   }
 
-  /** The handle's libuv callback ran. */
+  /** The handle's libuv callback ran with {@code arg} (its status, events or signal number). */
+  void fired(long arg) throws Throwable {
+    fired();
+  }
+
+  /** The handle's libuv callback ran; for kinds whose callback carries nothing. */
   void fired() throws Throwable {}
 
   @Override

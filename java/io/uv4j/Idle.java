@@ -23,10 +23,8 @@ public final class Idle extends Handle {
    *     no such error for it)
    */
   public Idle(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.idleNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_idle_init"));
-    bind(p);
+    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.IDLE);
+    bindNewUnchecked(Native.idleNew(loop.checkUsable(), this), "uv_idle_init");
   }
 
   /**
@@ -58,11 +56,6 @@ public final class Idle extends Handle {
    */
   public void stop() {
     Native.idleStop(open());
-  }
-
-  @Override
-  LoopTracer.Phase phase(int event) {
-    return event == Native.EVENT_FIRED ? LoopTracer.Phase.IDLE : super.phase(event);
   }
 
   @Override

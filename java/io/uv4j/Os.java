@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Facts about the OS, this process and the machine, as libuv gathers them portably ({@code
@@ -205,9 +206,7 @@ public final class Os {
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String hostname() throws UvException {
-    Object[] out = new Object[1];
-    UvException.check(Native.osHostname(out), "uv_os_gethostname");
-    return decode(out[0]);
+    return stringFact(Native::osHostname, "uv_os_gethostname");
   }
 
   /**
@@ -232,9 +231,7 @@ public final class Os {
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String homedir() throws UvException {
-    Object[] out = new Object[1];
-    UvException.check(Native.osHomedir(out), "uv_os_homedir");
-    return decode(out[0]);
+    return stringFact(Native::osHomedir, "uv_os_homedir");
   }
 
   /**
@@ -247,9 +244,7 @@ public final class Os {
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String tmpdir() throws UvException {
-    Object[] out = new Object[1];
-    UvException.check(Native.osTmpdir(out), "uv_os_tmpdir");
-    return decode(out[0]);
+    return stringFact(Native::osTmpdir, "uv_os_tmpdir");
   }
 
   /**
@@ -261,9 +256,7 @@ public final class Os {
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String exepath() throws UvException {
-    Object[] out = new Object[1];
-    UvException.check(Native.osExepath(out), "uv_exepath");
-    return decode(out[0]);
+    return stringFact(Native::osExepath, "uv_exepath");
   }
 
   /**
@@ -275,9 +268,7 @@ public final class Os {
    * @throws UnsatisfiedLinkError if the native library cannot be loaded
    */
   public static String cwd() throws UvException {
-    Object[] out = new Object[1];
-    UvException.check(Native.osCwd(out), "uv_cwd");
-    return decode(out[0]);
+    return stringFact(Native::osCwd, "uv_cwd");
   }
 
   /**
@@ -731,6 +722,13 @@ public final class Os {
     long[] out = new long[2];
     UvException.check(Native.osClockGettime(clock.id, out), "uv_clock_gettime", clock.name());
     return new TimeSpec(out[0], (int) out[1]);
+  }
+
+  /** The string {@code call}, a native getter storing it at {@code out[0]}, answers. */
+  private static String stringFact(ToIntFunction<Object[]> call, String syscall) throws UvException {
+    Object[] out = new Object[1];
+    UvException.check(call.applyAsInt(out), syscall);
+    return decode(out[0]);
   }
 
   private static String decode(Object bytes) {

@@ -48,9 +48,7 @@ public final class Poll extends Handle {
   public Poll(Loop loop, int fd) throws UvException {
     super(Objects.requireNonNull(loop, "loop"));
     long l = loop.checkUsable();
-    long p = take(fd, Descriptors.Kind.WATCHER, "watch", () -> Native.pollNew(l, this, fd));
-    if (p < 0) throw initFailure(p, "uv_poll_init");
-    bind(p);
+    bindNew(take(fd, Descriptors.Kind.WATCHER, "watch", () -> Native.pollNew(l, this, fd)), "uv_poll_init");
   }
 
   /**
@@ -96,16 +94,7 @@ public final class Poll extends Handle {
   }
 
   @Override
-  void fired() throws Exception {
-    throw new AssertionError("poll events carry a status");
-  }
-
-  @Override
-  void onNativeEvent(int event, long arg) throws Throwable {
-    if (event != Native.EVENT_FIRED) {
-      super.onNativeEvent(event, arg);
-      return;
-    }
+  void fired(long arg) throws Exception {
     int value = (int) arg;
     if (value < 0) callback.onEvents(0, new UvException(value, "poll"));
     else callback.onEvents(value, null);

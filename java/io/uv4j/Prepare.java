@@ -23,10 +23,8 @@ public final class Prepare extends Handle {
    *     no such error for it)
    */
   public Prepare(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.prepareNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_prepare_init"));
-    bind(p);
+    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.PREPARE);
+    bindNewUnchecked(Native.prepareNew(loop.checkUsable(), this), "uv_prepare_init");
   }
 
   /**
@@ -53,11 +51,6 @@ public final class Prepare extends Handle {
    */
   public void stop() {
     Native.prepareStop(open());
-  }
-
-  @Override
-  LoopTracer.Phase phase(int event) {
-    return event == Native.EVENT_FIRED ? LoopTracer.Phase.PREPARE : super.phase(event);
   }
 
   @Override

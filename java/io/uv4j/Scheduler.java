@@ -73,12 +73,8 @@ final class Scheduler {
 
   Scheduler(Loop loop) {
     this.loop = loop;
-    timerHandle = new Timer(loop);
-    timerHandle.markInternal();
-    timerHandle.unref();
-    checkHandle = new Check(loop);
-    checkHandle.markInternal();
-    checkHandle.unref();
+    timerHandle = Handle.internalUnref(new Timer(loop));
+    checkHandle = Handle.internalUnref(new Check(loop));
     idleHandle = new Idle(loop);
     idleHandle.markInternal();
   }

@@ -92,9 +92,7 @@ public final class Signal extends Handle {
    */
   public Signal(Loop loop) {
     super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.signalNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_signal_init"));
-    bind(p);
+    bindNewUnchecked(Native.signalNew(loop.checkUsable(), this), "uv_signal_init");
     // on kqueue systems (macOS) libuv opens a loop's signal pipe for its first signal watcher;
     // elsewhere the loop made it at init for libuv's SIGCHLD watcher
     loop.noteDescriptors();
@@ -249,11 +247,7 @@ public final class Signal extends Handle {
   }
 
   @Override
-  void onNativeEvent(int event, long arg) throws Throwable {
-    if (event != Native.EVENT_FIRED) {
-      super.onNativeEvent(event, arg);
-      return;
-    }
+  void fired(long arg) {
     IntConsumer target = callback;
     if (oneshot) unwatch();
     target.accept((int) arg);

@@ -24,10 +24,8 @@ public final class Timer extends Handle {
    *     no such error for it)
    */
   public Timer(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"));
-    long p = Native.timerNew(loop.checkUsable(), this);
-    if (p < 0) throw new UncheckedIOException(initFailure(p, "uv_timer_init"));
-    bind(p);
+    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.TIMERS);
+    bindNewUnchecked(Native.timerNew(loop.checkUsable(), this), "uv_timer_init");
   }
 
   /**
@@ -127,11 +125,6 @@ public final class Timer extends Handle {
     long p = open();
     // uv_timer_get_due_in keeps counting down to the old expiry of a stopped timer
     return Native.handleIsActive(p) ? Native.timerGetDueIn(p) : 0;
-  }
-
-  @Override
-  LoopTracer.Phase phase(int event) {
-    return event == Native.EVENT_FIRED ? LoopTracer.Phase.TIMERS : super.phase(event);
   }
 
   @Override

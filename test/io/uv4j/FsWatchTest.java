@@ -71,6 +71,13 @@ class FsWatchTest extends LoopTestBase {
     void run() throws Exception;
   }
 
+  /** A path of more than 4096 bytes below {@code dir}: more than Linux's PATH_MAX, so that no OS call accepts it. */
+  private String pathLongerThan4096Bytes() {
+    Path path = dir;
+    while (path.toString().getBytes(UTF_8).length <= 4096) path = path.resolve("d".repeat(200));
+    return path.toString();
+  }
+
   // --- FsEvent --------------------------------------------------------------------------------
 
   @Test
@@ -112,6 +119,26 @@ class FsWatchTest extends LoopTestBase {
     assertEquals(dir.toString(), watcher.path());
     watcher.stop();
     assertNull(watcher.path());
+    watcher.close();
+  }
+
+  @Test
+  void fsEventPathReadsBackAPathLongerThanItsFirstBuffer() throws Exception {
+    Path deep = Files.createDirectories(dir.resolve("d".repeat(120)).resolve("e".repeat(120)).resolve("f".repeat(120)));
+    FsEvent watcher = new FsEvent(loop);
+    watcher.start(deep.toString(), 0, (filename, events, error) -> {});
+    assertEquals(deep.toString(), watcher.path());
+    watcher.close();
+  }
+
+  @Test
+  void fsEventOfAPathLongerThan4096BytesFailsWithTheErrorTheOsGivesForIt() throws Exception {
+    String path = pathLongerThan4096Bytes();
+    UvException stat = assertThrows(UvException.class, () -> Fs.statSync(path));
+    FsEvent watcher = new FsEvent(loop);
+    UvException e = assertThrows(UvException.class, () -> watcher.start(path, 0, (f, ev, err) -> {}));
+    assertEquals(stat.code(), e.code());
+    assertEquals(path, e.path());
     watcher.close();
   }
 
@@ -240,6 +267,31 @@ class FsWatchTest extends LoopTestBase {
     assertEquals(0, appeared.previous().mode());
     assertTrue(appeared.current().isFile());
     assertEquals(4, appeared.current().size());
+  }
+
+  @Test
+  void fsPollOfAPathLongerThan4096BytesStartsAndHearsTheErrorTheOsGivesForIt() throws Exception {
+    String path = pathLongerThan4096Bytes();
+    UvException stat = assertThrows(UvException.class, () -> Fs.statSync(path));
+    List<UvException> errors = new ArrayList<>();
+    FsPoll poll = new FsPoll(loop);
+    poll.start(path, 10, (previous, current, error) -> {
+      errors.add(error);
+      poll.close();
+    });
+    runGuarded();
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(stat.code(), errors.get(0).code());
+    assertEquals(path, errors.get(0).path());
+  }
+
+  @Test
+  void fsPollPathReadsBackAPathLongerThan4096Bytes() throws Exception {
+    String path = pathLongerThan4096Bytes();
+    FsPoll poll = new FsPoll(loop);
+    poll.start(path, 1000, (previous, current, error) -> {});
+    assertEquals(path, poll.path());
+    poll.close();
   }
 
   @Test
