@@ -5,31 +5,12 @@
 
 #define PIPE(ptr) UV4J_PTR(uv_pipe_t, ptr)
 
-typedef struct uv4j_connect {
-  uv_connect_t uv;
-  jint slot;
-} uv4j_connect;
-
-static void free_connect(uv_req_t *req) {
-  free(req);
-}
-
-static void connect_cb(uv_connect_t *req, int status) {
-  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_connect *) req)->slot,
-                          status, free_connect);
-  uv4j_request_deliver(req->handle->loop);
-}
-
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_pipeNew(JNIEnv *env, jclass cls, jlong loop,
                                                              jobject peer, jboolean ipc) {
   uv4j_stream *pipe = (uv4j_stream *) uv4j_handle_alloc(env, sizeof *pipe, peer);
   if (pipe == NULL) return UV_ENOMEM;
   int rc = uv_pipe_init(&UV4J_PTR(uv4j_loop, loop)->uv, &pipe->uv.pipe, ipc ? 1 : 0);
-  if (rc < 0) {
-    uv4j_handle_free(env, (uv_handle_t *) pipe);
-    return rc;
-  }
-  return UV4J_JPTR(pipe);
+  return uv4j_handle_initialized(env, (uv_handle_t *) pipe, rc);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeOpen(JNIEnv *env, jclass cls, jlong ptr,
@@ -96,7 +77,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_pipeConnect(JNIEnv *env, jcl
     rc = UV_ENOMEM;
   } else {
     rc = uv_pipe_connect2(&req->uv, PIPE(ptr), (const char *) bytes, (size_t) len,
-                          UV_PIPE_NO_TRUNCATE, connect_cb);
+                          UV_PIPE_NO_TRUNCATE, uv4j_connect_cb);
     (*env)->ReleaseByteArrayElements(env, name, bytes, JNI_ABORT);
   }
   if (rc < 0) {

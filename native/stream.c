@@ -68,14 +68,24 @@ typedef struct uv4j_shutdown {
   jint slot;
 } uv4j_shutdown;
 
-static void free_shutdown(uv_req_t *req) {
+static void free_stream_request(uv_req_t *req) {
   free(req);
 }
 
+void uv4j_status_request_done(uv_req_t *req, uv_loop_t *loop, jint slot, int status,
+                              uv4j_request_release release) {
+  uv4j_request_completion(loop, req, slot, status, release);
+  uv4j_request_deliver(loop);
+}
+
 static void shutdown_cb(uv_shutdown_t *req, int status) {
-  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_shutdown *) req)->slot,
-                          status, free_shutdown);
-  uv4j_request_deliver(req->handle->loop);
+  uv4j_status_request_done((uv_req_t *) req, req->handle->loop, ((uv4j_shutdown *) req)->slot,
+                           status, free_stream_request);
+}
+
+void uv4j_connect_cb(uv_connect_t *req, int status) {
+  uv4j_status_request_done((uv_req_t *) req, req->handle->loop, ((uv4j_connect *) req)->slot,
+                           status, free_stream_request);
 }
 
 JNIEXPORT void JNICALL Java_io_uv4j_internal_Native_loopSetReadSlab(JNIEnv *env, jclass cls,

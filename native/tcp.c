@@ -5,31 +5,12 @@
 
 #define TCP(ptr) UV4J_PTR(uv_tcp_t, ptr)
 
-typedef struct uv4j_connect {
-  uv_connect_t uv;
-  jint slot;
-} uv4j_connect;
-
-static void free_connect(uv_req_t *req) {
-  free(req);
-}
-
-static void connect_cb(uv_connect_t *req, int status) {
-  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_connect *) req)->slot,
-                          status, free_connect);
-  uv4j_request_deliver(req->handle->loop);
-}
-
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_tcpNew(JNIEnv *env, jclass cls, jlong loop,
                                                             jobject peer, jint family) {
   uv4j_stream *tcp = (uv4j_stream *) uv4j_handle_alloc(env, sizeof *tcp, peer);
   if (tcp == NULL) return UV_ENOMEM;
   int rc = uv_tcp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &tcp->uv.tcp, (unsigned int) family);
-  if (rc < 0) {
-    uv4j_handle_free(env, (uv_handle_t *) tcp);
-    return rc;
-  }
-  return UV4J_JPTR(tcp);
+  return uv4j_handle_initialized(env, (uv_handle_t *) tcp, rc);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpOpen(JNIEnv *env, jclass cls, jlong ptr,
@@ -56,7 +37,7 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_tcpConnect(JNIEnv *env, jcla
   req->slot = slot;
   rc = uv4j_request_start(loop, (uv_req_t *) req, slot);
   if (rc == 0) {
-    rc = uv_tcp_connect(&req->uv, TCP(ptr), (const struct sockaddr *) &addr, connect_cb);
+    rc = uv_tcp_connect(&req->uv, TCP(ptr), (const struct sockaddr *) &addr, uv4j_connect_cb);
     if (rc < 0) uv4j_request_abandon(loop, slot);
   }
   if (rc < 0) free(req);

@@ -58,9 +58,8 @@ static void free_send(uv_req_t *req) {
 }
 
 static void send_cb(uv_udp_send_t *req, int status) {
-  uv4j_request_completion(req->handle->loop, (uv_req_t *) req, ((uv4j_send *) req)->slot, status,
-                          free_send);
-  uv4j_request_deliver(req->handle->loop);
+  uv4j_status_request_done((uv_req_t *) req, req->handle->loop, ((uv4j_send *) req)->slot, status,
+                           free_send);
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass cls, jlong loop,
@@ -71,11 +70,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_udpNew(JNIEnv *env, jclass 
   unsigned int flags = (unsigned int) family;
   if (recvmmsg) flags |= UV_UDP_RECVMMSG;
   int rc = uv_udp_init_ex(&UV4J_PTR(uv4j_loop, loop)->uv, &udp->uv, flags);
-  if (rc < 0) {
-    uv4j_handle_free(env, (uv_handle_t *) udp);
-    return rc;
-  }
-  return UV4J_JPTR(udp);
+  return uv4j_handle_initialized(env, (uv_handle_t *) udp, rc);
 }
 
 JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_udpOpen(JNIEnv *env, jclass cls, jlong ptr,

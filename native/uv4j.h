@@ -258,4 +258,16 @@ jlong uv4j_handle_initialized(JNIEnv *env, uv_handle_t *handle, int rc);
 #define UV4J_FIRED_CB(kind) \
   static void kind##_fired_cb(uv_##kind##_t *handle) { uv4j_fired_cb((uv_handle_t *) handle); }
 
+/* A request that reports one status to Java under its slot in the loop's request table
+ * (connects, shutdowns, datagram sends): delivers the status, then `release` frees it. */
+void uv4j_status_request_done(uv_req_t *req, uv_loop_t *loop, jint slot, int status,
+                              uv4j_request_release release);
+
+/* A connect (tcp or pipe) under its slot in the loop's request table, and its callback. */
+typedef struct uv4j_connect {
+  uv_connect_t uv;
+  jint slot;
+} uv4j_connect;
+void uv4j_connect_cb(uv_connect_t *req, int status);
+
 #endif

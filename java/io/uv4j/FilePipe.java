@@ -122,26 +122,11 @@ final class FilePipe {
     }
     int file = fd;
     fd = -1;
-    if (loop.isTearingDown()) {
-      // the closing loop takes no new work, and the descriptor must not leak
-      UvException closeError = null;
-      try {
-        Fs.closeSync(file);
-      } catch (UvException e) {
-        closeError = e;
-      }
-      settle(closeError);
-      return;
-    }
-    fs.close(file, (ignored, closeError) -> settle(closeError));
+    FsConvenience.closeFile(fs, file, (ignored, closeError) -> settle(closeError));
   }
 
   private void settle(UvException closeError) {
-    UvException error = failure;
-    if (closeError != null) {
-      if (error == null) error = closeError;
-      else error.addSuppressed(closeError);
-    }
+    UvException error = FsConvenience.withCloseError(failure, closeError);
     // callbacks stopped by an unhandled error or an exit: the file is closed, nobody is told
     if (!loop.acceptsCallbacks()) return;
     result.settle(written, error);

@@ -167,6 +167,37 @@ final class FsConvenience {
     Fs.bytes(path, "path");
   }
 
+  /**
+   * Closes the descriptor a task opened, then tells {@code after} what the close failed with (null
+   * if nothing): at once while the loop is tearing down, since a closing loop takes no new work and
+   * the descriptor must not leak, else through the loop's file operations.
+   */
+  static void closeFile(Fs fs, int fd, Callback<Void> after) {
+    if (!fs.loop().isTearingDown()) {
+      fs.close(fd, after);
+      return;
+    }
+    UvException closeError = null;
+    try {
+      Fs.closeSync(fd);
+    } catch (UvException e) {
+      closeError = e;
+    }
+    try {
+      after.done(null, closeError);
+    } catch (Exception e) {
+      throw Throwables.sneaky(e);
+    }
+  }
+
+  /** A task's outcome once its descriptor is closed: its own failure first, the close's kept in it. */
+  static UvException withCloseError(UvException failure, UvException closeError) {
+    if (closeError == null) return failure;
+    if (failure == null) return closeError;
+    failure.addSuppressed(closeError);
+    return failure;
+  }
+
   private static void closeAfterFailure(int fd, Throwable failure) {
     try {
       Fs.closeSync(fd);
@@ -387,24 +418,8 @@ final class FsConvenience {
       settle();
       int file = fd;
       fd = -1;
-      if (loop.isTearingDown()) {
-        // the closing loop takes no new work, and the descriptor must not leak
-        UvException failure = error;
-        try {
-          Fs.closeSync(file);
-        } catch (UvException e) {
-          if (failure == null) failure = e;
-          else failure.addSuppressed(e);
-        }
-        finish(failure == null ? value : null, failure);
-        return;
-      }
-      fs.close(file, (ignored, closeError) -> {
-        UvException failure = error;
-        if (closeError != null) {
-          if (failure == null) failure = closeError;
-          else failure.addSuppressed(closeError);
-        }
+      closeFile(fs, file, (ignored, closeError) -> {
+        UvException failure = withCloseError(error, closeError);
         finish(failure == null ? value : null, failure);
       });
     }
