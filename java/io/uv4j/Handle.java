@@ -216,6 +216,30 @@ public abstract class Handle extends Peer implements AutoCloseable {
     return result;
   }
 
+  /** libuv's open of a socket or pipe handle: {@code uv_tcp_open}, {@code uv_pipe_open}, {@code uv_udp_open}. */
+  @FunctionalInterface
+  interface NativeOpen {
+    int open(long handle, int fd);
+  }
+
+  /**
+   * Adopts {@code fd}, which must be one the loop can poll, as this open handle's descriptor through
+   * {@code nativeOpen}, libuv's {@code syscall}.
+   *
+   * @throws IllegalArgumentException if {@code fd} is negative or of a kind the loop cannot poll
+   *     (see {@link Stream#requirePollable})
+   * @throws IllegalStateException if this handle is closed, or a handle or loop holds {@code fd}
+   * @throws UvException if libuv refuses it, or {@code fd} cannot be examined
+   */
+  final void adopt(int fd, boolean socket, NativeOpen nativeOpen, String syscall) throws UvException {
+    long p = open();
+    long rc = take(fd, Descriptors.Kind.HANDLE, "adopt", () -> {
+      Stream.requirePollable(fd, socket);
+      return nativeOpen.open(p, fd);
+    });
+    UvException.check((int) rc, syscall);
+  }
+
   /** Records the descriptor libuv made for this handle (at bind, connect, listen or accept), once it has one. */
   final void noteDescriptor() {
     if (descriptor < 0) holdDescriptorInUse();

@@ -166,12 +166,7 @@ public final class Pipe extends Stream {
    *     (the message names it), if this pipe is closed, or if called from another thread
    */
   public void open(int fd) throws UvException {
-    long p = open();
-    long rc = take(fd, Descriptors.Kind.HANDLE, "adopt", () -> {
-      requirePollable(fd, false);
-      return Native.pipeOpen(p, fd);
-    });
-    UvException.check((int) rc, "uv_pipe_open");
+    adopt(fd, false, Native::pipeOpen, "uv_pipe_open");
   }
 
   /**

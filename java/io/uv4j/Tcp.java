@@ -70,12 +70,7 @@ public final class Tcp extends Stream {
    *     it (the message names it), if this handle is closed, or if called from another thread
    */
   public void open(int socket) throws UvException {
-    long p = open();
-    long rc = take(socket, Descriptors.Kind.HANDLE, "adopt", () -> {
-      requirePollable(socket, true);
-      return Native.tcpOpen(p, socket);
-    });
-    UvException.check((int) rc, "uv_tcp_open");
+    adopt(socket, true, Native::tcpOpen, "uv_tcp_open");
   }
 
   /**

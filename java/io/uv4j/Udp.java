@@ -159,12 +159,7 @@ public final class Udp extends Handle {
    *     it (the message names it), if this handle is closed, or if called from another thread
    */
   public void open(int socket) throws UvException {
-    long p = open();
-    long rc = take(socket, Descriptors.Kind.HANDLE, "adopt", () -> {
-      Stream.requirePollable(socket, true);
-      return Native.udpOpen(p, socket);
-    });
-    UvException.check((int) rc, "uv_udp_open");
+    adopt(socket, true, Native::udpOpen, "uv_udp_open");
   }
 
   /**
