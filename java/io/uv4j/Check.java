@@ -2,15 +2,12 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * A handle that runs its callback once per loop iteration, right after the loop has polled for I/O ({@code uv_check_t}).
  * All methods must be called on the loop's thread.
  */
-public final class Check extends Handle {
-  private Runnable callback;
-
+public final class Check extends LoopWatcher<Check> {
   /**
    * Creates a stopped handle.
    *
@@ -23,38 +20,6 @@ public final class Check extends Handle {
    *     no such error for it)
    */
   public Check(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.CHECK);
-    bindNewUnchecked(Native.checkNew(loop.checkUsable(), this), "uv_check_init");
-  }
-
-  /**
-   * Starts calling {@code callback} once per loop iteration. Starting a started handle replaces
-   * its callback.
-   *
-   * @param callback what to run on the loop thread
-   * @return this handle
-   * @throws NullPointerException if {@code callback} is null
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public Check start(Runnable callback) {
-    Objects.requireNonNull(callback, "callback");
-    long p = open();
-    this.callback = callback;
-    Native.checkStart(p);
-    return this;
-  }
-
-  /**
-   * Stops calling the callback. Stopping a stopped handle does nothing.
-   *
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public void stop() {
-    Native.checkStop(open());
-  }
-
-  @Override
-  void fired() {
-    callback.run();
+    super(loop, LoopTracer.Phase.CHECK, Native::checkNew, "uv_check_init", Native::checkStart, Native::checkStop);
   }
 }

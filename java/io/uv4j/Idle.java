@@ -2,15 +2,12 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * A handle that runs its callback once per loop iteration, before the poll phase, and while active makes the poll phase not block ({@code uv_idle_t}).
  * All methods must be called on the loop's thread.
  */
-public final class Idle extends Handle {
-  private Runnable callback;
-
+public final class Idle extends LoopWatcher<Idle> {
   /**
    * Creates a stopped handle.
    *
@@ -23,43 +20,11 @@ public final class Idle extends Handle {
    *     no such error for it)
    */
   public Idle(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.IDLE);
-    bindNewUnchecked(Native.idleNew(loop.checkUsable(), this), "uv_idle_init");
-  }
-
-  /**
-   * Starts calling {@code callback} once per loop iteration. Starting a started handle replaces
-   * its callback.
-   *
-   * @param callback what to run on the loop thread
-   * @return this handle
-   * @throws NullPointerException if {@code callback} is null
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public Idle start(Runnable callback) {
-    Objects.requireNonNull(callback, "callback");
-    long p = open();
-    this.callback = callback;
-    Native.idleStart(p);
-    return this;
+    super(loop, LoopTracer.Phase.IDLE, Native::idleNew, "uv_idle_init", Native::idleStart, Native::idleStop);
   }
 
   /** Starts the handle with no Java callback: it only keeps the loop's poll from blocking. */
   void startQuiet() {
     Native.idleStartQuiet(open());
-  }
-
-  /**
-   * Stops calling the callback. Stopping a stopped handle does nothing.
-   *
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public void stop() {
-    Native.idleStop(open());
-  }
-
-  @Override
-  void fired() {
-    callback.run();
   }
 }

@@ -2,15 +2,12 @@ package io.uv4j;
 
 import io.uv4j.internal.Native;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * A handle that runs its callback once per loop iteration, right before the loop polls for I/O ({@code uv_prepare_t}).
  * All methods must be called on the loop's thread.
  */
-public final class Prepare extends Handle {
-  private Runnable callback;
-
+public final class Prepare extends LoopWatcher<Prepare> {
   /**
    * Creates a stopped handle.
    *
@@ -23,38 +20,6 @@ public final class Prepare extends Handle {
    *     no such error for it)
    */
   public Prepare(Loop loop) {
-    super(Objects.requireNonNull(loop, "loop"), LoopTracer.Phase.PREPARE);
-    bindNewUnchecked(Native.prepareNew(loop.checkUsable(), this), "uv_prepare_init");
-  }
-
-  /**
-   * Starts calling {@code callback} once per loop iteration. Starting a started handle replaces
-   * its callback.
-   *
-   * @param callback what to run on the loop thread
-   * @return this handle
-   * @throws NullPointerException if {@code callback} is null
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public Prepare start(Runnable callback) {
-    Objects.requireNonNull(callback, "callback");
-    long p = open();
-    this.callback = callback;
-    Native.prepareStart(p);
-    return this;
-  }
-
-  /**
-   * Stops calling the callback. Stopping a stopped handle does nothing.
-   *
-   * @throws IllegalStateException if closed or called from another thread
-   */
-  public void stop() {
-    Native.prepareStop(open());
-  }
-
-  @Override
-  void fired() {
-    callback.run();
+    super(loop, LoopTracer.Phase.PREPARE, Native::prepareNew, "uv_prepare_init", Native::prepareStart, Native::prepareStop);
   }
 }
