@@ -44,11 +44,12 @@ public final class Udp extends Handle {
     }
   }
 
-  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes of one recvmmsg slot. */
+  /** The socket options the shim sets. */
   private static final int MULTICAST_LOOP = Native.constant("UV4J_UDP_MULTICAST_LOOP");
   private static final int MULTICAST_TTL = Native.constant("UV4J_UDP_MULTICAST_TTL");
   private static final int BROADCAST = Native.constant("UV4J_UDP_BROADCAST");
   private static final int TTL = Native.constant("UV4J_UDP_TTL");
+  /** UV_UDP_MMSG_CHUNK, UV_UDP_MMSG_FREE, and the bytes of one recvmmsg slot. */
   private static final int BATCH_CHUNK = Native.constant("UV_UDP_MMSG_CHUNK");
   private static final int BATCH_END = Native.constant("UV_UDP_MMSG_FREE");
   private static final int BATCH_SLOT = Native.constant("UV4J_UDP_DGRAM_MAXSIZE");
