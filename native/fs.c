@@ -1,10 +1,11 @@
 /*
  * uv_fs_t: every file-system request. Each op returns a negative error when it cannot start.
- * With a Java request object it runs on the thread pool, the op returns its token (see
- * request.c), and it completes with EVENT_DONE, freed once the upcall returns; the fsResult*
- * functions read it during that upcall (requestCompleting names it). Without one it has already
- * run on the calling thread (libuv's sync mode): the op returns the request itself, which Java
- * reads with the fsResult* functions and then frees with fsFree.
+ * Given a slot, it runs on the thread pool as the request Java keeps under that slot in its
+ * loop's table (see uv4j_request_start) and returns 0. Its completion record carries the result,
+ * a stat's fields, and the native request, from which the fsResult* functions read the bigger
+ * results while the completion is delivered. Given UV4J_FS_SYNC, it has already run on the
+ * calling thread (libuv's sync mode): the op returns the request itself, which Java reads with
+ * the fsResult* functions and then frees with fsFree.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ typedef struct uv4j_fs {
   uv_fs_t uv;
   uv_dirent_t *dirents; /* readdir's entries, owned here */
   uv4j_loop *async_loop; /* the loop of an async request; NULL for a sync one */
-  uint32_t slot;         /* an async request's slot in its loop's request table */
+  jint slot;             /* an async request's slot in its loop's request table */
 } uv4j_fs;
 
 /* Frees a request and what it owns. readdir's names are freed from the shim's own array:
@@ -46,28 +47,32 @@ static void fs_free(uv4j_fs *req) {
   free(req);
 }
 
-static void fs_cb(uv_fs_t *req) {
-  uv4j_loop *loop = (uv4j_loop *) req->loop;
-  uv4j_request_complete(req->loop, (uv_req_t *) req, ((uv4j_fs *) req)->slot,
-                        (jlong) req->result);
-  (*loop->env)->DeleteGlobalRef(loop->env, req->data);
+static void fs_release(uv_req_t *req) {
   fs_free((uv4j_fs *) req);
 }
 
-/* A request for one op: async (with a global ref to `request`) on `loop`, or sync. */
-static uv4j_fs *fs_new(JNIEnv *env, jlong loop, jobject request, uv_loop_t **uv, uv_fs_cb *cb) {
+/* Indexed by op code: what the op yields, to know which results go into the completion record. */
+#define FS_RESULT_ENTRY(name, shape, result, call) [UV_FS_##name] = UV4J_FS_RESULT_##result,
+static const enum uv4j_fs_result fs_results[] = {UV4J_FS_OPS(FS_RESULT_ENTRY)};
+
+static void fs_cb(uv_fs_t *uv) {
+  uv4j_completion *c = uv4j_request_completion(uv->loop, (uv_req_t *) uv, ((uv4j_fs *) uv)->slot,
+                                               (jlong) uv->result, fs_release);
+  if (uv->result >= 0 && fs_results[uv->fs_type] == UV4J_FS_RESULT_STAT) {
+    uv4j_stat_to_longs(&uv->statbuf, c->stat);
+  }
+  uv4j_request_deliver(uv->loop);
+}
+
+/* A request for one op: async on `loop` as the request under `request`, a slot, or sync when
+ * `request` is UV4J_FS_SYNC. */
+static uv4j_fs *fs_new(JNIEnv *env, jlong loop, jint request, uv_loop_t **uv, uv_fs_cb *cb) {
   uv4j_fs *req = calloc(1, sizeof *req);
   if (req == NULL) return NULL;
-  if (request != NULL) {
-    req->uv.data = (*env)->NewGlobalRef(env, request);
-    if (req->uv.data == NULL) {
-      if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
-      free(req);
-      return NULL;
-    }
+  if (request != UV4J_FS_SYNC) {
     req->async_loop = UV4J_PTR(uv4j_loop, loop);
-    if (uv4j_request_track(req->async_loop, (uv_req_t *) &req->uv, &req->slot) < 0) {
-      (*env)->DeleteGlobalRef(env, req->uv.data);
+    req->slot = request;
+    if (uv4j_request_start(req->async_loop, (uv_req_t *) &req->uv, request) < 0) {
       free(req);
       return NULL;
     }
@@ -81,14 +86,13 @@ static uv4j_fs *fs_new(JNIEnv *env, jlong loop, jobject request, uv_loop_t **uv,
   return req;
 }
 
-/* What an op returns to Java: an async request's token, a sync request itself, or the error
- * it could not start with. */
+/* What an op returns to Java: 0 for an async request, a sync request itself, or the error it
+ * could not start with. */
 static jlong fs_started(JNIEnv *env, uv4j_fs *req, int rc) {
   if (req->async_loop != NULL) {
-    if (rc >= 0) return uv4j_request_token(req->async_loop, req->slot);
+    if (rc >= 0) return 0;
     /* libuv makes no callback for a request that did not start: free it here */
-    uv4j_request_untrack(req->async_loop, req->slot);
-    (*env)->DeleteGlobalRef(env, req->uv.data);
+    uv4j_request_abandon(req->async_loop, req->slot);
     fs_free(req);
     return rc;
   }
@@ -146,8 +150,8 @@ static const struct fs_op {
   fs_call call;
 } fs_ops[] = {UV4J_FS_OPS(FS_OP_ENTRY)};
 
-/* Starts op `op`, which must be of `shape`, with `a`: async when `request` is set, else sync. */
-static jlong fs_run(JNIEnv *env, jlong loop, jobject request, jint op, enum fs_shape shape,
+/* Starts op `op`, which must be of `shape`, with `a`: async when `request` is a slot, else sync. */
+static jlong fs_run(JNIEnv *env, jlong loop, jint request, jint op, enum fs_shape shape,
                     const fs_args *a) {
   if (op < 0 || (size_t) op >= UV4J_COUNT_OF(fs_ops) || fs_ops[op].call == NULL ||
       fs_ops[op].shape != shape) {
@@ -162,7 +166,7 @@ static jlong fs_run(JNIEnv *env, jlong loop, jobject request, jint op, enum fs_s
 
 /* Runs op on up to two paths; each path is NULL or UTF-8 bytes, read into `a`. Strings cross as
  * UTF-8 bytes: Java's modified UTF-8 would mangle supplementary characters. */
-static jlong fs_run_on_paths(JNIEnv *env, jlong loop, jobject request, jint op,
+static jlong fs_run_on_paths(JNIEnv *env, jlong loop, jint request, jint op,
                              enum fs_shape shape, jbyteArray path, jbyteArray new_path,
                              fs_args *a) {
   char small[256], new_small[256];
@@ -179,7 +183,7 @@ static jlong fs_run_on_paths(JNIEnv *env, jlong loop, jobject request, jint op,
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsPath(JNIEnv *env, jclass cls, jlong loop,
-                                                            jobject request, jint op,
+                                                            jint request, jint op,
                                                             jbyteArray path, jint flags,
                                                             jint mode) {
   fs_args a = {.flags = flags, .mode = mode};
@@ -187,7 +191,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsPath(JNIEnv *env, jclass 
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTwoPaths(JNIEnv *env, jclass cls,
-                                                                jlong loop, jobject request,
+                                                                jlong loop, jint request,
                                                                 jint op, jbyteArray path,
                                                                 jbyteArray newPath, jint flags) {
   fs_args a = {.flags = flags};
@@ -195,7 +199,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTwoPaths(JNIEnv *env, jcl
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFile(JNIEnv *env, jclass cls, jlong loop,
-                                                            jobject request, jint op, jint file,
+                                                            jint request, jint op, jint file,
                                                             jint mode, jlong length) {
   fs_args a = {.file = file, .mode = mode, .offset = length};
   return fs_run(env, loop, request, op, FS_FILE, &a);
@@ -203,7 +207,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsFile(JNIEnv *env, jclass 
 
 /* chown and lchown take the path; fchown takes the file, with a null path. */
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsOwner(JNIEnv *env, jclass cls, jlong loop,
-                                                             jobject request, jint op,
+                                                             jint request, jint op,
                                                              jbyteArray path, jint file, jint uid,
                                                              jint gid) {
   fs_args a = {.file = file, .uid = (uv_uid_t) uid, .gid = (uv_gid_t) gid};
@@ -212,7 +216,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsOwner(JNIEnv *env, jclass
 
 /* utime and lutime take the path; futime takes the file, with a null path. Times in seconds. */
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTimes(JNIEnv *env, jclass cls, jlong loop,
-                                                             jobject request, jint op,
+                                                             jint request, jint op,
                                                              jbyteArray path, jint file,
                                                              jdouble atime, jdouble mtime) {
   fs_args a = {.file = file, .atime = atime, .mtime = mtime};
@@ -223,7 +227,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsTimes(JNIEnv *env, jclass
 
 /* read or write into/from direct buffers; offset -1 uses the file position. */
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsReadWrite(
-    JNIEnv *env, jclass cls, jlong loop, jobject request, jint op, jint file,
+    JNIEnv *env, jclass cls, jlong loop, jint request, jint op, jint file,
     jobjectArray buffers, jintArray positions, jintArray lengths, jint count, jlong offset) {
   uv_buf_t bufs[UV4J_FS_MAX_IOV];
   jint pos[UV4J_FS_MAX_IOV], lens[UV4J_FS_MAX_IOV];
@@ -242,7 +246,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsReadWrite(
 }
 
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsSendfile(JNIEnv *env, jclass cls,
-                                                                jlong loop, jobject request,
+                                                                jlong loop, jint request,
                                                                 jint op, jint outFile,
                                                                 jint inFile, jlong inOffset,
                                                                 jlong length) {
@@ -252,7 +256,7 @@ JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsSendfile(JNIEnv *env, jcl
 
 /* readdir (up to `entries` at once) or closedir on a dir from opendir. */
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_fsDir(JNIEnv *env, jclass cls, jlong loop,
-                                                           jobject request, jint op, jlong dir,
+                                                           jint request, jint op, jlong dir,
                                                            jint entries) {
   fs_args a = {.dir = UV4J_PTR(uv_dir_t, dir), .entries = (unsigned int) entries};
   return fs_run(env, loop, request, op, FS_DIR, &a);

@@ -19,7 +19,6 @@
 JNIEXPORT jlong JNICALL Java_io_uv4j_internal_Native_loopNew(JNIEnv *env, jclass cls) {
   uv4j_loop *loop = calloc(1, sizeof *loop);
   if (loop == NULL) return UV_ENOMEM;
-  loop->free_slot = UV4J_NO_SLOT;
   int rc = uv_loop_init(&loop->uv);
   if (rc < 0) {
     free(loop);
@@ -68,7 +67,6 @@ JNIEXPORT jint JNICALL Java_io_uv4j_internal_Native_loopClose(JNIEnv *env, jclas
   int rc = uv_loop_close(&loop->uv);
   if (rc == 0) {
     uv4j_request_table_free(env, loop);
-    free(loop->slots);
     free(loop);
   }
   return rc;

@@ -4,8 +4,9 @@
  * Every handle is one malloc'd libuv struct whose `data` holds a JNI global
  * reference to its Java peer (an io.uv4j.Peer). Every libuv callback becomes
  * one upcall, io.uv4j.Loop.upcall(peer, event, arg), made by uv4j_upcall(),
- * but the completions of requests Java names by slot: those reach the loop's
- * io.uv4j.RequestTable, one or a burst of them per upcall (uv4j_request_start).
+ * but request completions: requests hold no reference to Java, which names each
+ * by a slot, and their completions reach the loop's io.uv4j.RequestTable, one or
+ * a burst of them per upcall (uv4j_request_start).
  * The shim keeps no policy: Java decides what an event means.
  */
 #ifndef UV4J_H
@@ -25,13 +26,6 @@ enum {
   UV4J_EVENT_DONE = 4,       /* a request completed; arg = status or result    */
   UV4J_EVENT_WRITTEN = 5     /* a stream's oldest queued write completed; arg = status */
 };
-
-/* One entry of a loop's table of cancellable requests in flight (see request.c). */
-typedef struct uv4j_request_slot {
-  uv_req_t *req;       /* NULL while the slot is free */
-  uint32_t generation; /* changes each time the slot is emptied, so old tokens match nothing */
-  uint32_t next_free;
-} uv4j_request_slot;
 
 /* uv_stat_t as UV4J_STAT_LONGS longs: dev mode nlink uid gid rdev ino size blksize blocks flags
  * gen, then atime, mtime, ctime, birthtime as (seconds, nanoseconds) pairs. */
@@ -78,14 +72,8 @@ typedef struct uv4j_loop {
   jthrowable escaped;  /* global ref: a throwable that got past the funnel */
   char *slab;          /* the loop's read buffer, a Java direct ByteBuffer every read    */
   size_t slab_len;     /* without a buffer of its own fills from the start               */
-  uv4j_request_slot *slots; /* cancellable requests in flight, named to Java by token */
-  uint32_t slot_count;
-  uint32_t free_slot;       /* first free slot, or UV4J_NO_SLOT */
-  uv_req_t *completing;     /* the request whose completion upcall is running, or NULL */
   uv4j_request_table requests; /* requests Java names by slot (see uv4j_request_start) */
 } uv4j_loop;
-
-#define UV4J_NO_SLOT UINT32_MAX
 
 /* A stream handle with the buffer Java chose for its next read (NULL: the loop's slab). libuv
  * reads a handle passed over an IPC pipe when the write that passes it goes out, so a stream
@@ -131,18 +119,9 @@ int uv4j_stream_outlives_close(uv_handle_t *handle);
 /* The callback shared by every handle kind that just "fires". */
 void uv4j_fired_cb(uv_handle_t *handle);
 
-/* File-system requests hold a global reference to their Java peer, and are known to Java by a
- * token: uv4j_request_track gives `req` a slot in its loop's table (0, or
- * UV_ENOMEM), uv4j_request_token names that slot, and uv4j_request_complete empties the slot
- * before it delivers the completion, so a token outliving its request cancels nothing. While
- * that upcall runs, loop->completing is `req`, for Java to read the results through. */
-int uv4j_request_track(uv4j_loop *loop, uv_req_t *req, uint32_t *slot);
-jlong uv4j_request_token(const uv4j_loop *loop, uint32_t slot);
-void uv4j_request_untrack(uv4j_loop *loop, uint32_t slot);
-void uv4j_request_complete(uv_loop_t *loop, uv_req_t *req, uint32_t slot, jlong result);
-
-/* Requests without a global reference: Java keeps the request object in its loop's table
- * (io.uv4j.RequestTable) under a slot, and C knows the request by that slot only.
+/* Requests of every kind: Java keeps the request object in its loop's table
+ * (io.uv4j.RequestTable) under a slot, and C knows the request by that slot only (no global
+ * reference).
  *
  * uv4j_request_start records a request under the slot Java gave it, for uv_cancel (0, or
  * UV_ENOMEM); a request that then fails to start is forgotten with uv4j_request_abandon. When it
@@ -269,5 +248,8 @@ typedef struct uv4j_connect {
   jint slot;
 } uv4j_connect;
 void uv4j_connect_cb(uv_connect_t *req, int status);
+
+/* The slot the fs entry points take to run an op at once on the calling thread (fs.c). */
+#define UV4J_FS_SYNC (-1)
 
 #endif

@@ -16,13 +16,14 @@ final class CompletionBatch {
   private static final int SLOT = Native.constant("UV4J_COMPLETION_SLOT");
   private static final int RESULT = Native.constant("UV4J_COMPLETION_RESULT");
   private static final int REQUEST = Native.constant("UV4J_COMPLETION_REQUEST");
+  private static final int STAT = Native.constant("UV4J_COMPLETION_STAT");
   private static final int SIZE = Native.constant("UV4J_COMPLETION_SIZE");
   private static final int MAX = Native.constant("UV4J_COMPLETIONS_MAX");
 
   private final Loop loop;
   private final RequestTable requests;
   private final ByteBuffer records = ByteBuffer.allocateDirect(SIZE * MAX).order(ByteOrder.nativeOrder());
-  /** The record being delivered, for the results read through JNI while its callback runs. */
+  /** The record being delivered, for the results read while its callback runs. */
   private int current;
 
   CompletionBatch(Loop loop, RequestTable requests) {
@@ -36,6 +37,11 @@ final class CompletionBatch {
 
   long completingRequest() {
     return records.getLong(current * SIZE + REQUEST);
+  }
+
+  /** The stat the native side wrote into the record being delivered. */
+  Stat completingStat() {
+    return Stat.of(records, current * SIZE + STAT);
   }
 
   /**

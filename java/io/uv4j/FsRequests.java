@@ -21,45 +21,56 @@ final class FsRequests {
 
   static final int MAX_IOV = 64;
 
-  /** Starts the native op for {@code request} on {@code loop}, or runs it at once (0, null). */
+  /**
+   * Starts the native op on {@code loop} for the request in its table under {@code slot}, or runs
+   * it at once (0, {@link Native#FS_SYNC}).
+   */
   @FunctionalInterface
   interface Starter {
-    long start(long loop, Object request);
+    long start(long loop, int slot);
+  }
+
+  /** A request that finished without error, as its results are read. */
+  interface Finished {
+    /** The op's result: a descriptor, a byte count, or 0. */
+    long result();
+
+    /** The native request, for the results read through JNI. */
+    long request();
+
+    /** A stat's, lstat's or fstat's result. */
+    Stat stat();
   }
 
   /** Reads what a finished request produced; {@code path} is the operation's path, if any. */
   @FunctionalInterface
   interface Result<T> {
-    T read(long request, long result, String path);
+    T read(Finished done, String path);
   }
 
   /** Releases what a finished request produced when no callback will take it. */
   @FunctionalInterface
   interface Orphan {
-    void release(long request, long result, String path);
+    void release(Finished done, String path);
   }
 
   /** Result readers by the result kind C gives each operation (UV4J_FS_RESULTS in fs_ops.h). */
   private static final Map<Integer, Result<?>> READERS =
       Map.of(
-          kind("NONE"), (req, n, path) -> null,
-          kind("INT"), (req, n, path) -> (int) n,
-          kind("LONG"), (req, n, path) -> n,
-          kind("STAT"), (req, n, path) -> {
-            long[] v = new long[Native.STAT_LONGS];
-            Native.fsResultStat(req, v);
-            return Stat.of(v);
-          },
-          kind("STATFS"), (req, n, path) -> {
+          kind("NONE"), (done, path) -> null,
+          kind("INT"), (done, path) -> (int) done.result(),
+          kind("LONG"), (done, path) -> done.result(),
+          kind("STAT"), (done, path) -> done.stat(),
+          kind("STATFS"), (done, path) -> {
             long[] v = new long[Native.STATFS_LONGS];
-            Native.fsResultStatfs(req, v);
+            Native.fsResultStatfs(done.request(), v);
             return StatFs.of(v);
           },
-          kind("STRING"), (req, n, path) -> decoded(Native.fsResultString(req)),
-          kind("CREATED_PATH"), (req, n, path) -> decoded(Native.fsResultPath(req)),
-          kind("TEMP_FILE"), (req, n, path) -> new Fs.TempFile((int) n, decoded(Native.fsResultPath(req))),
-          kind("DIR"), (req, n, path) -> new Dir(Native.fsResultDir(req), path),
-          kind("ENTRIES"), (req, n, path) -> Dirent.listOf(Native.fsResultEntries(req)));
+          kind("STRING"), (done, path) -> decoded(Native.fsResultString(done.request())),
+          kind("CREATED_PATH"), (done, path) -> decoded(Native.fsResultPath(done.request())),
+          kind("TEMP_FILE"), (done, path) -> new Fs.TempFile((int) done.result(), decoded(Native.fsResultPath(done.request()))),
+          kind("DIR"), (done, path) -> new Dir(Native.fsResultDir(done.request()), path),
+          kind("ENTRIES"), (done, path) -> Dirent.listOf(Native.fsResultEntries(done.request())));
 
   private static int kind(String name) {
     return Native.constant("UV4J_FS_RESULT_" + name);
@@ -103,9 +114,9 @@ final class FsRequests {
   }
 
   private static final Orphan CLOSE_FD =
-      (req, fd, path) -> {
+      (done, path) -> {
         try {
-          Fs.closeSync((int) fd);
+          Fs.closeSync((int) done.result());
         } catch (UvException e) {
           // the descriptor is gone either way; nobody is left to tell
         }
@@ -139,27 +150,45 @@ final class FsRequests {
     long p = loop.checkUsable();
     Op<T> op = new Op<>(loop, spec, callback, resolver, fs.internal());
     ThreadPool.using();
-    long rc = spec.starter.start(p, op);
+    RequestTable requests = loop.requestTable();
+    op.slot = requests.add(op);
+    long rc;
+    try {
+      rc = spec.starter.start(p, op.slot);
+    } catch (Throwable t) {
+      requests.remove(op.slot); // refused before the native op was asked for
+      throw t;
+    }
     loop.fileOperationStarted();
     if (rc < 0) {
+      requests.remove(op.slot);
       op.failure = (int) rc;
       loop.enqueueTick(op);
     } else {
-      op.token = rc;
       loop.inFlight(op);
     }
     return op;
   }
 
   static <T> T sync(Spec<T> spec) throws UvException {
-    long req = spec.starter.start(0, null);
+    long req = spec.starter.start(0, Native.FS_SYNC);
     if (req < 0) throw error(spec, (int) req);
     try {
       long result = Native.fsResult(req);
       if (result < 0) throw error(spec, (int) result);
-      return spec.result.read(req, result, spec.path);
+      return spec.result.read(new Ran(req, result), spec.path);
     } finally {
       Native.fsFree(req);
+    }
+  }
+
+  /** A sync request that has run, its results read through JNI. */
+  private record Ran(long request, long result) implements Finished {
+    @Override
+    public Stat stat() {
+      long[] v = new long[Native.STAT_LONGS];
+      Native.fsResultStat(request, v);
+      return Stat.of(v);
     }
   }
 
@@ -167,16 +196,21 @@ final class FsRequests {
     return new UvException(code, spec.op.syscall(), spec.path, spec.dest);
   }
 
-  /** One operation in flight; the native request holds it until it completes. */
-  private static final class Op<T> extends Peer implements Cancelable, Runnable {
+  /**
+   * One operation in flight, in the loop's request table until it completes; while its
+   * completion is delivered, the results are read from the completion record.
+   */
+  private static final class Op<T> extends Peer implements Cancelable, Runnable, Finished {
     private final Spec<T> spec;
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
     private final boolean internal;
-    /** Names the native request to cancel it; 0 once its completion has started. */
-    private long token;
+    /** Its slot in the loop's request table while in flight. */
+    private int slot;
     private boolean cancelled;
     private int failure;
+    /** The op's result while its completion is delivered. */
+    private long result;
 
     Op(Loop loop, Spec<T> spec, Callback<T> callback, Promise.Resolver<T> resolver, boolean internal) {
       super(loop);
@@ -197,13 +231,12 @@ final class FsRequests {
       // libuv reports a second cancel of the same request as a success; a close is never
       // cancelled, not even by a closing loop, because its descriptor would leak
       if (cancelled || spec.op.syscall().equals("close")) return false;
-      cancelled = loop.cancelRequest(token);
+      cancelled = loop.requestTable().cancel(this, slot);
       return cancelled;
     }
 
     @Override
     void released() {
-      token = 0;
       loop.completed(this);
       if (spec.after != null) spec.after.run();
     }
@@ -216,13 +249,35 @@ final class FsRequests {
     /** Nobody will see the result: a descriptor it opened is closed rather than leaked. */
     @Override
     void suppressed(int event, long arg) {
-      if (arg >= 0 && spec.orphan != null) spec.orphan.release(loop.completingRequest(), arg, spec.path);
+      if (arg >= 0 && spec.orphan != null) {
+        result = arg;
+        spec.orphan.release(this, spec.path);
+      }
     }
 
     @Override
     void onNativeEvent(int event, long arg) throws Exception {
-      if (arg < 0) deliver(null, error(spec, (int) arg));
-      else deliver(spec.result.read(loop.completingRequest(), arg, spec.path), null);
+      if (arg < 0) {
+        deliver(null, error(spec, (int) arg));
+      } else {
+        result = arg;
+        deliver(spec.result.read(this, spec.path), null);
+      }
+    }
+
+    @Override
+    public long result() {
+      return result;
+    }
+
+    @Override
+    public long request() {
+      return loop.requestTable().completingRequest();
+    }
+
+    @Override
+    public Stat stat() {
+      return loop.requestTable().completingStat();
     }
 
     /** An op that could not start reports asynchronously, as a next-tick. */
@@ -403,9 +458,9 @@ final class FsRequests {
   static Spec<Dir> opendirSpec(FsOp op, String path) {
     return FsRequests.<Dir>pathSpec(op, path)
         .orphaned(
-            (req, n, dir) -> {
+            (done, dir) -> {
               try {
-                Fs.closedirSync(new Dir(Native.fsResultDir(req), dir));
+                Fs.closedirSync(new Dir(Native.fsResultDir(done.request()), dir));
               } catch (UvException e) {
                 // the directory stream is gone either way; nobody is left to tell
               }
@@ -481,7 +536,7 @@ final class FsRequests {
     io.checkRange(position);
     Spec<Integer> spec = new Spec<>(op, null, null,
         (l, r) -> Native.fsReadWrite(l, r, op.code(), fd, io.direct, io.positions, io.lengths, io.direct.length, position));
-    return spec.keeping(io, reading ? (req, n, path) -> io.copyBack(n) : spec.result(), null);
+    return spec.keeping(io, reading ? (done, path) -> io.copyBack(done.result()) : spec.result(), null);
   }
 
   static Spec<Long> sendfileSpec(FsOp op, int out, int in, long offset, long length) {
@@ -500,7 +555,7 @@ final class FsRequests {
           long d = dir.acquire("readdir");
           long rc = Native.fsDir(l, r, op.code(), d, entries);
           // a sync call has finished here; an async one that did not start is not reading
-          if (r == null || rc < 0) dir.release(false);
+          if (r == Native.FS_SYNC || rc < 0) dir.release(false);
           return rc;
         });
     return spec.keeping(dir, spec.result(), () -> dir.release(false));
@@ -513,7 +568,7 @@ final class FsRequests {
           long d = dir.acquire("closedir");
           long rc = Native.fsDir(l, r, op.code(), d, 0);
           // libuv frees the directory whether or not closing succeeds
-          dir.release(rc >= 0 || r == null);
+          dir.release(rc >= 0 || r == Native.FS_SYNC);
           return rc;
         });
     return spec.keeping(dir, spec.result(), null);

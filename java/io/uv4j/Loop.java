@@ -80,7 +80,7 @@ public final class Loop implements Executor, AutoCloseable {
   final Dispatcher dispatcher = new Dispatcher(this);
   private final ProcessLifecycle lifecycle = new ProcessLifecycle(this, dispatcher);
   final TaskQueues tasks;
-  private final RequestsInFlight requests = new RequestsInFlight(this);
+  private final RequestsInFlight requests = new RequestsInFlight();
   private final RequestTable requestTable;
   private final ReadSlab readSlab = new ReadSlab();
   private final UnsettledFutures unsettledFutures = new UnsettledFutures(this);
@@ -914,14 +914,6 @@ public final class Loop implements Executor, AutoCloseable {
   /** The cancellable requests in flight, newest first. */
   List<Peer> inFlightRequests() {
     return requests.list();
-  }
-
-  boolean cancelRequest(long token) {
-    return requests.cancel(token);
-  }
-
-  long completingRequest() {
-    return requests.completing();
   }
 
   /**

@@ -4,8 +4,8 @@ import io.uv4j.internal.Native;
 
 /**
  * A Java object with a native twin (a handle or a request): the target of every upcall. While the
- * twin lives, the native side holds a global reference to a handle (and to a file-system
- * request); the loop's {@link RequestTable} holds every other request.
+ * twin lives, the native side holds a global reference to a handle; the loop's {@link
+ * RequestTable} holds every request.
  */
 abstract class Peer {
   final Loop loop;

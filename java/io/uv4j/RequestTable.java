@@ -68,6 +68,11 @@ final class RequestTable {
     return completions.completingRequest();
   }
 
+  /** The stat result of the completion being delivered (a stat, lstat or fstat). */
+  Stat completingStat() {
+    return completions.completingStat();
+  }
+
   private void grow() {
     int old = requests.length;
     nextFree = Arrays.copyOf(nextFree, old * 2);

@@ -1,6 +1,5 @@
 package io.uv4j;
 
-import io.uv4j.internal.Native;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +8,7 @@ import java.util.List;
  * adding and removing one allocates nothing; {@link Loop#close()} cancels those left.
  */
 final class RequestsInFlight {
-  private final Loop loop;
   private Peer head;
-
-  RequestsInFlight(Loop loop) {
-    this.loop = loop;
-  }
 
   /** Remembers a cancellable request until it completes, so that close() can cancel it. */
   <T extends Peer & Cancelable> void add(T request) {
@@ -52,20 +46,5 @@ final class RequestsInFlight {
   /** Cancels every request in flight; each completes later with ECANCELED unless it has started. */
   void cancelAll() {
     for (Peer request : list()) ((Cancelable) request).cancel();
-  }
-
-  /**
-   * Cancels the request a token from the native side names; false once it names none: its
-   * completion has started (even one lost to an upcall that failed before Java ran), or the loop
-   * is closed.
-   */
-  boolean cancel(long token) {
-    long ptr = loop.pointer();
-    return token != 0 && ptr != 0 && Native.requestCancel(ptr, token) == 0;
-  }
-
-  /** The native request whose completion is being delivered; valid only during that upcall. */
-  long completing() {
-    return Native.requestCompleting(loop.pointer());
   }
 }

@@ -1,5 +1,6 @@
 package io.uv4j;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -48,6 +49,22 @@ public record Stat(
         Instant.ofEpochSecond(v[14], v[15]),
         Instant.ofEpochSecond(v[16], v[17]),
         Instant.ofEpochSecond(v[18], v[19]));
+  }
+
+  /** The same fields as {@link #of(long[])}, read in place: the longs at {@code offset} of {@code buffer}. */
+  static Stat of(ByteBuffer buffer, int offset) {
+    return new Stat(
+        field(buffer, offset, 0), field(buffer, offset, 1), field(buffer, offset, 2), field(buffer, offset, 3),
+        field(buffer, offset, 4), field(buffer, offset, 5), field(buffer, offset, 6), field(buffer, offset, 7),
+        field(buffer, offset, 8), field(buffer, offset, 9), field(buffer, offset, 10), field(buffer, offset, 11),
+        Instant.ofEpochSecond(field(buffer, offset, 12), field(buffer, offset, 13)),
+        Instant.ofEpochSecond(field(buffer, offset, 14), field(buffer, offset, 15)),
+        Instant.ofEpochSecond(field(buffer, offset, 16), field(buffer, offset, 17)),
+        Instant.ofEpochSecond(field(buffer, offset, 18), field(buffer, offset, 19)));
+  }
+
+  private static long field(ByteBuffer buffer, int offset, int index) {
+    return buffer.getLong(offset + index * Long.BYTES);
   }
 
   /** {@return whether it is a regular file} */

@@ -41,13 +41,13 @@ class FsOperationTableTest {
 
   @Test
   void anOperationOfAnotherShapeIsRefusedWithEinval() {
-    long rc = Native.fsFile(0, null, Native.constant("UV_FS_STAT"), 0, 0, 0);
+    long rc = Native.fsFile(0, Native.FS_SYNC, Native.constant("UV_FS_STAT"), 0, 0, 0);
     assertEquals(UvError.EINVAL, UvError.of((int) rc));
   }
 
   @Test
   void anOpCodeOutsideTheTableIsRefusedWithEinval() {
-    assertEquals(UvError.EINVAL, UvError.of((int) Native.fsFile(0, null, -1, 0, 0, 0)));
-    assertEquals(UvError.EINVAL, UvError.of((int) Native.fsFile(0, null, Integer.MAX_VALUE, 0, 0, 0)));
+    assertEquals(UvError.EINVAL, UvError.of((int) Native.fsFile(0, Native.FS_SYNC, -1, 0, 0, 0)));
+    assertEquals(UvError.EINVAL, UvError.of((int) Native.fsFile(0, Native.FS_SYNC, Integer.MAX_VALUE, 0, 0, 0)));
   }
 }

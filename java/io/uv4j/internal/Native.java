@@ -34,6 +34,8 @@ public final class Native {
   public static final int SOCKADDR_LEN = constant("UV4J_SOCKADDR_LEN");
   /** Length of the long[] a stat result crosses JNI in (see fsResultStat). */
   public static final int STAT_LONGS = constant("UV4J_STAT_LONGS");
+  /** The request slot the fs ops take to run at once on the calling thread. */
+  public static final int FS_SYNC = constant("UV4J_FS_SYNC");
   /** Length of the long[] a statfs result crosses JNI in (see fsResultStatfs). */
   public static final int STATFS_LONGS = constant("UV4J_STATFS_LONGS");
   /** Length of the long[] loopMetricsInfo fills. */
@@ -416,38 +418,39 @@ public final class Native {
   /** uv_getnameinfo in libuv's synchronous mode: {host, service}, or null with the error in {@code status[0]}. */
   public static native String[] dnsGetNameInfoSync(byte[] address, int flags, int[] status);
 
-  // fs: each op returns a negative error if it cannot start. With a request it runs on the pool
-  // and returns the request's token (see requestCancel); its results are read during its
-  // completion from requestCompleting. A null request runs it at once (libuv's sync mode) and
-  // returns the native request, which the caller frees with fsFree after reading the results.
+  // fs: each op returns a negative error if it cannot start. Given the slot of a request in the
+  // loop's RequestTable it runs on the pool and returns 0: its completion record carries the
+  // result and a stat's fields, and names the native request for the fsResult* reads while it is
+  // delivered. Given FS_SYNC it runs at once (libuv's sync mode) and returns the native request,
+  // which the caller frees with fsFree after reading the results.
   // Each takes the operations of one argument shape (native/fs_ops.h); op is the operation's
   // uv_fs_type, read from C by name ("UV_FS_OPEN"), and an op of another shape is EINVAL.
   public static native long fsPath(
-      long loop, Object request, int op, byte[] path, int flags, int mode);
+      long loop, int request, int op, byte[] path, int flags, int mode);
 
   public static native long fsTwoPaths(
-      long loop, Object request, int op, byte[] path, byte[] newPath, int flags);
+      long loop, int request, int op, byte[] path, byte[] newPath, int flags);
 
-  public static native long fsFile(long loop, Object request, int op, int file, int mode, long length);
+  public static native long fsFile(long loop, int request, int op, int file, int mode, long length);
 
   /** chown and lchown on {@code path}; fchown on {@code file}, with a null path. */
   public static native long fsOwner(
-      long loop, Object request, int op, byte[] path, int file, int uid, int gid);
+      long loop, int request, int op, byte[] path, int file, int uid, int gid);
 
   /** utime and lutime on {@code path}; futime on {@code file}, with a null path. Times in seconds. */
   public static native long fsTimes(
-      long loop, Object request, int op, byte[] path, int file, double atime, double mtime);
+      long loop, int request, int op, byte[] path, int file, double atime, double mtime);
 
   /** Reads or writes up to 64 direct buffers; offset -1: current position. */
   public static native long fsReadWrite(
-      long loop, Object request, int op, int file, java.nio.ByteBuffer[] buffers,
+      long loop, int request, int op, int file, java.nio.ByteBuffer[] buffers,
       int[] positions, int[] lengths, int count, long offset);
 
   public static native long fsSendfile(
-      long loop, Object request, int op, int outFile, int inFile, long inOffset, long length);
+      long loop, int request, int op, int outFile, int inFile, long inOffset, long length);
 
   /** readdir of up to {@code entries} entries of an opendir result, or closedir. */
-  public static native long fsDir(long loop, Object request, int op, long dir, int entries);
+  public static native long fsDir(long loop, int request, int op, long dir, int entries);
 
   public static native void fsFree(long request);
 
@@ -511,16 +514,6 @@ public final class Native {
    * follows), or at once when loop is 0.
    */
   public static native int random(long loop, int slot, java.nio.ByteBuffer buffer, int offset, int length);
-
-  /**
-   * uv_cancel of the file-system request a token names. A token names a request only until its
-   * completion upcall starts (even one that fails before Java runs); after that this returns
-   * UV_EBUSY, as for a request already running.
-   */
-  public static native int requestCancel(long loop, long token);
-
-  /** During a file-system request's completion upcall: the native request, to read its results from. */
-  public static native long requestCompleting(long loop);
 
   /**
    * Hands the loop its RequestTable (told of completions: RequestTable.completed, and of work to
