@@ -22,7 +22,7 @@ rm -f "$out"/*.csv "$out"/*.txt
 echo "ci: building uv4j and the raw C baselines"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
 echo "ci: building the JMH benchmarks"
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -f bench/pom.xml clean package
 
 # The values of key=<number> on the lines raw C programs printed, one per file.
 c_figure() {
@@ -50,6 +50,10 @@ for round in $(seq 1 "$rounds"); do
   java -jar "$jar" '^io\.uv4j\.bench\.IdleCallbacks\.' "${jmh_opts[@]}" \
     -rf csv -rff "$out/idle-java-$round.csv" > "$out/idle-java-$round.txt"
   java_idle+=("$(jmh_figures "$out/idle-java-$round.csv" | awk '{ print $2 }')")
+  if [ -z "${java_idle[-1]}" ]; then
+    echo "ci: JMH IdleCallbacks gave no score; its output is in $out/idle-java-$round.txt" >&2
+    exit 1
+  fi
   grep -E "^(Benchmark +Mode|IdleCallbacks)" "$out/idle-java-$round.txt"
 done
 

@@ -24,7 +24,7 @@ rm -f "$out"/*.txt
 echo "echo-bench: building uv4j, the raw C server and the Netty server"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
 mvn -B -ntp -q -f examples/pom.xml compile
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -f bench/pom.xml clean package
 cc -O2 -Wall -o "$load" "$shared_tools/echo-load.c"
 
 pids=()

@@ -29,7 +29,7 @@ rm -f "$out"/*.txt
 
 echo "fs-bench: building uv4j, the raw C programs and the Java benchmarks"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -f bench/pom.xml clean package
 command -v node >/dev/null || { echo "fs-bench: node is not installed" >&2; exit 1; }
 
 stat_file=$PWD/$out/stat-target

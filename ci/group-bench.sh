@@ -25,7 +25,7 @@ rm -f "$out"/*.txt
 
 echo "group-bench: building uv4j and the group echo server"
 mvn -B -ntp -q "${repo[@]}" install -DskipTests -Dmaven.javadoc.skip=true -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
-mvn -B -ntp -q "${repo[@]}" -f bench/pom.xml package
+mvn -B -ntp -q "${repo[@]}" -f bench/pom.xml clean package
 cc -O2 -Wall -o "$load" "$shared_tools/echo-load.c"
 
 pids=()

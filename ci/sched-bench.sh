@@ -16,7 +16,7 @@ rm -f "$out"/*.txt
 
 echo "sched-bench: building uv4j and the benchmark programs"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -f bench/pom.xml clean package
 
 kinds=(timeouts immediates ticks microtasks)
 for kind in "${kinds[@]}"; do

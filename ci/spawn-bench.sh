@@ -17,7 +17,7 @@ rm -f "$out"/*.txt
 
 echo "spawn-bench: building uv4j and the benchmark programs"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -f bench/pom.xml clean package
 
 heaps=(small big)
 declare -A heap_flags=([small]="-Xmx64m" [big]="-Xms4g -Xmx4g -XX:+AlwaysPreTouch")

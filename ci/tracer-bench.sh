@@ -16,7 +16,7 @@ rm -f "$out"/*.csv
 
 echo "tracer-bench: building uv4j and the JMH benchmarks"
 mvn -B -ntp -q install -DskipTests -Duv4j.libuv.source="$UV4J_LIBUV_SOURCE"
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -f bench/pom.xml clean package
 
 echo "tracer-bench: building the same sources without the hook in $base"
 rm -rf "$base"
