@@ -9,6 +9,13 @@ source "$(dirname "$0")/setup.sh"
 out=target/targets-bench
 mkdir -p "$out"
 
+# Short runs on a shared machine scatter widely: more and longer rounds than each script's own
+# defaults steady the medians (any of these may still be set from outside).
+export UV4J_FS_ROUNDS=${UV4J_FS_ROUNDS:-7}
+export UV4J_FS_STAT_N=${UV4J_FS_STAT_N:-300000}
+export UV4J_BENCH_ROUNDS=${UV4J_BENCH_ROUNDS:-5}
+export UV4J_SCHED_ROUNDS=${UV4J_SCHED_ROUNDS:-5}
+
 bash ci/fs-bench.sh
 UV4J_BENCH_IDLE_ONLY=1 bash ci/bench.sh
 bash ci/sched-bench.sh
