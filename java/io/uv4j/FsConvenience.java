@@ -41,7 +41,10 @@ final class FsConvenience {
     private final int expected;
     private byte[] data;
     private int length;
+    /** The next read's buffer. */
     private ByteBuffer chunk;
+    /** Reading ahead, the buffer whose bytes are copied while the next read fills {@link #chunk}. */
+    private ByteBuffer other;
 
     Contents(String path, Stat stat) throws UvException {
       this.path = path;
@@ -63,13 +66,40 @@ final class FsConvenience {
 
     /** Takes the {@code n} bytes the last read put into the buffer. */
     void append(int n) throws UvException {
+      checkRoom(n);
+      append(chunk, n);
+    }
+
+    /** Refuses {@code n} more bytes if the contents would no longer fit in a Java array. */
+    void checkRoom(int n) throws UvException {
+      if ((long) length + n > MAX_ARRAY) throw tooLarge();
+    }
+
+    /** Whether the file has more bytes than those read, by its size: worth reading ahead for. */
+    boolean expectsMore(int n) {
+      return (long) length + n < expected;
+    }
+
+    /**
+     * Reading ahead: makes the next {@link #target()} the other of two buffers and returns the one
+     * the last read filled, whose bytes {@link #append(ByteBuffer, int)} copies while the next read
+     * fills the other.
+     */
+    ByteBuffer alternate() {
+      ByteBuffer filled = chunk;
+      chunk = other != null ? other : ByteBuffer.allocateDirect(filled.capacity());
+      other = filled;
+      return filled;
+    }
+
+    /** Takes {@code n} bytes from the start of {@code filled}, which {@link #checkRoom} allowed. */
+    void append(ByteBuffer filled, int n) {
       if (n > data.length - length) {
         long needed = (long) length + n;
-        if (needed > MAX_ARRAY) throw tooLarge();
         long grown = Math.max(needed, Math.max((long) length + (length >> 1), UNKNOWN_SIZE_CHUNK));
         data = Arrays.copyOf(data, (int) Math.min(grown, MAX_ARRAY));
       }
-      chunk.get(0, data, length, n);
+      filled.get(0, data, length, n);
       length += n;
     }
 
@@ -463,17 +493,30 @@ final class FsConvenience {
       step("read", null, () -> fs.read(fd, contents.target(), -1, this::didRead));
     }
 
+    /**
+     * While more bytes are expected, the next read starts before this one's bytes are copied out, so
+     * that a pool thread fills one buffer while the loop thread empties the other.
+     */
     private void didRead(Integer n, UvException error) throws Exception {
       if (error == null && n > 0) {
         try {
-          contents.append(n);
+          contents.checkRoom(n);
         } catch (UvException tooLarge) {
           error = tooLarge;
         }
       }
-      if (error != null) fail(error);
-      else if (n == 0) closeThen(contents.result(), null);
-      else readNext();
+      if (error != null) {
+        fail(error);
+      } else if (n == 0) {
+        closeThen(contents.result(), null);
+      } else if (contents.expectsMore(n)) {
+        ByteBuffer filled = contents.alternate();
+        readNext();
+        contents.append(filled, n);
+      } else {
+        contents.append(n);
+        readNext();
+      }
     }
   }
 

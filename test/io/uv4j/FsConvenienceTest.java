@@ -218,6 +218,16 @@ class FsConvenienceTest extends LoopTestBase {
   }
 
   @Test
+  void readFileReadingAheadKeepsEveryByteInPlaceUpToAPartialLastChunk() throws Throwable {
+    // three reads ahead of their copies, the last of them short, then the read that finds the end
+    byte[] data = pseudoRandom(3 * FsConvenience.CHUNK + 12345, 102);
+    String path = file("chunks");
+    Fs.writeFileSync(path, data);
+
+    assertArrayEquals(data, await(fs.readFile(path)));
+  }
+
+  @Test
   void hundredMegabyteFileRoundTripsInTheSyncForm() throws Exception {
     byte[] data = pseudoRandom(HUNDRED_MB + 12345, 101);
     byte[] expected = sha256(data);
