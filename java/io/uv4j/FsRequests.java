@@ -138,10 +138,7 @@ final class FsRequests {
   /** The Promise form of an operation that has a callback form. */
   static <T> Promise<T> promised(Fs fs, Function<Callback<T>, Cancelable> operation) {
     Promise.Resolver<T> resolver = fs.loop().promise();
-    operation.apply((value, error) -> {
-      if (error == null) resolver.resolve(value);
-      else resolver.reject(error);
-    });
+    operation.apply(resolver::settle);
     return resolver.promise();
   }
 
@@ -150,22 +147,18 @@ final class FsRequests {
     long p = loop.checkUsable();
     Op<T> op = new Op<>(loop, spec, callback, resolver, fs.internal());
     ThreadPool.using();
-    RequestTable requests = loop.requestTable();
-    op.slot = requests.add(op);
+    int slot = op.takeSlot();
     long rc;
     try {
-      rc = spec.starter.start(p, op.slot);
+      rc = spec.starter.start(p, slot);
     } catch (Throwable t) {
-      requests.remove(op.slot); // refused before the native op was asked for
+      op.leaveTable(); // refused before the native op was asked for
       throw t;
     }
     loop.fileOperationStarted();
-    if (rc < 0) {
-      requests.remove(op.slot);
+    if (!op.started(rc)) {
       op.failure = (int) rc;
       loop.enqueueTick(op);
-    } else {
-      loop.inFlight(op);
     }
     return op;
   }
@@ -200,14 +193,11 @@ final class FsRequests {
    * One operation in flight, in the loop's request table until it completes; while its
    * completion is delivered, the results are read from the completion record.
    */
-  private static final class Op<T> extends Peer implements Cancelable, Runnable, Finished {
+  private static final class Op<T> extends PoolRequest implements Runnable, Finished {
     private final Spec<T> spec;
     private final Callback<T> callback;
     private final Promise.Resolver<T> resolver;
     private final boolean internal;
-    /** Its slot in the loop's request table while in flight. */
-    private int slot;
-    private boolean cancelled;
     private int failure;
     /** The op's result while its completion is delivered. */
     private long result;
@@ -225,19 +215,15 @@ final class FsRequests {
       return internal;
     }
 
+    /** A close is never cancelled, not even by a closing loop, because its descriptor would leak. */
     @Override
-    public boolean cancel() {
-      loop.checkThread();
-      // libuv reports a second cancel of the same request as a success; a close is never
-      // cancelled, not even by a closing loop, because its descriptor would leak
-      if (cancelled || spec.op.syscall().equals("close")) return false;
-      cancelled = loop.requestTable().cancel(this, slot);
-      return cancelled;
+    boolean cancellable() {
+      return !spec.op.syscall().equals("close");
     }
 
     @Override
     void released() {
-      loop.completed(this);
+      super.released();
       if (spec.after != null) spec.after.run();
     }
 
@@ -291,12 +277,8 @@ final class FsRequests {
     }
 
     private void deliver(T value, UvException error) throws Exception {
-      if (resolver != null) {
-        if (error == null) resolver.resolve(value);
-        else resolver.reject(error);
-      } else {
-        callback.done(value, error);
-      }
+      if (resolver != null) resolver.settle(value, error);
+      else callback.done(value, error);
     }
   }
 

@@ -28,11 +28,16 @@ abstract class PoolRequest extends Peer implements Cancelable {
    */
   final boolean started(long result) {
     if (result < 0) {
-      loop.requestTable().remove(slot);
+      leaveTable();
       return false;
     }
     loop.inFlight(this);
     return true;
+  }
+
+  /** Takes this request out of the table before its native side was asked to start it. */
+  final void leaveTable() {
+    loop.requestTable().remove(slot);
   }
 
   @Override
