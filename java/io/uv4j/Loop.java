@@ -498,7 +498,7 @@ public final class Loop implements Executor, AutoCloseable {
 
   /**
    * Removes a listener added with {@link #onWarning(WarningListener)} (Node's {@code
-   * process.off('warning')}); one added several times is removed once, its first registration.
+   * process.off('warning')}); one added several times loses its latest registration only.
    *
    * @param listener the listener to remove
    * @return whether it was registered
@@ -526,9 +526,9 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Sets whether the loop prints each warning to {@code System.err}, as it does unless told otherwise;
-   * {@code false} is Node's {@code --no-warnings}: nothing is printed, and listeners still get
-   * every warning. The line is Node's with the library in place of the runtime, {@code
+   * Sets whether the loop prints each warning to {@code System.err}, as it does unless told
+   * otherwise; {@code false} is Node's {@code --no-warnings}: nothing is printed, and listeners
+   * still get every warning. The line is Node's with the library in place of the runtime, {@code
    * (uv4j:PID) Name: message}, without Node's hint about {@code --trace-warnings}.
    *
    * @param printed whether to print warnings emitted from now on

@@ -25,8 +25,12 @@ final class Warnings {
     listeners.add(listener);
   }
 
+  /** Removes the latest registration of {@code listener}, as Node's {@code off} does. */
   boolean remove(Loop.WarningListener listener) {
-    return listeners.remove(listener);
+    int latest = listeners.lastIndexOf(listener);
+    if (latest < 0) return false;
+    listeners.remove(latest);
+    return true;
   }
 
   void setPrinted(boolean printed) {

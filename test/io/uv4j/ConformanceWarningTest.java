@@ -84,6 +84,28 @@ class ConformanceWarningTest extends Conformance {
   }
 
   /*
+   * // A warning listener added twice and removed once keeps its earlier place in the order.
+   * const log = (s) => console.log(s);
+   * const twice = (w) => log('twice ' + w.name);
+   * process.on('warning', twice);
+   * process.on('warning', (w) => log('between ' + w.name));
+   * process.on('warning', twice);
+   * process.off('warning', twice);
+   * process.emitWarning('something', 'ExampleWarning');
+   */
+  @Test
+  void s76_offRemovesLatestRegistration() throws IOException {
+    loop.setWarningsPrinted(false);
+    Loop.WarningListener twice = w -> log("twice " + w.name());
+    loop.onWarning(twice);
+    loop.onWarning(w -> log("between " + w.name()));
+    loop.onWarning(twice);
+    loop.offWarning(twice);
+    loop.emitWarning(new Warning("ExampleWarning", "something"));
+    runAndCompare("76-off-removes-latest-registration");
+  }
+
+  /*
    * // A warning listener that throws is an uncaught exception; the listeners after it do not get
    * // that warning, and the loop goes on.
    * const log = (s) => console.log(s);
@@ -105,6 +127,27 @@ class ConformanceWarningTest extends Conformance {
     loop.onWarning(w -> log("later listener"));
     loop.setTimeout(() -> log("fired"), 1L << 31);
     runAndCompare("73-warning-listener-throws");
+  }
+
+  /*
+   * // With no 'uncaughtException' handler, a warning listener that throws ends the process with
+   * // exit code 1, as any callback that throws does: the overflowed timer never fires.
+   * const log = (s) => console.log(s);
+   * process.on('exit', (code) => log('exit ' + code));
+   * process.on('warning', () => {
+   *   throw new Error('from listener');
+   * });
+   * setTimeout(() => log('fired (must not run)'), 2 ** 31);
+   */
+  @Test
+  void s75_warningListenerThrowsWithNoHandler() throws IOException {
+    loop.setWarningsPrinted(false);
+    loop.onExit(code -> log("exit " + code));
+    loop.onWarning(w -> {
+      throw new RuntimeException("from listener");
+    });
+    loop.setTimeout(() -> log("fired (must not run)"), 1L << 31);
+    runAndCompare("75-warning-listener-throws-no-handler");
   }
 
   /*

@@ -1,6 +1,7 @@
 package io.uv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +90,7 @@ class WarningTest extends LoopTestBase {
     Loop.WarningListener listener = w -> {};
     loop.onWarning(listener);
     assertTrue(loop.offWarning(listener));
-    assertEquals(false, loop.offWarning(listener));
+    assertFalse(loop.offWarning(listener));
   }
 
   @Test
