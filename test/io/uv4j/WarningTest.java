@@ -34,6 +34,13 @@ class WarningTest extends LoopTestBase {
   }
 
   @Test
+  void defaultPrintingGoesToTheProcessStandardError() throws Exception {
+    String output = ChildJvm.run(WarningProbe.class);
+    assertTrue(output.matches("pid (\\d+)\\R\\(uv4j:\\1\\) TimeoutOverflowWarning: 2147483648 does not fit into a"
+        + " 32-bit signed integer\\.\nTimeout duration was set to 1\\."), output);
+  }
+
+  @Test
   void defaultPrintingComesBeforeTheListeners() {
     captureDefaultPrinting();
     List<String> printedWhenListened = new ArrayList<>();
