@@ -59,6 +59,15 @@ public final class Loop implements Executor, AutoCloseable {
     void unhandled(Throwable reason, Promise<?> promise);
   }
 
+  /** Receives the loop's warnings (Node's {@code process.on('warning')}). */
+  @FunctionalInterface
+  public interface WarningListener {
+    /**
+     * @param warning what the loop warns about
+     */
+    void warning(Warning warning);
+  }
+
   /** Stack a thread must have left to enter libuv (see requireStackForUpcalls). */
   private static final long STACK_FOR_UPCALLS = 512 << 10;
 
@@ -84,6 +93,7 @@ public final class Loop implements Executor, AutoCloseable {
   private final RequestTable requestTable;
   private final ReadSlab readSlab = new ReadSlab();
   private final UnsettledFutures unsettledFutures = new UnsettledFutures(this);
+  final Warnings warnings = new Warnings(this);
 
   private Loop() throws UvException {
     Native.ensureLoaded();
@@ -469,6 +479,67 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
+   * Adds a listener for the loop's warnings (Node's {@code process.on('warning')}), such as the
+   * {@code TimeoutOverflowWarning} of a timer whose delay does not fit in 32 bits. A warning is
+   * delivered on a next-tick queued when it is emitted: printed first (see {@link
+   * #setWarningsPrinted(boolean)}), then given to the listeners in the order they were added. A
+   * listener that throws is an uncaught exception of that tick, and the listeners after it do not
+   * get that warning, as in Node.
+   *
+   * @param listener called on the loop thread with each warning; adding it twice calls it twice
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void onWarning(WarningListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    warnings.add(listener);
+  }
+
+  /**
+   * Removes a listener added with {@link #onWarning(WarningListener)} (Node's {@code
+   * process.off('warning')}); one added several times loses its latest registration only.
+   *
+   * @param listener the listener to remove
+   * @return whether it was registered
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public boolean offWarning(WarningListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    return warnings.remove(listener);
+  }
+
+  /**
+   * Emits a warning of the program's own (Node's {@code process.emitWarning}), delivered as the
+   * loop's warnings are (see {@link #onWarning(WarningListener)}).
+   *
+   * @param warning what to warn about
+   * @throws NullPointerException if {@code warning} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void emitWarning(Warning warning) {
+    Objects.requireNonNull(warning, "warning");
+    checkOpen();
+    warnings.emit(warning);
+  }
+
+  /**
+   * Sets whether the loop prints each warning to {@code System.err}, as it does unless told
+   * otherwise; {@code false} is Node's {@code --no-warnings}: nothing is printed, and listeners
+   * still get every warning. The line is Node's with the library in place of the runtime, {@code
+   * (uv4j:PID) Name: message}, without Node's hint about {@code --trace-warnings}.
+   *
+   * @param printed whether to print warnings emitted from now on
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setWarningsPrinted(boolean printed) {
+    checkOpen();
+    warnings.setPrinted(printed);
+  }
+
+  /**
    * A new pending promise of this loop, and the resolver that settles it.
    *
    * @param <T> the promise's value type
@@ -490,8 +561,9 @@ public final class Loop implements Executor, AutoCloseable {
 
   /**
    * Runs {@code callback} once, {@code delayMs} milliseconds from now (Node's {@code
-   * setTimeout}). A delay below 1 or above 2^31-1 ms is 1 ms; timers of equal delay fire in the
-   * order they were set.
+   * setTimeout}). A delay below 1 or above 2^31-1 ms is 1 ms; one above is also warned of, as
+   * Node does, with a {@code TimeoutOverflowWarning} (see {@link #onWarning(WarningListener)}).
+   * Timers of equal delay fire in the order they were set.
    *
    * @param callback what to run when the timer fires
    * @param delayMs the delay in milliseconds

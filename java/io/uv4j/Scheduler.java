@@ -90,6 +90,11 @@ final class Scheduler {
   // --- timers ------------------------------------------------------------------------------------
 
   Timeout setTimeout(Runnable callback, long delay, boolean repeating) {
+    // Node warns only of the too large: a delay below 1 becomes 1 silently
+    if (delay > TIMEOUT_MAX) {
+      loop.warnings.emit(new Warning("TimeoutOverflowWarning",
+          delay + " does not fit into a 32-bit signed integer.\nTimeout duration was set to 1."));
+    }
     Timeout t = new Timeout(this, callback, clamp(delay), repeating);
     incTimerRef();
     insert(t, t.msecs, now());
