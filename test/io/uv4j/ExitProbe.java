@@ -12,7 +12,10 @@ public final class ExitProbe {
   private static final Map<String, Consumer<Loop>> SCENARIOS = Map.of(
       "80-exit-inside-exit-listener", ExitProbe::exitInsideExitListener,
       "81-exit-inside-uncaught-handler", ExitProbe::exitInsideUncaughtHandler,
-      "82-exit-inside-unhandled-rejection-handler", ExitProbe::exitInsideUnhandledRejectionHandler);
+      "82-exit-inside-unhandled-rejection-handler", ExitProbe::exitInsideUnhandledRejectionHandler,
+      "83-exit-code-at-natural-end", ExitProbe::exitCodeAtNaturalEnd,
+      "84-exit-without-code-uses-exit-code", ExitProbe::exitWithoutCodeUsesExitCode,
+      "85-exit-code-set-by-exit-listener", ExitProbe::exitCodeSetByExitListener);
 
   private ExitProbe() {}
 
@@ -64,5 +67,30 @@ public final class ExitProbe {
     loop.onExit(code -> log("exit " + code));
     Promise.reject(loop, new RuntimeException("r1"));
     loop.setTimeout(() -> log("timer (must not run)"), 1);
+  }
+
+  private static void exitCodeAtNaturalEnd(Loop loop) {
+    loop.onExit(code -> log("exit " + code + ", exitCode " + loop.exitCode()));
+    loop.setExitCode(3);
+    loop.setTimeout(() -> log("timeout"), 1);
+  }
+
+  private static void exitWithoutCodeUsesExitCode(Loop loop) {
+    loop.onExit(code -> log("exit " + code));
+    loop.setExitCode(2);
+    loop.setImmediate(() -> {
+      log("immediate: calling exit()");
+      loop.exit();
+    });
+    loop.setTimeout(() -> log("timer (must not run)"), 1);
+  }
+
+  private static void exitCodeSetByExitListener(Loop loop) {
+    loop.onExit(code -> {
+      log("first exit listener: " + code);
+      loop.setExitCode(9);
+    });
+    loop.onExit(code -> log("second exit listener: " + code + ", exitCode " + loop.exitCode()));
+    loop.setImmediate(() -> loop.exit(1));
   }
 }

@@ -31,6 +31,21 @@ class ProcessExitTest {
     endsAsNodeDoes("82-exit-inside-unhandled-rejection-handler");
   }
 
+  @Test
+  void theExitCodeSetBeforeTheLoopRunsOutOfWorkIsTheExitStatus() throws Exception {
+    endsAsNodeDoes("83-exit-code-at-natural-end");
+  }
+
+  @Test
+  void exitWithoutACodeEndsWithTheExitCode() throws Exception {
+    endsAsNodeDoes("84-exit-without-code-uses-exit-code");
+  }
+
+  @Test
+  void anExitListenerSettingTheExitCodeChangesTheExitStatus() throws Exception {
+    endsAsNodeDoes("85-exit-code-set-by-exit-listener");
+  }
+
   private static void endsAsNodeDoes(String scenario) throws Exception {
     ChildJvm.Ended ended = ChildJvm.runToEnd(ExitProbe.class, scenario);
     assertEquals(Files.readString(SCENARIOS.resolve(scenario + ".expected")), ended.stdout(), "output of " + scenario);
