@@ -15,7 +15,8 @@ public final class ExitProbe {
       "82-exit-inside-unhandled-rejection-handler", ExitProbe::exitInsideUnhandledRejectionHandler,
       "83-exit-code-at-natural-end", ExitProbe::exitCodeAtNaturalEnd,
       "84-exit-without-code-uses-exit-code", ExitProbe::exitWithoutCodeUsesExitCode,
-      "85-exit-code-set-by-exit-listener", ExitProbe::exitCodeSetByExitListener);
+      "85-exit-code-set-by-exit-listener", ExitProbe::exitCodeSetByExitListener,
+      "86-before-exit-gets-exit-code", ExitProbe::beforeExitGetsExitCode);
 
   private ExitProbe() {}
 
@@ -92,5 +93,18 @@ public final class ExitProbe {
     });
     loop.onExit(code -> log("second exit listener: " + code + ", exitCode " + loop.exitCode()));
     loop.setImmediate(() -> loop.exit(1));
+  }
+
+  private static void beforeExitGetsExitCode(Loop loop) {
+    int[] rounds = {0};
+    loop.onBeforeExit(code -> {
+      log("beforeExit " + code);
+      if (rounds[0]++ == 0) {
+        loop.setExitCode(8);
+        loop.setImmediate(() -> log("immediate from beforeExit"));
+      }
+    });
+    loop.onExit(code -> log("exit " + code));
+    loop.setExitCode(4);
   }
 }

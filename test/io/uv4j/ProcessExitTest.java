@@ -46,6 +46,11 @@ class ProcessExitTest {
     endsAsNodeDoes("85-exit-code-set-by-exit-listener");
   }
 
+  @Test
+  void beforeExitListenersGetTheExitCode() throws Exception {
+    endsAsNodeDoes("86-before-exit-gets-exit-code");
+  }
+
   private static void endsAsNodeDoes(String scenario) throws Exception {
     ChildJvm.Ended ended = ChildJvm.runToEnd(ExitProbe.class, scenario);
     assertEquals(Files.readString(SCENARIOS.resolve(scenario + ".expected")), ended.stdout(), "output of " + scenario);
