@@ -81,9 +81,10 @@ public final class ExitProbe {
     loop.setExitCode(2);
     loop.setImmediate(() -> {
       log("immediate: calling exit()");
+      loop.nextTick(() -> log("tick (must not run)"));
+      loop.setImmediate(() -> log("immediate2 (must not run)"));
       loop.exit();
     });
-    loop.setTimeout(() -> log("timer (must not run)"), 1);
   }
 
   private static void exitCodeSetByExitListener(Loop loop) {
