@@ -16,7 +16,8 @@ public final class ExitProbe {
       "83-exit-code-at-natural-end", ExitProbe::exitCodeAtNaturalEnd,
       "84-exit-without-code-uses-exit-code", ExitProbe::exitWithoutCodeUsesExitCode,
       "85-exit-code-set-by-exit-listener", ExitProbe::exitCodeSetByExitListener,
-      "86-before-exit-gets-exit-code", ExitProbe::beforeExitGetsExitCode);
+      "86-before-exit-gets-exit-code", ExitProbe::beforeExitGetsExitCode,
+      "87-exit-inside-microtask-of-exit-listener", ExitProbe::exitInsideMicrotaskOfExitListener);
 
   private ExitProbe() {}
 
@@ -107,5 +108,16 @@ public final class ExitProbe {
     });
     loop.onExit(code -> log("exit " + code));
     loop.setExitCode(4);
+  }
+
+  private static void exitInsideMicrotaskOfExitListener(Loop loop) {
+    loop.onExit(code -> {
+      log("exit listener: " + code);
+      loop.queueMicrotask(() -> {
+        log("microtask: calling exit(7)");
+        loop.exit(7);
+      });
+      loop.queueMicrotask(() -> log("second microtask (must not run)"));
+    });
   }
 }

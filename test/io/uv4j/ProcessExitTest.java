@@ -32,6 +32,11 @@ class ProcessExitTest {
   }
 
   @Test
+  void exitInsideAMicrotaskOfAnExitListenerEndsWithTheNewCode() throws Exception {
+    endsAsNodeDoes("87-exit-inside-microtask-of-exit-listener");
+  }
+
+  @Test
   void theExitCodeSetBeforeTheLoopRunsOutOfWorkIsTheExitStatus() throws Exception {
     endsAsNodeDoes("83-exit-code-at-natural-end");
   }
