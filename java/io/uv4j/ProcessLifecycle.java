@@ -12,13 +12,13 @@ import java.util.function.IntConsumer;
  * it is pending.
  */
 final class ProcessLifecycle {
+  /** The highest exit status: a parent sees only the low 8 bits of it (POSIX wait). */
+  private static final int MAX_EXIT_CODE = 255;
+
   private final Loop loop;
   private final Dispatcher dispatcher;
   private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
   private final List<IntConsumer> exitListeners = new ArrayList<>();
-  /** The highest exit status: a parent sees only the low 8 bits of it (POSIX wait). */
-  static final int MAX_EXIT_CODE = 255;
-
   private int exitCode;
   /** runToCompletion() is running the loop. */
   private boolean completing;
