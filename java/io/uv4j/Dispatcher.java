@@ -145,6 +145,9 @@ final class Dispatcher {
       try {
         handler.uncaught(error, origin);
         return;
+      } catch (ProcessLifecycle.ExitSignal exitFromHandler) {
+        // the handler ended the process: its exit request is pending, and the error taken
+        return;
       } catch (Throwable fromHandler) {
         fromHandler.addSuppressed(error);
         error = fromHandler;

@@ -644,7 +644,8 @@ public final class Loop implements Executor, AutoCloseable {
    * Adds a listener told, with the exit code, each time {@link #runToCompletion()} finds the
    * loop out of work (Node's {@code beforeExit}); work it schedules runs the loop again.
    *
-   * @param listener called on the loop thread with the exit code (0), as a callback of the loop
+   * @param listener called on the loop thread with the exit code ({@link #exitCode()}), as a
+   *     callback of the loop
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -658,9 +659,11 @@ public final class Loop implements Executor, AutoCloseable {
    * Adds a listener told, with the exit code, when {@link #runToCompletion()} ends (Node's
    * {@code exit}): next-ticks it queues are ignored and timers never fire, but microtasks it
    * queues run once after the listeners. The listeners are callbacks of this loop: they cannot
-   * run or close it.
+   * run or close it. One that calls {@link #exit(int)} ends the run there: it does not return,
+   * the listeners after it are not told, and {@code runToCompletion()} returns the new code; one
+   * that calls {@link #setExitCode(int)} changes what {@code runToCompletion()} returns.
    *
-   * @param listener called on the loop thread with the exit code {@code runToCompletion()} returns
+   * @param listener called on the loop thread with the exit code the run ended with
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
    */
@@ -671,12 +674,56 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Ends {@link #runToCompletion()} at once with {@code code} (Node's {@code process.exit}): no
-   * queued tick, microtask, immediate, timer or other callback runs; exit listeners get {@code
-   * code}. Called from a callback it does not return: it unwinds that callback. Called outside
-   * the loop it only records the request, which the next {@link #runToCompletion()} honours.
+   * The exit code (Node's {@code process.exitCode}): what {@link #runToCompletion()} returns and
+   * its before-exit and exit listeners get when the loop ends by running out of work, and what
+   * {@link #exit()} ends it with. It is 0 until {@link #setExitCode(int)} or {@link #exit(int)}
+   * sets it, or an error no handler took ends a run (1).
    *
-   * @param code the exit code {@link #runToCompletion()} returns and exit listeners get
+   * @return the exit code, 0 to 255
+   * @throws IllegalStateException if called from another thread
+   */
+  public int exitCode() {
+    checkThread();
+    return lifecycle.exitCode();
+  }
+
+  /**
+   * Sets the exit code (Node's {@code process.exitCode = code}) without ending anything: see
+   * {@link #exitCode()}. Codes run from 0 to 255, the exit statuses a POSIX parent process can
+   * see (it gets only the low 8 bits of what a process exits with); Node lets the system cut
+   * larger or negative ones down, this refuses them.
+   *
+   * @param code the exit code, 0 to 255
+   * @throws IllegalArgumentException if {@code code} is negative or above 255
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setExitCode(int code) {
+    checkOpen();
+    lifecycle.setExitCode(code);
+  }
+
+  /**
+   * Ends {@link #runToCompletion()} at once with the exit code {@link #exitCode()} holds (Node's
+   * {@code process.exit()}); otherwise as {@link #exit(int)}.
+   *
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void exit() {
+    checkOpen();
+    lifecycle.exit(lifecycle.exitCode());
+  }
+
+  /**
+   * Sets the exit code to {@code code} and ends {@link #runToCompletion()} at once with it (Node's
+   * {@code process.exit(code)}): no queued tick, microtask, immediate, timer or other callback
+   * runs; exit listeners get {@code code}. Called from a callback, an exit listener, or the
+   * uncaught-exception or unhandled-rejection handler, it does not return: it unwinds that
+   * callback, and the exit is no error. Called outside the loop it only records the request,
+   * which the next {@link #runToCompletion()} honours.
+   *
+   * @param code the exit code, 0 to 255 (see {@link #setExitCode(int)}), that {@link
+   *     #runToCompletion()} returns and exit listeners get
+   * @throws IllegalArgumentException if {@code code} is negative or above 255
    * @throws IllegalStateException if closed or called from another thread
    */
   public void exit(int code) {
@@ -690,7 +737,8 @@ public final class Loop implements Executor, AutoCloseable {
    * running again if they scheduled more, then telling exit listeners. An error no handler took
    * ends the run with code 1, its stack trace printed to {@code System.err}, as Node does.
    *
-   * @return the exit code: 0, 1 after an unhandled error, or what {@link #exit} was given
+   * @return the exit code: {@link #exitCode()} when the loop ran out of work, 1 after an
+   *     unhandled error, or what {@link #exit} ended it with; an exit listener may change it
    * @throws IllegalStateException if closed, called from another thread, or from inside a
    *     callback of this loop
    */

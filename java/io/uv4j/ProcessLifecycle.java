@@ -7,10 +7,14 @@ import java.util.function.IntConsumer;
 
 /**
  * A loop run as Node runs a process: {@link Loop#runToCompletion()} with its before-exit and exit
- * listeners, and {@link Loop#exit(int)} with the exit code it sets. The exit request itself is
- * kept by the {@link Dispatcher}, which stops callbacks while it is pending.
+ * listeners, the exit code (Node's {@code process.exitCode}), and {@link Loop#exit(int)}, which
+ * sets it. The exit request itself is kept by the {@link Dispatcher}, which stops callbacks while
+ * it is pending.
  */
 final class ProcessLifecycle {
+  /** The highest exit status: a parent sees only the low 8 bits of it (POSIX wait). */
+  private static final int MAX_EXIT_CODE = 255;
+
   private final Loop loop;
   private final Dispatcher dispatcher;
   private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
@@ -18,6 +22,8 @@ final class ProcessLifecycle {
   private int exitCode;
   /** runToCompletion() is running the loop. */
   private boolean completing;
+  /** The exit listeners are being told: an exit now ends the telling where it is. */
+  private boolean tellingExit;
 
   ProcessLifecycle(Loop loop, Dispatcher dispatcher) {
     this.loop = loop;
@@ -37,17 +43,32 @@ final class ProcessLifecycle {
     if (!completing) dispatcher.exitRequested = false;
   }
 
+  int exitCode() {
+    return exitCode;
+  }
+
+  /** See {@link Loop#setExitCode(int)}. */
+  void setExitCode(int code) {
+    exitCode = checkedExitCode(code);
+  }
+
   /** See {@link Loop#exit(int)}; the caller has checked the loop is open. */
   void exit(int code) {
+    exitCode = checkedExitCode(code);
     dispatcher.exitRequested = true;
-    exitCode = code;
     if (loop.insideUvRun) Native.loopStop(loop.pointer());
-    if (dispatcher.depth > 0) throw new ExitSignal();
+    if (dispatcher.depth > 0 || tellingExit) throw new ExitSignal();
+  }
+
+  private static int checkedExitCode(int code) {
+    if (code < 0 || code > MAX_EXIT_CODE) {
+      throw new IllegalArgumentException("exit code " + code + " is outside 0.." + MAX_EXIT_CODE);
+    }
+    return code;
   }
 
   /** See {@link Loop#runToCompletion()}; the caller has checked the loop is open and not running. */
   int runToCompletion() {
-    int code;
     boolean natural = false;
     completing = true;
     try {
@@ -57,14 +78,13 @@ final class ProcessLifecycle {
         if (dispatcher.exitRequested) break;
         more = loop.isAlive();
         if (more) continue;
-        emit(beforeExitListeners, 0);
+        emit(beforeExitListeners, exitCode);
         more = loop.isAlive() && !dispatcher.exitRequested;
       } while (more);
       natural = !dispatcher.exitRequested;
-      code = natural ? 0 : exitCode;
     } catch (RuntimeException | Error e) {
       (e instanceof UncaughtException && e.getCause() != null ? e.getCause() : e).printStackTrace();
-      code = 1;
+      exitCode = 1;
     } finally {
       completing = false;
     }
@@ -73,23 +93,43 @@ final class ProcessLifecycle {
     tasks.ticksIgnored = true;
     // exit listeners and what they queue are callbacks of this loop: they may not run or close it
     loop.running = true;
+    tellingExit = true;
     try {
       // an exit or a fatal error ends the process at once: what was queued never runs
       if (!natural) {
         tasks.discardTicks();
         tasks.discardMicrotasks();
       }
-      for (IntConsumer listener : new ArrayList<>(exitListeners)) listener.accept(code);
-      tasks.discardTicks();
-      if (natural) tasks.runMicrotasksToEnd();
-      tasks.discardMicrotasks();
+      tellExitListeners(exitCode, natural);
     } finally {
+      tellingExit = false;
+      dispatcher.exitRequested = false;
       loop.running = false;
       tasks.ticksIgnored = false;
       dispatcher.fatal = null;
       dispatcher.fatalOrigin = null;
     }
-    return code;
+    // a listener may have changed the code, with setExitCode() or exit()
+    return exitCode;
+  }
+
+  /**
+   * Tells each exit listener {@code code}, then runs the microtasks they queued if the loop ended
+   * by itself. An exit from a listener or one of those microtasks ends it all there, as Node's
+   * process.exit ends the process: what is still queued never runs.
+   */
+  private void tellExitListeners(int code, boolean natural) {
+    TaskQueues tasks = loop.tasks;
+    try {
+      for (IntConsumer listener : new ArrayList<>(exitListeners)) listener.accept(code);
+    } catch (ExitSignal exitFromListener) {
+      tasks.discardTicks();
+      tasks.discardMicrotasks();
+      return;
+    }
+    tasks.discardTicks();
+    if (natural) tasks.runMicrotasksToEnd();
+    tasks.discardMicrotasks();
   }
 
   /** Tells listeners as one callback, drained after it, as Node's process.emit is. */

@@ -130,7 +130,8 @@ final class TaskQueues {
         try {
           handler.unhandled(reason, promise);
         } catch (Throwable t) {
-          dispatcher.uncaught(t, ErrorOrigin.UNCAUGHT_EXCEPTION);
+          // an exit the handler asked for unwinds it, and is no error
+          dispatcher.reportThrown(t);
         }
       }
       if (!dispatcher.acceptsCallbacks()) return false;
@@ -148,10 +149,13 @@ final class TaskQueues {
     microtasks.clear();
   }
 
-  /** Runs queued microtasks, and those they queue, until none is left, whatever they throw. */
+  /**
+   * Runs queued microtasks, and those they queue, until none is left, whatever they throw; one
+   * that calls {@link Loop#exit} ends the run.
+   */
   void runMicrotasksToEnd() {
     Runnable microtask;
-    while ((microtask = microtasks.poll()) != null) runQueued(microtask);
+    while (!dispatcher.exitRequested && (microtask = microtasks.poll()) != null) runQueued(microtask);
   }
 
   // --- tasks from other threads -----------------------------------------------------------------

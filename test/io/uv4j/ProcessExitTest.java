@@ -1,0 +1,66 @@
+package io.uv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a program run by {@link Loop#runToCompletion()} ends when it calls {@link Loop#exit} from
+ * the exit listeners or an error handler, or sets its exit code: each scenario runs in a fresh
+ * JVM ({@link ExitProbe}) whose exit status, output and silence on stderr must be those of the
+ * equivalent Node program, kept with Node v20's output in {@code test/conformance}.
+ */
+class ProcessExitTest {
+  private static final Path SCENARIOS = Paths.get("test", "conformance");
+
+  @Test
+  void exitInsideAnExitListenerEndsWithTheNewCodeAndSkipsTheRemainingListeners() throws Exception {
+    endsAsNodeDoes("80-exit-inside-exit-listener");
+  }
+
+  @Test
+  void exitInsideTheUncaughtExceptionHandlerEndsWithThatCode() throws Exception {
+    endsAsNodeDoes("81-exit-inside-uncaught-handler");
+  }
+
+  @Test
+  void exitInsideTheUnhandledRejectionHandlerEndsWithThatCode() throws Exception {
+    endsAsNodeDoes("82-exit-inside-unhandled-rejection-handler");
+  }
+
+  @Test
+  void exitInsideAMicrotaskOfAnExitListenerEndsWithTheNewCode() throws Exception {
+    endsAsNodeDoes("87-exit-inside-microtask-of-exit-listener");
+  }
+
+  @Test
+  void theExitCodeSetBeforeTheLoopRunsOutOfWorkIsTheExitStatus() throws Exception {
+    endsAsNodeDoes("83-exit-code-at-natural-end");
+  }
+
+  @Test
+  void exitWithoutACodeEndsWithTheExitCode() throws Exception {
+    endsAsNodeDoes("84-exit-without-code-uses-exit-code");
+  }
+
+  @Test
+  void anExitListenerSettingTheExitCodeChangesTheExitStatus() throws Exception {
+    endsAsNodeDoes("85-exit-code-set-by-exit-listener");
+  }
+
+  @Test
+  void beforeExitListenersGetTheExitCode() throws Exception {
+    endsAsNodeDoes("86-before-exit-gets-exit-code");
+  }
+
+  private static void endsAsNodeDoes(String scenario) throws Exception {
+    ChildJvm.Ended ended = ChildJvm.runToEnd(ExitProbe.class, scenario);
+    assertEquals(Files.readString(SCENARIOS.resolve(scenario + ".expected")), ended.stdout(), "output of " + scenario);
+    assertEquals("", ended.stderr(), "stderr of " + scenario);
+    int status = Integer.parseInt(Files.readString(SCENARIOS.resolve(scenario + ".exitcode")).strip());
+    assertEquals(status, ended.status(), "exit status of " + scenario + ", printing " + ended.stdout());
+  }
+}
