@@ -129,29 +129,10 @@ public final class FileServer {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(address, "address");
     if (!Files.isDirectory(root)) throw new IllegalArgumentException("root is not a directory: " + root);
-    if (idleTimeoutMs <= 0 || idleTimeoutMs > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("idleTimeoutMs must be between 1 and 2^31-1, got " + idleTimeoutMs);
-    }
+    Servers.checkIdleTimeout(idleTimeoutMs);
     Path absoluteRoot = root.toAbsolutePath().normalize();
     Tcp server = new Tcp(loop);
-    try {
-      server.bind(address);
-      server.listen(1024, error -> {
-        if (error != null) throw error;
-        Tcp socket = new Tcp(loop);
-        try {
-          server.accept(socket);
-          socket.noDelay(true);
-          new Connection(socket, absoluteRoot, idleTimeoutMs).start();
-        } catch (UvException e) {
-          socket.close();
-          throw e;
-        }
-      });
-    } catch (UvException | RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    Servers.listen(server, address, socket -> new Connection(socket, absoluteRoot, idleTimeoutMs).start());
     return server;
   }
 

@@ -120,24 +120,7 @@ public final class HttpHelloServer {
     }
     Tcp server = new Tcp(loop);
     ResponseBuffer responses = new ResponseBuffer();
-    try {
-      server.bind(address);
-      server.listen(1024, error -> {
-        if (error != null) throw error;
-        Tcp socket = new Tcp(loop);
-        try {
-          server.accept(socket);
-          socket.noDelay(true);
-          new Connection(socket, responses).start(idleTimeoutMs);
-        } catch (UvException e) {
-          socket.close();
-          throw e;
-        }
-      });
-    } catch (UvException | RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    Servers.listen(server, address, socket -> new Connection(socket, responses).start(idleTimeoutMs));
     return server;
   }
 

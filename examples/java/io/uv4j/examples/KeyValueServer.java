@@ -119,20 +119,9 @@ public final class KeyValueServer {
   public static KeyValueServer start(Loop loop, InetSocketAddress address, long idleTimeoutMs) throws UvException {
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(address, "address");
-    if (idleTimeoutMs <= 0 || idleTimeoutMs > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("idleTimeoutMs must be between 1 and 2^31-1, got " + idleTimeoutMs);
-    }
+    Servers.checkIdleTimeout(idleTimeoutMs);
     KeyValueServer server = new KeyValueServer(loop, idleTimeoutMs);
-    try {
-      server.listener.bind(address);
-      server.listener.listen(1024, error -> {
-        if (error != null) throw error;
-        server.accept();
-      });
-    } catch (UvException | RuntimeException e) {
-      server.listener.close();
-      throw e;
-    }
+    Servers.listen(server.listener, address, socket -> server.new Connection(socket).start());
     return server;
   }
 
@@ -185,18 +174,6 @@ public final class KeyValueServer {
    */
   public long peakQueuedBytes() {
     return peakQueuedBytes;
-  }
-
-  private void accept() throws UvException {
-    Tcp socket = new Tcp(loop);
-    try {
-      listener.accept(socket);
-      socket.noDelay(true);
-      new Connection(socket).start();
-    } catch (UvException e) {
-      socket.close();
-      throw e;
-    }
   }
 
   /** One client: its lines in, its replies out, and the commands held while it is paused. */
