@@ -3,6 +3,8 @@
 # that it prints exactly the stored NN-name.expected and exits with NN-name.exitcode (0 when there
 # is none). An .expected file may list several accepted outputs, separated by a line
 # '=== OR ===' (for scenarios whose order Node itself does not fix). stderr is not compared.
+# When NN-name.flags exists, its one line holds node command-line options (such as
+# --unhandled-rejections=warn), passed to node before the script.
 #
 # Usage: ci/conformance-node.sh [PREFIX...]   (only the scenarios whose names start so)
 set -uo pipefail
@@ -26,7 +28,9 @@ selected() {
 for script in [0-9][0-9]-*.js; do
   name=${script%.js}
   selected "$name" "$@" || continue
-  timeout 30 "$node" "$script" > "$work/out" 2> /dev/null
+  flags=()
+  [ -f "$name.flags" ] && read -r -a flags < "$name.flags"
+  timeout 30 "$node" "${flags[@]}" "$script" > "$work/out" 2> /dev/null
   status=$?
   wanted=0
   [ -f "$name.exitcode" ] && wanted=$(< "$name.exitcode")
