@@ -1,0 +1,9 @@
+// --unhandled-rejections=strict with an 'uncaughtException' listener and no 'unhandledRejection'
+// listener: after the 'uncaughtException' listener, the UnhandledPromiseRejectionWarning warnings
+// are emitted; the loop goes on.
+const log = (s) => console.log(s);
+process.on('uncaughtException', (err, origin) => log('uncaught ' + err.message + ' ' + origin));
+process.on('warning', (w) => log('warning ' + w.name + ': ' + w.message.split('\n')[0]));
+process.on('exit', (code) => log('exit ' + code));
+Promise.reject(new Error('r1'));
+setTimeout(() => log('later timer'), 1);
