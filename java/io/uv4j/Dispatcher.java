@@ -21,7 +21,11 @@ final class Dispatcher {
    * it stops every user callback. Kept here, beside the error, because every callback checks both.
    */
   boolean exitRequested;
-  private Loop.UncaughtExceptionHandler uncaughtHandler;
+  /**
+   * The fatal error is what an uncaught-exception listener threw: {@link Loop#runToCompletion()}
+   * then ends as Node does when its handler throws, with status 7 and no exit listeners.
+   */
+  boolean fatalFromHandler;
   private volatile LoopTracer tracer;
   private LoopTracer.Phase tracedPhase;
   /** While tracing: mark the poll phase's start (prepare runs right before it) and end. */
@@ -133,30 +137,29 @@ final class Dispatcher {
     if (!(thrown instanceof ProcessLifecycle.ExitSignal)) uncaught(thrown, ErrorOrigin.UNCAUGHT_EXCEPTION);
   }
 
-  /** See {@link Loop#onUncaughtException}. */
-  void onUncaughtException(Loop.UncaughtExceptionHandler handler) {
-    uncaughtHandler = handler;
+  /**
+   * Tells the uncaught-exception monitors, then the uncaught-exception listeners, of an error; with
+   * no listener, or if one throws, keeps it as fatal. A listener that throws ends the telling: what
+   * it threw is the fatal error, with {@code error} suppressed in it.
+   */
+  void uncaught(Throwable error, ErrorOrigin origin) {
+    try {
+      loop.listeners.of(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR).emit(l -> l.uncaught(error, origin));
+      if (loop.listeners.of(LoopEvent.UNCAUGHT_EXCEPTION).emit(l -> l.uncaught(error, origin))) return;
+      keepFatal(error, origin, false);
+    } catch (ProcessLifecycle.ExitSignal exitFromListener) {
+      // the listener ended the process: its exit request is pending, and the error taken
+    } catch (Throwable fromListener) {
+      if (fromListener != error) fromListener.addSuppressed(error);
+      keepFatal(fromListener, ErrorOrigin.UNCAUGHT_EXCEPTION, true);
+    }
   }
 
-  /** Hands an error to the uncaught-exception handler; with none, or if it throws, keeps it as fatal. */
-  void uncaught(Throwable error, ErrorOrigin origin) {
-    Loop.UncaughtExceptionHandler handler = uncaughtHandler;
-    if (handler != null) {
-      try {
-        handler.uncaught(error, origin);
-        return;
-      } catch (ProcessLifecycle.ExitSignal exitFromHandler) {
-        // the handler ended the process: its exit request is pending, and the error taken
-        return;
-      } catch (Throwable fromHandler) {
-        fromHandler.addSuppressed(error);
-        error = fromHandler;
-        origin = ErrorOrigin.UNCAUGHT_EXCEPTION;
-      }
-    }
+  private void keepFatal(Throwable error, ErrorOrigin origin, boolean fromHandler) {
     if (fatal == null) {
       fatal = error;
       fatalOrigin = origin;
+      fatalFromHandler = fromHandler;
     }
     // Outside uv_run the stop flag would linger and cut the next run() short.
     if (loop.insideUvRun) Native.loopStop(loop.pointer());
@@ -169,6 +172,7 @@ final class Dispatcher {
     ErrorOrigin origin = fatalOrigin;
     fatal = null;
     fatalOrigin = null;
+    if (error instanceof UncaughtException) throw (UncaughtException) error;
     if (origin == ErrorOrigin.UNHANDLED_REJECTION) throw new UncaughtException(error, origin);
     if (error instanceof RuntimeException) throw (RuntimeException) error;
     if (error instanceof Error) throw (Error) error;

@@ -22,12 +22,14 @@ import java.util.function.IntConsumer;
  * when the outermost callback returns, drains the queues as Node does: all next-ticks, then all
  * microtasks, again while either is non-empty, then reports promise rejections still unhandled.
  *
- * <p>A callback that throws goes to the handler set with {@link
- * #onUncaughtException(UncaughtExceptionHandler)}. With none, the loop stops and {@link #run()}
- * throws the error, as a Node process dies of an uncaught exception.
+ * <p>A callback that throws goes to the {@link LoopEvent#UNCAUGHT_EXCEPTION} listeners. With none,
+ * the loop stops and {@link #run()} throws the error, as a Node process dies of an uncaught
+ * exception. The loop's other process events ({@link LoopEvent}) take listeners the same way,
+ * with {@link #on(LoopEvent, Object)}, {@link #once(LoopEvent, Object)} and {@link #off(LoopEvent,
+ * Object)}.
  */
 public final class Loop implements Executor, AutoCloseable {
-  /** Receives what a callback threw, or a rejection nobody handled. */
+  /** Receives what a callback threw, or a rejection nobody handled (Node's {@code uncaughtException}). */
   @FunctionalInterface
   public interface UncaughtExceptionHandler {
     /**
@@ -49,11 +51,11 @@ public final class Loop implements Executor, AutoCloseable {
     void done(T value, Throwable error) throws Exception;
   }
 
-  /** Receives a promise rejection still unhandled after a drain. */
+  /** Receives a promise rejection still unhandled after a drain (Node's {@code unhandledRejection}). */
   @FunctionalInterface
   public interface UnhandledRejectionHandler {
     /**
-     * @param reason the rejection's reason
+     * @param reason the rejection's reason: a {@link RejectionValue} as it is, for a value reason
      * @param promise the rejected promise
      */
     void unhandled(Throwable reason, Promise<?> promise);
@@ -84,6 +86,12 @@ public final class Loop implements Executor, AutoCloseable {
   private Fs fs;
   private Fs internalFs;
   private Scheduler scheduler;
+
+  /** The listeners of the loop's events, which the parts below tell. */
+  final EventListeners listeners = new EventListeners();
+  /** What {@link #onUncaughtException} and {@link #onUnhandledRejection} set, to replace it. */
+  private UncaughtExceptionHandler uncaughtHandlerSet;
+  private UnhandledRejectionHandler rejectionHandlerSet;
 
   /** The parts the loop's work is split into; the dispatcher and the queues are shared among them. */
   final Dispatcher dispatcher = new Dispatcher(this);
@@ -454,28 +462,135 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   /**
-   * Sets the handler for errors callbacks throw (Node's {@code uncaughtException}); {@code null}
-   * restores the default, which stops the loop and makes {@link #run()} throw.
+   * Adds {@code listener} for {@code event} (Node's {@code process.on}): it is called each time
+   * the event happens, after the listeners added before it. Adding a listener twice calls it
+   * twice.
    *
-   * @param handler the handler, replacing any earlier one, or {@code null} for the default
+   * @param <L> the event's listener type
+   * @param event the event
+   * @param listener what to call, on the loop thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public <L> void on(LoopEvent<L> event, L listener) {
+    addListener(event, listener, false);
+  }
+
+  /**
+   * Adds {@code listener} for the next time {@code event} happens only (Node's {@code
+   * process.once}): it is removed just before it is called.
+   *
+   * @param <L> the event's listener type
+   * @param event the event
+   * @param listener what to call, on the loop thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public <L> void once(LoopEvent<L> event, L listener) {
+    addListener(event, listener, true);
+  }
+
+  private <L> void addListener(LoopEvent<L> event, L listener, boolean once) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    listeners.of(event).add(listener, once);
+  }
+
+  /**
+   * Removes {@code listener} from {@code event} (Node's {@code process.off}): its latest
+   * registration only, whether made with {@link #on} or {@link #once}. An event being told goes on
+   * with the listeners it had when it began.
+   *
+   * @param <L> the event's listener type
+   * @param event the event
+   * @param listener the listener to remove, compared with {@code equals}
+   * @return whether it was registered
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public <L> boolean off(LoopEvent<L> event, L listener) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    return listeners.of(event).remove(listener);
+  }
+
+  /**
+   * How many listeners {@code event} has (Node's {@code process.listenerCount}), counting each
+   * registration.
+   *
+   * @param event the event
+   * @return the number of registrations
+   * @throws NullPointerException if {@code event} is null
+   * @throws IllegalStateException if called from another thread
+   */
+  public int listenerCount(LoopEvent<?> event) {
+    Objects.requireNonNull(event, "event");
+    checkThread();
+    return listeners.of(event).count();
+  }
+
+  /**
+   * Sets the one uncaught-exception listener this method manages: as {@code off(UNCAUGHT_EXCEPTION,
+   * previous)} for the handler it set before, then {@code on(UNCAUGHT_EXCEPTION, handler)}.
+   * Listeners added with {@link #on} stay. With no listener at all, an error stops the loop and
+   * {@link #run()} throws it. See {@link LoopEvent#UNCAUGHT_EXCEPTION}.
+   *
+   * @param handler the handler, replacing the one this method set before, or {@code null} to
+   *     only remove that one
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onUncaughtException(UncaughtExceptionHandler handler) {
     checkOpen();
-    dispatcher.onUncaughtException(handler);
+    uncaughtHandlerSet = replaceListener(LoopEvent.UNCAUGHT_EXCEPTION, uncaughtHandlerSet, handler);
   }
 
   /**
-   * Sets the handler for promise rejections still unhandled after a drain (Node's {@code
-   * unhandledRejection}); {@code null} restores the default, which treats them as uncaught
-   * exceptions.
+   * Sets the one unhandled-rejection listener this method manages, as {@link
+   * #onUncaughtException} does for uncaught exceptions. What an unhandled rejection does besides
+   * depends on the {@link #setRejectionMode(RejectionMode) rejection mode}; in the default one,
+   * with no listener, it is an uncaught exception. See {@link LoopEvent#UNHANDLED_REJECTION}.
    *
-   * @param handler the handler, replacing any earlier one, or {@code null} for the default
+   * @param handler the handler, replacing the one this method set before, or {@code null} to
+   *     only remove that one
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onUnhandledRejection(UnhandledRejectionHandler handler) {
     checkOpen();
-    tasks.onUnhandledRejection(handler);
+    rejectionHandlerSet = replaceListener(LoopEvent.UNHANDLED_REJECTION, rejectionHandlerSet, handler);
+  }
+
+  private <L> L replaceListener(LoopEvent<L> event, L previous, L replacement) {
+    if (previous != null) listeners.of(event).remove(previous);
+    if (replacement != null) listeners.of(event).add(replacement, false);
+    return replacement;
+  }
+
+  /**
+   * Chooses what the loop does with promise rejections still unhandled after a drain (Node's
+   * {@code --unhandled-rejections}); {@link RejectionMode#THROW} until set.
+   *
+   * @param mode the mode for rejections reported from now on
+   * @throws NullPointerException if {@code mode} is null
+   * @throws IllegalStateException if closed or called from another thread
+   */
+  public void setRejectionMode(RejectionMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    checkOpen();
+    tasks.rejections.setMode(mode);
+  }
+
+  /**
+   * What the loop does with unhandled promise rejections.
+   *
+   * @return the mode set with {@link #setRejectionMode(RejectionMode)}, or {@link
+   *     RejectionMode#THROW}
+   * @throws IllegalStateException if called from another thread
+   */
+  public RejectionMode rejectionMode() {
+    checkThread();
+    return tasks.rejections.mode();
   }
 
   /**
@@ -484,16 +599,14 @@ public final class Loop implements Executor, AutoCloseable {
    * delivered on a next-tick queued when it is emitted: printed first (see {@link
    * #setWarningsPrinted(boolean)}), then given to the listeners in the order they were added. A
    * listener that throws is an uncaught exception of that tick, and the listeners after it do not
-   * get that warning, as in Node.
+   * get that warning, as in Node. The same as {@code on(LoopEvent.WARNING, listener)}.
    *
    * @param listener called on the loop thread with each warning; adding it twice calls it twice
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onWarning(WarningListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    checkOpen();
-    warnings.add(listener);
+    on(LoopEvent.WARNING, listener);
   }
 
   /**
@@ -506,9 +619,7 @@ public final class Loop implements Executor, AutoCloseable {
    * @throws IllegalStateException if closed or called from another thread
    */
   public boolean offWarning(WarningListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    checkOpen();
-    return warnings.remove(listener);
+    return off(LoopEvent.WARNING, listener);
   }
 
   /**
@@ -642,7 +753,8 @@ public final class Loop implements Executor, AutoCloseable {
 
   /**
    * Adds a listener told, with the exit code, each time {@link #runToCompletion()} finds the
-   * loop out of work (Node's {@code beforeExit}); work it schedules runs the loop again.
+   * loop out of work (Node's {@code beforeExit}); work it schedules runs the loop again. The same
+   * as {@code on(LoopEvent.BEFORE_EXIT, listener)}.
    *
    * @param listener called on the loop thread with the exit code ({@link #exitCode()}), as a
    *     callback of the loop
@@ -650,9 +762,7 @@ public final class Loop implements Executor, AutoCloseable {
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onBeforeExit(IntConsumer listener) {
-    Objects.requireNonNull(listener, "listener");
-    checkOpen();
-    lifecycle.onBeforeExit(listener);
+    on(LoopEvent.BEFORE_EXIT, listener);
   }
 
   /**
@@ -661,16 +771,15 @@ public final class Loop implements Executor, AutoCloseable {
    * queues run once after the listeners. The listeners are callbacks of this loop: they cannot
    * run or close it. One that calls {@link #exit(int)} ends the run there: it does not return,
    * the listeners after it are not told, and {@code runToCompletion()} returns the new code; one
-   * that calls {@link #setExitCode(int)} changes what {@code runToCompletion()} returns.
+   * that calls {@link #setExitCode(int)} changes what {@code runToCompletion()} returns. The same
+   * as {@code on(LoopEvent.EXIT, listener)}.
    *
    * @param listener called on the loop thread with the exit code the run ended with
    * @throws NullPointerException if {@code listener} is null
    * @throws IllegalStateException if closed or called from another thread
    */
   public void onExit(IntConsumer listener) {
-    Objects.requireNonNull(listener, "listener");
-    checkOpen();
-    lifecycle.onExit(listener);
+    on(LoopEvent.EXIT, listener);
   }
 
   /**
@@ -995,7 +1104,11 @@ public final class Loop implements Executor, AutoCloseable {
   }
 
   void rejectedWithoutHandler(Promise<?> promise) {
-    tasks.rejectedWithoutHandler(promise);
+    tasks.rejections.rejectedWithoutHandler(promise);
+  }
+
+  void handledAfterReport(Promise<?> promise) {
+    tasks.rejections.handledAfterReport(promise);
   }
 
   void awaitCompletion() {

@@ -1,8 +1,6 @@
 package io.uv4j;
 
 import io.uv4j.internal.Native;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,11 +12,13 @@ import java.util.function.IntConsumer;
 final class ProcessLifecycle {
   /** The highest exit status: a parent sees only the low 8 bits of it (POSIX wait). */
   private static final int MAX_EXIT_CODE = 255;
+  /** Node's status when its uncaught-exception handler throws ("exception in fatal exception handler"). */
+  static final int HANDLER_FAILED_EXIT_CODE = 7;
 
   private final Loop loop;
   private final Dispatcher dispatcher;
-  private final List<IntConsumer> beforeExitListeners = new ArrayList<>();
-  private final List<IntConsumer> exitListeners = new ArrayList<>();
+  private final Listeners<IntConsumer> beforeExitListeners;
+  private final Listeners<IntConsumer> exitListeners;
   private int exitCode;
   /** runToCompletion() is running the loop. */
   private boolean completing;
@@ -28,14 +28,8 @@ final class ProcessLifecycle {
   ProcessLifecycle(Loop loop, Dispatcher dispatcher) {
     this.loop = loop;
     this.dispatcher = dispatcher;
-  }
-
-  void onBeforeExit(IntConsumer listener) {
-    beforeExitListeners.add(listener);
-  }
-
-  void onExit(IntConsumer listener) {
-    exitListeners.add(listener);
+    beforeExitListeners = loop.listeners.of(LoopEvent.BEFORE_EXIT);
+    exitListeners = loop.listeners.of(LoopEvent.EXIT);
   }
 
   /** A run() starts: outside runToCompletion an exit only ends the run() it happened in. */
@@ -70,7 +64,9 @@ final class ProcessLifecycle {
   /** See {@link Loop#runToCompletion()}; the caller has checked the loop is open and not running. */
   int runToCompletion() {
     boolean natural = false;
+    boolean handlerFailed = false;
     completing = true;
+    dispatcher.fatalFromHandler = false;
     try {
       boolean more;
       do {
@@ -84,9 +80,11 @@ final class ProcessLifecycle {
       natural = !dispatcher.exitRequested;
     } catch (RuntimeException | Error e) {
       (e instanceof UncaughtException && e.getCause() != null ? e.getCause() : e).printStackTrace();
-      exitCode = 1;
+      handlerFailed = dispatcher.fatalFromHandler;
+      exitCode = handlerFailed ? HANDLER_FAILED_EXIT_CODE : 1;
     } finally {
       completing = false;
+      dispatcher.fatalFromHandler = false;
     }
     dispatcher.exitRequested = false;
     TaskQueues tasks = loop.tasks;
@@ -100,7 +98,8 @@ final class ProcessLifecycle {
         tasks.discardTicks();
         tasks.discardMicrotasks();
       }
-      tellExitListeners(exitCode, natural);
+      // as when Node's handler throws, the process ends there: exit listeners are not told
+      if (!handlerFailed) tellExitListeners(exitCode, natural);
     } finally {
       tellingExit = false;
       dispatcher.exitRequested = false;
@@ -121,7 +120,7 @@ final class ProcessLifecycle {
   private void tellExitListeners(int code, boolean natural) {
     TaskQueues tasks = loop.tasks;
     try {
-      for (IntConsumer listener : new ArrayList<>(exitListeners)) listener.accept(code);
+      exitListeners.emit(listener -> listener.accept(code));
     } catch (ExitSignal exitFromListener) {
       tasks.discardTicks();
       tasks.discardMicrotasks();
@@ -133,12 +132,10 @@ final class ProcessLifecycle {
   }
 
   /** Tells listeners as one callback, drained after it, as Node's process.emit is. */
-  private void emit(List<IntConsumer> listeners, int code) {
+  private void emit(Listeners<IntConsumer> listeners, int code) {
     loop.running = true;
     try {
-      dispatcher.invoke(() -> {
-        for (IntConsumer listener : new ArrayList<>(listeners)) listener.accept(code);
-      });
+      dispatcher.invoke(() -> listeners.emit(listener -> listener.accept(code)));
     } finally {
       loop.running = false;
     }

@@ -21,8 +21,13 @@ import java.util.function.Function;
  * {@link Resolver}) or settled by {@link #resolve(Loop, Object)} / {@link #reject(Loop,
  * Throwable)}; it settles once, and later attempts are ignored.
  *
- * <p>A rejected promise that has no reaction by the end of the next drain is reported to the
- * loop's unhandled-rejection handler, and without one treated as an uncaught exception.
+ * <p>A rejected promise that has no reaction by the end of the next drain is reported as an
+ * unhandled rejection: what follows is the loop's {@link RejectionMode} (by default, with no
+ * {@link LoopEvent#UNHANDLED_REJECTION} listener, it is an uncaught exception). One that gets a
+ * reaction after that is reported once more, as {@link LoopEvent#REJECTION_HANDLED}.
+ *
+ * <p>A reason is a {@link Throwable}, as a {@link CompletionStage}'s failure is. JavaScript's
+ * rejection with any other value is a rejection with a {@link RejectionValue} holding it.
  *
  * <p>Every method must be called on the loop's thread and throws {@link IllegalStateException}
  * otherwise; {@link #from(Loop, CompletionStage)} is how other threads hand results in.
@@ -299,6 +304,10 @@ public final class Promise<T> implements CompletionStage<T> {
   private Object result;
   private boolean adopting;
   private boolean handled;
+  /** Reported as an unhandled rejection, so a handler added later is told as rejectionHandled. */
+  boolean reportedUnhandled;
+  /** The id a rejection without a handler takes, quoted by the warnings about it; 0 for none. */
+  int rejectionId;
   private ArrayList<Reaction> reactions;
 
   private Promise(Loop loop) {
@@ -1685,6 +1694,7 @@ public final class Promise<T> implements CompletionStage<T> {
   }
 
   private void addReaction(Reaction reaction) {
+    if (!handled && reportedUnhandled) loop.handledAfterReport(this);
     handled = true;
     if (state == State.PENDING) {
       if (reactions == null) reactions = new ArrayList<>(2);
@@ -1825,9 +1835,11 @@ public final class Promise<T> implements CompletionStage<T> {
     }
   }
 
-  /** Called when a drain reports rejections: true if this one is still unhandled. */
+  /** Called when a drain reports rejections: true if this one is still unhandled, now reported. */
   boolean reportUnhandled() {
-    return !handled;
+    if (handled) return false;
+    reportedUnhandled = true;
+    return true;
   }
 
   private void checkSameLoop(Promise<?> other) {

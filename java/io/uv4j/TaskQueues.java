@@ -1,8 +1,6 @@
 package io.uv4j;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A loop's queues of work that runs between callbacks, as Node's: the next-tick and microtask
@@ -22,8 +20,7 @@ final class TaskQueues {
   /** Exit listeners are being told: as in Node, ticks they queue never run. */
   boolean ticksIgnored;
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
-  private final ArrayList<Promise<?>> unhandledRejections = new ArrayList<>();
-  private Loop.UnhandledRejectionHandler rejectionHandler;
+  final Rejections rejections;
   private final SubmittedTasks submitted = new SubmittedTasks(this::sendWakeup);
   private final Async wakeup;
   /** Completions other threads will deliver through execute(); while any, the loop stays alive. */
@@ -37,6 +34,7 @@ final class TaskQueues {
   TaskQueues(Loop loop) throws UvException {
     this.loop = loop;
     dispatcher = loop.dispatcher;
+    rejections = new Rejections(loop, dispatcher);
     wakeup = new Async(loop, this::runSubmitted, true);
     wakeup.unref();
   }
@@ -55,20 +53,11 @@ final class TaskQueues {
     microtasks.add(task);
   }
 
-  void rejectedWithoutHandler(Promise<?> promise) {
-    unhandledRejections.add(promise);
-  }
-
-  /** See {@link Loop#onUnhandledRejection}. */
-  void onUnhandledRejection(Loop.UnhandledRejectionHandler handler) {
-    rejectionHandler = handler;
-  }
-
   /** Node's processTicksAndRejections, run when the outermost callback returns. */
   void drain() {
     // after an unhandled error or an exit request nothing more runs, as Node's process would die
     if (!dispatcher.acceptsCallbacks()) return;
-    if (ticks.isEmpty() && microtasks.isEmpty() && unhandledRejections.isEmpty()) return;
+    if (ticks.isEmpty() && microtasks.isEmpty() && rejections.isEmpty()) return;
     LoopTracer watching = dispatcher.tracer();
     dispatcher.depth++;
     Throwable fromTracer = null;
@@ -80,10 +69,7 @@ final class TaskQueues {
         while ((tick = ticks.poll()) != null) {
           Throwable thrown = Dispatcher.callUser(tick);
           if (thrown != null) {
-            // Node leaves the rest queued for the next drain point and, once a handler took the
-            // error, queues an empty immediate so that such a point comes
-            dispatcher.reportThrown(thrown);
-            if (dispatcher.acceptsCallbacks() && !loop.isTearingDown()) loop.scheduler().setImmediate(NOTHING);
+            leaveTheRestQueued(thrown);
             return;
           }
         }
@@ -91,12 +77,29 @@ final class TaskQueues {
         while ((microtask = microtasks.poll()) != null) {
           if (!runQueued(microtask)) return;
         }
-      } while (!ticks.isEmpty() || reportUnhandledRejections());
+      } while (!ticks.isEmpty() || reportRejections());
+    } catch (Throwable fromRejectionListener) {
+      leaveTheRestQueued(fromRejectionListener);
     } finally {
       dispatcher.reportTracerError(fromTracer);
       if (watching != null) dispatcher.reportTracerError(Dispatcher.callUser(watching::drainEnded));
       dispatcher.depth--;
     }
+  }
+
+  /**
+   * Ends a drain a tick or a rejection listener threw in: Node leaves the rest queued for the next
+   * drain point and, once a handler took the error, queues an empty immediate so that such a point
+   * comes.
+   */
+  private void leaveTheRestQueued(Throwable thrown) {
+    dispatcher.reportThrown(thrown);
+    if (dispatcher.acceptsCallbacks() && !loop.isTearingDown()) loop.scheduler().setImmediate(NOTHING);
+  }
+
+  /** Reports the rejections waiting; true if the drain must go round again for what they queued. */
+  private boolean reportRejections() {
+    return !rejections.isEmpty() && rejections.report() && dispatcher.acceptsCallbacks();
   }
 
   /** Node's runNextTicks between two timers or immediates; false if callbacks must stop. */
@@ -113,30 +116,6 @@ final class TaskQueues {
       dispatcher.reportThrown(t);
     }
     return dispatcher.acceptsCallbacks();
-  }
-
-  /** Reports rejections still unhandled; true if there were any (their handlers may queue work). */
-  private boolean reportUnhandledRejections() {
-    if (unhandledRejections.isEmpty()) return false;
-    List<Promise<?>> pending = new ArrayList<>(unhandledRejections);
-    unhandledRejections.clear();
-    for (Promise<?> promise : pending) {
-      if (!promise.reportUnhandled()) continue;
-      Throwable reason = promise.reason();
-      Loop.UnhandledRejectionHandler handler = rejectionHandler;
-      if (handler == null) {
-        dispatcher.uncaught(reason, ErrorOrigin.UNHANDLED_REJECTION);
-      } else {
-        try {
-          handler.unhandled(reason, promise);
-        } catch (Throwable t) {
-          // an exit the handler asked for unwinds it, and is no error
-          dispatcher.reportThrown(t);
-        }
-      }
-      if (!dispatcher.acceptsCallbacks()) return false;
-    }
-    return true;
   }
 
   /** Drops every queued tick: they never run once the process is exiting. */

@@ -1,8 +1,6 @@
 package io.uv4j;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A loop's warnings, as Node's {@code process.emitWarning} delivers them: each is delivered on a
@@ -12,25 +10,14 @@ import java.util.List;
  */
 final class Warnings {
   private final Loop loop;
-  private final List<Loop.WarningListener> listeners = new ArrayList<>();
+  private final Listeners<Loop.WarningListener> listeners;
   private boolean printed = true;
   /** Where the default printer writes; null for whatever {@code System.err} is at that time. */
   private PrintStream printTo;
 
   Warnings(Loop loop) {
     this.loop = loop;
-  }
-
-  void add(Loop.WarningListener listener) {
-    listeners.add(listener);
-  }
-
-  /** Removes the latest registration of {@code listener}, as Node's {@code off} does. */
-  boolean remove(Loop.WarningListener listener) {
-    int latest = listeners.lastIndexOf(listener);
-    if (latest < 0) return false;
-    listeners.remove(latest);
-    return true;
+    listeners = loop.listeners.of(LoopEvent.WARNING);
   }
 
   void setPrinted(boolean printed) {
@@ -48,13 +35,13 @@ final class Warnings {
   }
 
   /**
-   * Prints, then tells a copy of the listener list, so that a listener added or removed meanwhile
-   * changes only later warnings. A listener that throws ends the delivery, as a throwing listener
-   * ends Node's emit: the error is the tick's, an uncaught exception, and later listeners miss it.
+   * Prints, then tells the listeners (see {@link Listeners#emit}). A listener that throws ends the
+   * delivery, as a throwing listener ends Node's emit: the error is the tick's, an uncaught
+   * exception, and later listeners miss it.
    */
   private void deliver(Warning warning, boolean print) {
     if (print) print(warning);
-    for (Loop.WarningListener listener : List.copyOf(listeners)) listener.warning(warning);
+    listeners.emit(listener -> listener.warning(warning));
   }
 
   /**

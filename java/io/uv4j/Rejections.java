@@ -1,0 +1,130 @@
+package io.uv4j;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayDeque;
+
+/**
+ * A loop's promise rejections waiting to be reported, as Node's {@code processPromiseRejections}
+ * reports them at the end of each drain: first the rejections handled late ({@link
+ * LoopEvent#REJECTION_HANDLED}), then those still unhandled, as the loop's {@link RejectionMode}
+ * says. Each rejection without a handler when it happens takes the next rejection id, which the
+ * warnings quote.
+ */
+final class Rejections {
+  private static final String UNHANDLED_WARNING = "UnhandledPromiseRejectionWarning";
+
+  private final Loop loop;
+  private final Dispatcher dispatcher;
+  /** Rejected with no handler, not reported yet; some may have got one since. */
+  private final ArrayDeque<Promise<?>> unreported = new ArrayDeque<>();
+  /** Reported as unhandled, then handled: to be told to the rejectionHandled listeners. */
+  private final ArrayDeque<Promise<?>> handledLate = new ArrayDeque<>();
+  private int lastRejectionId;
+  private RejectionMode mode = RejectionMode.THROW;
+
+  Rejections(Loop loop, Dispatcher dispatcher) {
+    this.loop = loop;
+    this.dispatcher = dispatcher;
+  }
+
+  RejectionMode mode() {
+    return mode;
+  }
+
+  void setMode(RejectionMode mode) {
+    this.mode = mode;
+  }
+
+  /** A promise was rejected with no handler: it takes an id and waits for the end of the drain. */
+  void rejectedWithoutHandler(Promise<?> promise) {
+    promise.rejectionId = ++lastRejectionId;
+    unreported.add(promise);
+  }
+
+  /** A promise reported as an unhandled rejection got a handler. */
+  void handledAfterReport(Promise<?> promise) {
+    handledLate.add(promise);
+  }
+
+  boolean isEmpty() {
+    return unreported.isEmpty() && handledLate.isEmpty();
+  }
+
+  /**
+   * Reports what waits, one promise at a time. What a listener throws reaches the caller and
+   * leaves the promises after it for the next drain, as in Node.
+   *
+   * @return whether anything was reported: listeners or warnings may have queued work
+   */
+  boolean report() {
+    boolean reported = !handledLate.isEmpty();
+    Promise<?> promise;
+    while (dispatcher.acceptsCallbacks() && (promise = handledLate.poll()) != null) {
+      Promise<?> handled = promise;
+      boolean listened = loop.listeners.of(LoopEvent.REJECTION_HANDLED).emit(l -> l.accept(handled));
+      if (!listened) {
+        loop.warnings.emit(new Warning("PromiseRejectionHandledWarning",
+            "Promise rejection was handled asynchronously (rejection id: " + handled.rejectionId + ")"));
+      }
+    }
+    while (dispatcher.acceptsCallbacks() && (promise = unreported.poll()) != null) {
+      if (!promise.reportUnhandled()) continue;
+      reported = true;
+      reportUnhandled(promise);
+    }
+    return reported;
+  }
+
+  private void reportUnhandled(Promise<?> promise) {
+    Throwable reason = promise.reason();
+    switch (mode) {
+      case THROW:
+        if (!tellListeners(reason, promise)) dispatcher.uncaught(asError(reason), ErrorOrigin.UNHANDLED_REJECTION);
+        break;
+      case STRICT:
+        dispatcher.uncaught(asError(reason), ErrorOrigin.UNHANDLED_REJECTION);
+        if (dispatcher.acceptsCallbacks() && !tellListeners(reason, promise)) warn(promise.rejectionId, reason);
+        break;
+      case WARN:
+        tellListeners(reason, promise);
+        warn(promise.rejectionId, reason);
+        break;
+      case NONE:
+        tellListeners(reason, promise);
+        break;
+      case WARN_WITH_ERROR_CODE:
+        if (!tellListeners(reason, promise)) {
+          warn(promise.rejectionId, reason);
+          loop.setExitCode(1);
+        }
+        break;
+    }
+  }
+
+  /** Tells the unhandledRejection listeners; false if there were none. */
+  private boolean tellListeners(Throwable reason, Promise<?> promise) {
+    return loop.listeners.of(LoopEvent.UNHANDLED_REJECTION).emit(l -> l.unhandled(reason, promise));
+  }
+
+  /** What the uncaught-exception listeners get: a value reason is wrapped, as Node wraps one. */
+  private static Throwable asError(Throwable reason) {
+    return reason instanceof RejectionValue ? UncaughtException.ofRejectedValue((RejectionValue) reason) : reason;
+  }
+
+  /** Node's two warnings: the reason, then what happened and the rejection's id. */
+  private void warn(int rejectionId, Throwable reason) {
+    loop.warnings.emit(new Warning(UNHANDLED_WARNING, reason instanceof RejectionValue ? reason.getMessage() : stackTrace(reason)));
+    loop.warnings.emit(new Warning(UNHANDLED_WARNING,
+        "Unhandled promise rejection. This error originated either by throwing inside of an async function without"
+            + " a catch block, or by rejecting a promise which was not handled with .catch(). To end the run on an"
+            + " unhandled promise rejection, use RejectionMode.STRICT (see Loop.setRejectionMode). (rejection id: "
+            + rejectionId + ")"));
+  }
+
+  private static String stackTrace(Throwable reason) {
+    StringWriter trace = new StringWriter();
+    reason.printStackTrace(new PrintWriter(trace));
+    return trace.toString().stripTrailing();
+  }
+}
