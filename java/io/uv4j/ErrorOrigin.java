@@ -1,6 +1,6 @@
 package io.uv4j;
 
-/** Where an error given to the uncaught-exception handler came from, as Node's {@code origin}. */
+/** Where an error given to the uncaught-exception listeners came from, as Node's {@code origin}. */
 public enum ErrorOrigin {
   /** A callback, next-tick or microtask threw. */
   UNCAUGHT_EXCEPTION("uncaughtException"),

@@ -152,7 +152,7 @@ public abstract class Handle extends Peer implements AutoCloseable {
    * </ul>
    *
    * <p>A listener (or the close callback) that throws is reported like any callback's error: to
-   * the uncaught-exception handler, or out of {@link Loop#run()} when none is set. The listeners
+   * the uncaught-exception listeners, or out of {@link Loop#run()} when there is none. The listeners
    * after it are not lost: they run as a next-tick, so at once when a handler took the error,
    * else when the loop runs again.
    *

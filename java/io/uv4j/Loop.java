@@ -141,9 +141,12 @@ public final class Loop implements Executor, AutoCloseable {
    * @return whether the loop still has work
    * @throws IllegalStateException if closed, called from another thread, or from inside a
    *     callback of this loop
-   * @throws RuntimeException an error a callback threw with no uncaught-exception handler
-   *     installed (a checked one wrapped in {@link UncaughtException})
-   * @throws Error an error a callback or a {@link LoopTracer} threw with no handler installed
+   * @throws RuntimeException an error a callback threw, or a promise rejection left unhandled,
+   *     with no {@link LoopEvent#UNCAUGHT_EXCEPTION} listener (a checked one, or a rejection,
+   *     wrapped in {@link UncaughtException}); or what such a listener threw, the original
+   *     suppressed in it
+   * @throws Error an error a callback or a {@link LoopTracer} threw with no such listener, or one
+   *     a listener threw
    * @throws StackOverflowError if the calling thread has less than 512 KiB of stack left, before
    *     the loop is entered: the JVM could refuse its callbacks for want of stack, and an event
    *     refused that way would be lost
@@ -163,9 +166,12 @@ public final class Loop implements Executor, AutoCloseable {
    * @throws NullPointerException if {@code mode} is null
    * @throws IllegalStateException if closed, called from another thread, or from inside a
    *     callback of this loop
-   * @throws RuntimeException an error a callback threw with no uncaught-exception handler
-   *     installed (a checked one wrapped in {@link UncaughtException})
-   * @throws Error an error a callback or a {@link LoopTracer} threw with no handler installed
+   * @throws RuntimeException an error a callback threw, or a promise rejection left unhandled,
+   *     with no {@link LoopEvent#UNCAUGHT_EXCEPTION} listener (a checked one, or a rejection,
+   *     wrapped in {@link UncaughtException}); or what such a listener threw, the original
+   *     suppressed in it
+   * @throws Error an error a callback or a {@link LoopTracer} threw with no such listener, or one
+   *     a listener threw
    * @throws StackOverflowError if the calling thread has less than 512 KiB of stack left, before
    *     the loop is entered: the JVM could refuse its callbacks for want of stack, and an event
    *     refused that way would be lost
@@ -928,13 +934,13 @@ public final class Loop implements Executor, AutoCloseable {
    * <p>Every task {@link #execute(Runnable)} accepted runs here if it has not run yet, each as a
    * callback of its own: a task that throws or calls {@link #exit} does not stop the ones after
    * it, and an exit requested before {@code close()} does not either. With no uncaught-exception
-   * handler, the first error a task threw is rethrown once the loop is closed, with the errors of
+   * listener, the first error a task threw is rethrown once the loop is closed, with the errors of
    * later tasks added to it as suppressed.
    *
    * @throws IllegalStateException if called from another thread or from inside a callback of
    *     this loop
    * @throws RuntimeException an error a task or callback threw during the teardown with no
-   *     handler installed (a checked one wrapped in {@link UncaughtException}), later ones
+   *     listener (a checked one wrapped in {@link UncaughtException}), later ones
    *     suppressed in it
    * @throws StackOverflowError if the calling thread has less than 512 KiB of stack left; the
    *     loop is then closing but not closed, and close() may be called again from a shallower

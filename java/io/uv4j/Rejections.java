@@ -68,12 +68,15 @@ final class Rejections {
             "Promise rejection was handled asynchronously (rejection id: " + handled.rejectionId + ")"));
       }
     }
-    while (dispatcher.acceptsCallbacks() && (promise = unreported.poll()) != null) {
+    // rejections the listeners cause wait for the next round, after the ticks and microtasks,
+    // which may handle them
+    for (int waiting = unreported.size(); waiting > 0 && dispatcher.acceptsCallbacks(); waiting--) {
+      promise = unreported.poll();
       if (!promise.reportUnhandled()) continue;
       reported = true;
       reportUnhandled(promise);
     }
-    return reported;
+    return reported || !unreported.isEmpty();
   }
 
   private void reportUnhandled(Promise<?> promise) {
