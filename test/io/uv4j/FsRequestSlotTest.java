@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class FsRequestSlotTest extends LoopTestBase {
 
   @TempDir Path dir;
   private Path file;
-  private final CountDownLatch releasePool = new CountDownLatch(1);
+  private PoolBlockers poolBlockers;
   private final List<String> log = new ArrayList<>();
 
   @BeforeEach
@@ -40,23 +38,20 @@ class FsRequestSlotTest extends LoopTestBase {
   @AfterEach
   void releasePoolThreads() {
     // a failed test must not leave pool threads waiting for the full timeout
-    releasePool.countDown();
+    releasePool();
   }
 
   /**
-   * Queues one blocking item per pool thread behind what is queued already, and returns once all
-   * of them run: the pool takes its items in order, so everything queued before has finished and
-   * waits for the loop, which has not looked yet.
+   * Occupies the pool behind what is queued already (see {@link PoolBlockers}): everything queued
+   * before has finished and waits for the loop, which has not looked yet.
    */
   private void occupyThePoolBehindWhatIsQueued() throws Exception {
-    CountDownLatch started = new CountDownLatch(PoolSize.get());
-    for (int i = 0; i < PoolSize.get(); i++) {
-      loop.queueWork(() -> {
-        started.countDown();
-        return releasePool.await(30, TimeUnit.SECONDS);
-      }, (value, error) -> {});
-    }
-    assertTrue(started.await(30, TimeUnit.SECONDS), "the pool threads never all started");
+    poolBlockers = new PoolBlockers(loop);
+    poolBlockers.awaitRunning();
+  }
+
+  private void releasePool() {
+    if (poolBlockers != null) poolBlockers.release();
   }
 
   @Test
@@ -70,7 +65,7 @@ class FsRequestSlotTest extends LoopTestBase {
       });
     }
     occupyThePoolBehindWhatIsQueued();
-    releasePool.countDown();
+    releasePool();
 
     loop.run();
 
@@ -93,7 +88,7 @@ class FsRequestSlotTest extends LoopTestBase {
       // so that request waits in libuv's queue, where a cancel would reach it
       loop.fs().stat(file, (next, nextError) -> log.add(nextError == null ? "ok" : nextError.code()));
       staleCancels.add(first[0].cancel());
-      releasePool.countDown();
+      releasePool();
     });
     occupyThePoolBehindWhatIsQueued();
 

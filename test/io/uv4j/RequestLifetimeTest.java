@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +91,7 @@ class RequestLifetimeTest {
   @TempDir Path dir;
   private Path file;
   private Loop loop;
-  private final CountDownLatch releasePool = new CountDownLatch(1);
+  private PoolBlockers poolBlockers;
   /** Outcomes of the request whose completion upcall fails. */
   private final List<String> outcomes = new ArrayList<>();
   /** Tries of run() that the loop refused for want of stack, and whether a try then ran it. */
@@ -108,20 +106,18 @@ class RequestLifetimeTest {
 
   @AfterEach
   void close() {
-    releasePool.countDown();
+    releasePool();
     loop.close();
   }
 
-  /** Occupies every pool thread until releasePool; returns once they all run. */
+  /** Occupies every pool thread until releasePool(); returns once they all run. */
   private void occupyThePool() throws Exception {
-    CountDownLatch started = new CountDownLatch(PoolSize.get());
-    for (int i = 0; i < PoolSize.get(); i++) {
-      loop.queueWork(() -> {
-        started.countDown();
-        return releasePool.await(30, TimeUnit.SECONDS);
-      });
-    }
-    assertTrue(started.await(30, TimeUnit.SECONDS), "the pool threads never all started");
+    poolBlockers = new PoolBlockers(loop);
+    poolBlockers.awaitRunning();
+  }
+
+  private void releasePool() {
+    if (poolBlockers != null) poolBlockers.release();
   }
 
   /**
@@ -173,7 +169,7 @@ class RequestLifetimeTest {
     List<String> next = new ArrayList<>();
     kind.start(loop, file, next::add);
     assertFalse(lost.cancel(), "cancel() of a request whose completion has run");
-    releasePool.countDown();
+    releasePool();
     loop.run();
     assertEquals(List.of("ok"), next);
   }
@@ -209,7 +205,7 @@ class RequestLifetimeTest {
   @EnumSource(Kind.class)
   void closeThenCancelAfterACompletionWhoseTracerThrewTouchNoFreedRequest(Kind kind) throws Exception {
     Cancelable lost = completeUnderAThrowingTracer(kind);
-    releasePool.countDown();
+    releasePool();
     loop.close();
     assertTrue(loop.isClosed());
     assertFalse(lost.cancel());

@@ -26,12 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Work on libuv's thread pool (queueWork), and random bytes (Uv.random), which also run there. */
 class WorkTest extends LoopTestBase {
 
-  private final List<Blockers> blocking = new ArrayList<>();
+  private final List<PoolBlockers> blocking = new ArrayList<>();
 
   @AfterEach
   void releaseTheBlockers() {
     // a failed test must not leave pool threads waiting for the full timeout
-    for (Blockers b : blocking) b.release.countDown();
+    for (PoolBlockers b : blocking) b.release();
   }
 
   private void runGuarded() {
@@ -40,25 +40,12 @@ class WorkTest extends LoopTestBase {
     watchdog.close();
   }
 
-  /** Occupies every pool thread until {@link #release}; {@link #await} returns once they all run. */
-  private final class Blockers {
-    final CountDownLatch started = new CountDownLatch(PoolSize.get());
-    final CountDownLatch release = new CountDownLatch(1);
-    final List<Object> outcomes = new ArrayList<>();
-
-    Blockers() throws UvException {
-      blocking.add(this);
-      for (int i = 0; i < PoolSize.get(); i++) {
-        loop.queueWork(() -> {
-          started.countDown();
-          return release.await(30, TimeUnit.SECONDS);
-        }, (released, error) -> outcomes.add(error != null ? error : released));
-      }
-    }
-
-    void await() throws InterruptedException {
-      assertTrue(started.await(30, TimeUnit.SECONDS), "the pool threads never all started");
-    }
+  /** Occupies every pool thread, released after the test at the latest. */
+  private PoolBlockers occupyThePool() throws Exception {
+    PoolBlockers blockers = new PoolBlockers(loop);
+    blocking.add(blockers);
+    blockers.awaitRunning();
+    return blockers;
   }
 
   // --- results --------------------------------------------------------------------------------
@@ -161,8 +148,7 @@ class WorkTest extends LoopTestBase {
 
   @Test
   void cancelBeforeTheWorkStartsReportsEcanceledAndNeverRunsIt() throws Exception {
-    Blockers blockers = new Blockers();
-    blockers.await();
+    PoolBlockers blockers = occupyThePool();
     AtomicInteger ran = new AtomicInteger();
     List<Cancelable> queued = new ArrayList<>();
     List<Throwable> errors = new ArrayList<>();
@@ -174,7 +160,7 @@ class WorkTest extends LoopTestBase {
     }
     for (Cancelable c : queued) assertTrue(c.cancel(), "queued work should be cancellable");
     assertTrue(errors.isEmpty(), "cancelling does not call back inside cancel()");
-    blockers.release.countDown();
+    blockers.release();
     runGuarded();
     assertEquals(10, errors.size());
     for (Throwable e : errors) {
@@ -188,13 +174,12 @@ class WorkTest extends LoopTestBase {
 
   @Test
   void closingTheLoopRejectsQueuedPromiseFormWorkWithEcanceledAndLetsRunningWorkFinish() throws Exception {
-    Blockers blockers = new Blockers();
-    blockers.await();
+    PoolBlockers blockers = occupyThePool();
     AtomicInteger ran = new AtomicInteger();
     Promise<Integer> queued = loop.queueWork(() -> ran.incrementAndGet());
     queued.catchError(e -> null);
     // this item is cancelled too; its callback lets the running ones finish, so close() can end
-    loop.queueWork(() -> ran.incrementAndGet(), (value, error) -> blockers.release.countDown());
+    loop.queueWork(() -> ran.incrementAndGet(), (value, error) -> blockers.release());
     loop.close();
     assertEquals("ECANCELED", ((UvException) queued.reason()).code());
     assertEquals(0, ran.get());
@@ -226,13 +211,12 @@ class WorkTest extends LoopTestBase {
 
   @Test
   void cancelTwiceCancelsOnce() throws Exception {
-    Blockers blockers = new Blockers();
-    blockers.await();
+    PoolBlockers blockers = occupyThePool();
     List<Throwable> errors = new ArrayList<>();
     Cancelable work = loop.queueWork(() -> 1, (value, error) -> errors.add(error));
     assertTrue(work.cancel());
     assertFalse(work.cancel());
-    blockers.release.countDown();
+    blockers.release();
     runGuarded();
     assertEquals(1, errors.size());
   }
