@@ -17,7 +17,9 @@ public final class ExitProbe {
       "84-exit-without-code-uses-exit-code", ExitProbe::exitWithoutCodeUsesExitCode,
       "85-exit-code-set-by-exit-listener", ExitProbe::exitCodeSetByExitListener,
       "86-before-exit-gets-exit-code", ExitProbe::beforeExitGetsExitCode,
-      "87-exit-inside-microtask-of-exit-listener", ExitProbe::exitInsideMicrotaskOfExitListener);
+      "87-exit-inside-microtask-of-exit-listener", ExitProbe::exitInsideMicrotaskOfExitListener,
+      "92-uncaught-monitor-alone-is-fatal", ExitProbe::uncaughtMonitorAloneIsFatal,
+      "93-uncaught-handler-throws-exits-7", ExitProbe::uncaughtHandlerThrowsExits7);
 
   private ExitProbe() {}
 
@@ -119,5 +121,28 @@ public final class ExitProbe {
       });
       loop.queueMicrotask(() -> log("second microtask (must not run)"));
     });
+  }
+
+  private static void uncaughtMonitorAloneIsFatal(Loop loop) {
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR,
+        (error, origin) -> log("monitor " + error.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    loop.setTimeout(() -> {
+      throw new RuntimeException("boom");
+    }, 1);
+    loop.setTimeout(() -> log("later timer (must not run)"), 5);
+  }
+
+  private static void uncaughtHandlerThrowsExits7(Loop loop) {
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (error, origin) -> {
+      log("throwing listener got " + error.getMessage());
+      throw new RuntimeException("from listener");
+    });
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (error, origin) -> log("next listener (must not run)"));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code + " (must not run)"));
+    loop.setTimeout(() -> {
+      throw new RuntimeException("boom");
+    }, 1);
+    loop.setTimeout(() -> log("later timer (must not run)"), 5);
   }
 }

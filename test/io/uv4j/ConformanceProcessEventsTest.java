@@ -1,0 +1,278 @@
+package io.uv4j;
+
+import java.io.IOException;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance scenarios of the process events and their listeners: {@code process.on(name, f)},
+ * {@code process.once(name, f)} and {@code process.off(name, f)} are {@link Loop#on}, {@link
+ * Loop#once} and {@link Loop#off} with the {@link LoopEvent} of that name, and {@code origin} is
+ * printed with {@link ErrorOrigin#nodeName()}. See {@link Conformance}.
+ */
+class ConformanceProcessEventsTest extends Conformance {
+  /*
+   * // 'exit' listeners run in the order they were added; a listener added with once runs like the
+   * // others; one removed with off is not called; off of a listener added twice removes only its
+   * // latest registration, so the earlier one keeps its place.
+   * const log = (s) => console.log(s);
+   * const removed = () => log('removed (must not run)');
+   * const twice = (code) => log('twice ' + code);
+   * process.on('exit', (code) => log('first ' + code));
+   * process.on('exit', twice);
+   * process.once('exit', (code) => log('once ' + code));
+   * process.on('exit', removed);
+   * process.on('exit', (code) => log('last ' + code));
+   * process.on('exit', twice);
+   * process.off('exit', removed);
+   * process.off('exit', twice);
+   * log('sync');
+   */
+  @Test
+  void s88_exitListenersOnOnceOff() throws IOException {
+    IntConsumer removed = code -> log("removed (must not run)");
+    IntConsumer twice = code -> log("twice " + code);
+    loop.on(LoopEvent.EXIT, code -> log("first " + code));
+    loop.on(LoopEvent.EXIT, twice);
+    loop.once(LoopEvent.EXIT, code -> log("once " + code));
+    loop.on(LoopEvent.EXIT, removed);
+    loop.on(LoopEvent.EXIT, code -> log("last " + code));
+    loop.on(LoopEvent.EXIT, twice);
+    loop.off(LoopEvent.EXIT, removed);
+    loop.off(LoopEvent.EXIT, twice);
+    log("sync");
+    runAndCompare("88-exit-listeners-on-once-off");
+  }
+
+  /*
+   * // A 'beforeExit' listener added with once runs only the first time the loop empties; one added
+   * // with on runs every time. When a 'beforeExit' turn schedules nothing, the process exits.
+   * const log = (s) => console.log(s);
+   * let count = 0;
+   * process.on('beforeExit', (code) => log('on beforeExit ' + ++count + ' code ' + code));
+   * process.once('beforeExit', () => {
+   *   log('once beforeExit');
+   *   setTimeout(() => log('timer from once listener'), 1);
+   * });
+   * process.on('exit', (code) => log('exit ' + code));
+   * log('sync');
+   */
+  @Test
+  void s89_beforeExitOnce() throws IOException {
+    int[] count = {0};
+    loop.on(LoopEvent.BEFORE_EXIT, code -> log("on beforeExit " + ++count[0] + " code " + code));
+    loop.once(LoopEvent.BEFORE_EXIT, code -> {
+      log("once beforeExit");
+      loop.setTimeout(() -> log("timer from once listener"), 1);
+    });
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    log("sync");
+    runAndCompare("89-before-exit-once");
+  }
+
+  /*
+   * // Every 'uncaughtException' listener gets each uncaught error, in the order they were added, with
+   * // the origin; a listener added with once gets only the first error; a listener removed with off
+   * // between two errors misses the second.
+   * const log = (s) => console.log(s);
+   * const second = (err, origin) => log('second ' + err.message + ' ' + origin);
+   * process.on('uncaughtException', (err, origin) => log('first ' + err.message + ' ' + origin));
+   * process.on('uncaughtException', second);
+   * process.once('uncaughtException', (err, origin) => log('once ' + err.message + ' ' + origin));
+   * process.on('uncaughtException', (err, origin) => log('last ' + err.message + ' ' + origin));
+   * setTimeout(() => {
+   *   throw new Error('e1');
+   * }, 1);
+   * setTimeout(() => process.off('uncaughtException', second), 3);
+   * setTimeout(() => {
+   *   throw new Error('e2');
+   * }, 5);
+   */
+  @Test
+  void s90_uncaughtListenersInOrder() throws IOException {
+    Loop.UncaughtExceptionHandler second = (err, origin) -> log("second " + err.getMessage() + " " + origin.nodeName());
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("first " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, second);
+    loop.once(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("once " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("last " + err.getMessage() + " " + origin.nodeName()));
+    loop.setTimeout(() -> {
+      throw new RuntimeException("e1");
+    }, 1);
+    loop.setTimeout(() -> loop.off(LoopEvent.UNCAUGHT_EXCEPTION, second), 3);
+    loop.setTimeout(() -> {
+      throw new RuntimeException("e2");
+    }, 5);
+    runAndCompare("90-uncaught-listeners-in-order");
+  }
+
+  /*
+   * // 'uncaughtExceptionMonitor' listeners are called before the 'uncaughtException' listeners, with
+   * // the same error and origin; when an 'uncaughtException' listener is present the loop goes on.
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err, origin) => log('uncaught ' + err.message + ' ' + origin));
+   * process.on('uncaughtExceptionMonitor', (err, origin) => log('monitor 1 ' + err.message + ' ' + origin));
+   * process.on('uncaughtExceptionMonitor', (err, origin) => log('monitor 2 ' + err.message + ' ' + origin));
+   * process.on('exit', (code) => log('exit ' + code));
+   * setTimeout(() => {
+   *   throw new Error('boom');
+   * }, 1);
+   * setTimeout(() => log('later timer'), 5);
+   */
+  @Test
+  void s91_uncaughtMonitorFirst() throws IOException {
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("uncaught " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR,
+        (err, origin) -> log("monitor 1 " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR,
+        (err, origin) -> log("monitor 2 " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    loop.setTimeout(() -> {
+      throw new RuntimeException("boom");
+    }, 1);
+    loop.setTimeout(() -> log("later timer"), 5);
+    runAndCompare("91-uncaught-monitor-first");
+  }
+
+  /*
+   * // An 'uncaughtExceptionMonitor' listener only watches: with no 'uncaughtException' listener, the
+   * // monitor sees the error and the process still dies with status 1 ('exit' listeners see 1, later
+   * // timers never run).
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtExceptionMonitor', (err, origin) => log('monitor ' + err.message + ' ' + origin));
+   * process.on('exit', (code) => log('exit ' + code));
+   * setTimeout(() => {
+   *   throw new Error('boom');
+   * }, 1);
+   * setTimeout(() => log('later timer (must not run)'), 5);
+   *
+   * runToCompletion() prints the fatal error's stack trace to stderr, as Node does.
+   */
+  @Test
+  void s92_uncaughtMonitorAloneIsFatal() throws IOException {
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR,
+        (err, origin) -> log("monitor " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    loop.setTimeout(() -> {
+      throw new RuntimeException("boom");
+    }, 1);
+    loop.setTimeout(() -> log("later timer (must not run)"), 5);
+    runAndCompare("92-uncaught-monitor-alone-is-fatal");
+  }
+
+  /*
+   * // An 'uncaughtException' listener that throws ends the process at once with status 7: the
+   * // listeners after it are not called, nor are 'exit' listeners, and later timers never run.
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err) => {
+   *   log('throwing listener got ' + err.message);
+   *   throw new Error('from listener');
+   * });
+   * process.on('uncaughtException', () => log('next listener (must not run)'));
+   * process.on('exit', (code) => log('exit ' + code + ' (must not run)'));
+   * setTimeout(() => {
+   *   throw new Error('boom');
+   * }, 1);
+   * setTimeout(() => log('later timer (must not run)'), 5);
+   *
+   * runToCompletion() prints the listener's error to stderr, as Node does.
+   */
+  @Test
+  void s93_uncaughtHandlerThrowsExits7() throws IOException {
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> {
+      log("throwing listener got " + err.getMessage());
+      throw new RuntimeException("from listener");
+    });
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("next listener (must not run)"));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code + " (must not run)"));
+    loop.setTimeout(() -> {
+      throw new RuntimeException("boom");
+    }, 1);
+    loop.setTimeout(() -> log("later timer (must not run)"), 5);
+    runAndCompare("93-uncaught-handler-throws-exits-7");
+  }
+
+  /*
+   * // Every 'unhandledRejection' listener gets each unhandled rejection, in the order they were added;
+   * // a listener added with once gets only the first; a listener removed with off between two
+   * // rejections misses the second.
+   * const log = (s) => console.log(s);
+   * const second = (reason) => log('second ' + reason.message);
+   * process.on('unhandledRejection', (reason) => log('first ' + reason.message));
+   * process.on('unhandledRejection', second);
+   * process.once('unhandledRejection', (reason) => log('once ' + reason.message));
+   * process.on('unhandledRejection', (reason) => log('last ' + reason.message));
+   * process.on('exit', (code) => log('exit ' + code));
+   * Promise.reject(new Error('r1'));
+   * setTimeout(() => {
+   *   process.off('unhandledRejection', second);
+   *   Promise.reject(new Error('r2'));
+   * }, 1);
+   */
+  @Test
+  void s94_unhandledRejectionListenersOnceOff() throws IOException {
+    Loop.UnhandledRejectionHandler second = (reason, promise) -> log("second " + reason.getMessage());
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, promise) -> log("first " + reason.getMessage()));
+    loop.on(LoopEvent.UNHANDLED_REJECTION, second);
+    loop.once(LoopEvent.UNHANDLED_REJECTION, (reason, promise) -> log("once " + reason.getMessage()));
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, promise) -> log("last " + reason.getMessage()));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    Promise.reject(loop, new RuntimeException("r1"));
+    loop.setTimeout(() -> {
+      loop.off(LoopEvent.UNHANDLED_REJECTION, second);
+      Promise.reject(loop, new RuntimeException("r2"));
+    }, 1);
+    runAndCompare("94-unhandled-rejection-listeners-once-off");
+  }
+
+  /*
+   * // An 'unhandledRejection' listener that throws: its error goes to the 'uncaughtException'
+   * // listeners with origin 'uncaughtException', and the loop goes on.
+   * const log = (s) => console.log(s);
+   * process.on('unhandledRejection', (reason) => {
+   *   log('unhandledRejection ' + reason.message);
+   *   throw new Error('from listener');
+   * });
+   * process.on('uncaughtException', (err, origin) => log('uncaught ' + err.message + ' ' + origin));
+   * process.on('exit', (code) => log('exit ' + code));
+   * Promise.reject(new Error('r1'));
+   * setTimeout(() => log('later timer'), 1);
+   */
+  @Test
+  void s95_rejectionHandlerThrowsIsUncaught() throws IOException {
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, promise) -> {
+      log("unhandledRejection " + reason.getMessage());
+      throw new RuntimeException("from listener");
+    });
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("uncaught " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    Promise.reject(loop, new RuntimeException("r1"));
+    loop.setTimeout(() -> log("later timer"), 1);
+    runAndCompare("95-rejection-handler-throws-is-uncaught");
+  }
+
+  /*
+   * // An 'unhandledRejection' listener that throws, with no 'uncaughtException' listener: the process
+   * // dies with status 1 ('exit' listeners see 1, later timers never run).
+   * const log = (s) => console.log(s);
+   * process.on('unhandledRejection', (reason) => {
+   *   log('unhandledRejection ' + reason.message);
+   *   throw new Error('from listener');
+   * });
+   * process.on('exit', (code) => log('exit ' + code));
+   * Promise.reject(new Error('r1'));
+   * setTimeout(() => log('later timer (must not run)'), 1);
+   *
+   * runToCompletion() prints the listener's error to stderr, as Node does.
+   */
+  @Test
+  void s96_rejectionHandlerThrowsNoUncaughtListener() throws IOException {
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, promise) -> {
+      log("unhandledRejection " + reason.getMessage());
+      throw new RuntimeException("from listener");
+    });
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    Promise.reject(loop, new RuntimeException("r1"));
+    loop.setTimeout(() -> log("later timer (must not run)"), 1);
+    runAndCompare("96-rejection-handler-throws-no-uncaught-listener");
+  }
+}
