@@ -23,7 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
  * before its first iteration, as Node does when the main script returns. {@code process.on('exit')}
  * and {@code 'beforeExit'} are {@link Loop#onExit} and {@link Loop#onBeforeExit}, {@code
  * process.exit(n)} is {@link Loop#exit(int)}, {@code new Error(m)} thrown from a callback is a
- * {@code RuntimeException(m)}, {@code __filename} is the scenario's own {@code .js} file.
+ * {@code RuntimeException(m)}, {@code __filename} is the scenario's own {@code .js} file. A warning
+ * that quotes such an error's stack trace therefore begins {@code java.lang.RuntimeException: m}
+ * where Node's begins {@code Error: m}; {@link #logWarning(Warning)} logs the one as the other.
+ *
+ * <p>A scenario's {@code .flags} file holds the options Node runs it with: {@link
+ * #runAndCompare(String)} checks that the loop is set up as they say, so that the Java and the
+ * JavaScript cannot drift apart.
  */
 abstract class Conformance extends LoopTestBase {
   /** The scenarios with Node's output, kept in the repository (ci/conformance-node.sh re-checks them). */
@@ -59,16 +65,49 @@ abstract class Conformance extends LoopTestBase {
     }
   }
 
+  /**
+   * The advice sentence of the generic {@code UnhandledPromiseRejectionWarning}: Node's names its
+   * command-line option, this one {@link RejectionMode#STRICT}, and the scenarios leave Node's out.
+   */
+  private static final String REJECTION_ADVICE =
+      " To end the run on an unhandled promise rejection, use RejectionMode.STRICT (see Loop.setRejectionMode).";
+  private static final String JAVA_ERROR_PREFIX = "java.lang.RuntimeException: ";
+
   /** {@code console.log}. */
   void log(String s) {
     out.add(s);
   }
 
-  /** Runs the rest of the "process" and checks its output and exit status against Node's. */
+  /**
+   * Logs a warning as the scenarios' warning listeners do: {@code 'warning ' + w.name + ': '} and
+   * the first line of its message, without the advice sentence, a Java error's name given as
+   * JavaScript's {@code Error} (see the class comment).
+   */
+  void logWarning(Warning w) {
+    String firstLine = w.message().lines().findFirst().orElse("").replace(REJECTION_ADVICE, "");
+    if (firstLine.startsWith(JAVA_ERROR_PREFIX)) firstLine = "Error: " + firstLine.substring(JAVA_ERROR_PREFIX.length());
+    log("warning " + w.name() + ": " + firstLine);
+  }
+
+  /**
+   * Runs the rest of the "process" and checks its output and exit status against Node's, after
+   * checking that the loop's rejection mode is the one the scenario's Node options choose.
+   */
   void runAndCompare(String scenario) throws IOException {
+    assertRejectionModeMatchesFlags(scenario);
     int code = loop.runToCompletion();
     assertEquals(expected(scenario), String.join("\n", out) + "\n", "output of " + scenario);
     assertEquals(expectedExitCode(scenario), code, "exit status of " + scenario);
+  }
+
+  private void assertRejectionModeMatchesFlags(String scenario) throws IOException {
+    Path flags = SCENARIOS.resolve(scenario + ".flags");
+    if (Files.exists(flags)) {
+      assertEquals(Files.readString(flags).trim(), "--unhandled-rejections=" + loop.rejectionMode().nodeName(),
+          "node options of " + scenario + " against the loop's rejection mode");
+    } else {
+      assertEquals(RejectionMode.THROW, loop.rejectionMode(), scenario + " has no .flags: Node runs it in its default mode");
+    }
   }
 
   private static Path scenarioFile(String name) {
