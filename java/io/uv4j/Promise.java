@@ -1835,11 +1835,9 @@ public final class Promise<T> implements CompletionStage<T> {
     }
   }
 
-  /** Called when a drain reports rejections: true if this one is still unhandled, now reported. */
-  boolean reportUnhandled() {
-    if (handled) return false;
-    reportedUnhandled = true;
-    return true;
+  /** Whether a reaction was ever added: a rejection is then handled. */
+  boolean isHandled() {
+    return handled;
   }
 
   private void checkSameLoop(Promise<?> other) {

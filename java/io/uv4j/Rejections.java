@@ -17,7 +17,9 @@ final class Rejections {
   private final Loop loop;
   private final Dispatcher dispatcher;
   /** Rejected with no handler, not reported yet; some may have got one since. */
-  private final ArrayDeque<Promise<?>> unreported = new ArrayDeque<>();
+  private ArrayDeque<Promise<?>> unreported = new ArrayDeque<>();
+  /** The rejections being reported, taken from {@link #unreported} as a whole. */
+  private ArrayDeque<Promise<?>> batch = new ArrayDeque<>();
   /** Reported as unhandled, then handled: to be told to the rejectionHandled listeners. */
   private final ArrayDeque<Promise<?>> handledLate = new ArrayDeque<>();
   private int lastRejectionId;
@@ -52,8 +54,12 @@ final class Rejections {
   }
 
   /**
-   * Reports what waits, one promise at a time. What a listener throws reaches the caller and
-   * leaves the promises after it for the next drain, as in Node.
+   * Reports what waits, as Node v20 does: the late-handled ones one at a time, so that those after
+   * a listener that throws wait for the next drain; then every rejection still unhandled, taken as
+   * one batch. A rejection the listeners cause waits for the next round, after the ticks and
+   * microtasks, which may handle it; one of the batch that a listener handles is still reported;
+   * and those after a listener that throws are never reported. What a listener throws reaches the
+   * caller.
    *
    * @return whether anything was reported: listeners or warnings may have queued work
    */
@@ -68,13 +74,18 @@ final class Rejections {
             "Promise rejection was handled asynchronously (rejection id: " + handled.rejectionId + ")"));
       }
     }
-    // rejections the listeners cause wait for the next round, after the ticks and microtasks,
-    // which may handle them
-    for (int waiting = unreported.size(); waiting > 0 && dispatcher.acceptsCallbacks(); waiting--) {
-      promise = unreported.poll();
-      if (!promise.reportUnhandled()) continue;
-      reported = true;
-      reportUnhandled(promise);
+    ArrayDeque<Promise<?>> taken = unreported;
+    unreported = batch;
+    batch = taken;
+    taken.removeIf(Promise::isHandled);
+    try {
+      while (dispatcher.acceptsCallbacks() && (promise = taken.poll()) != null) {
+        reported = true;
+        promise.reportedUnhandled = true;
+        reportUnhandled(promise);
+      }
+    } finally {
+      taken.clear();
     }
     return reported || !unreported.isEmpty();
   }

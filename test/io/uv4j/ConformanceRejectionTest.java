@@ -1,6 +1,8 @@
 package io.uv4j;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -287,6 +289,101 @@ class ConformanceRejectionTest extends Conformance {
     loop.on(LoopEvent.EXIT, code -> log("exit " + code));
     Promise.reject(loop, new RejectionValue("text"));
     runAndCompare("69-non-error-reason-warning");
+  }
+
+  /*
+   * // A rejection that an 'unhandledRejection' listener causes is not reported in the same round: the
+   * // ticks and microtasks queued meanwhile run first, and a handler one of them attaches in time
+   * // means it is never reported.
+   * const log = (s) => console.log(s);
+   * process.on('unhandledRejection', (reason) => {
+   *   log('unhandledRejection ' + reason.message);
+   *   if (reason.message !== 'first') return;
+   *   const second = Promise.reject(new Error('second'));
+   *   queueMicrotask(() => second.catch((err) => log('caught ' + err.message)));
+   *   Promise.reject(new Error('third'));
+   * });
+   * Promise.reject(new Error('first'));
+   */
+  @Test
+  void s77_rejectionFromListenerWaitsForMicrotasks() throws IOException {
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, p) -> {
+      log("unhandledRejection " + reason.getMessage());
+      if (!reason.getMessage().equals("first")) return;
+      Promise<Object> second = Promise.reject(loop, new RuntimeException("second"));
+      loop.queueMicrotask(() -> second.catchError(err -> {
+        log("caught " + err.getMessage());
+        return null;
+      }));
+      Promise.reject(loop, new RuntimeException("third"));
+    });
+    Promise.reject(loop, new RuntimeException("first"));
+    runAndCompare("77-rejection-from-listener-waits-for-microtasks");
+  }
+
+  /*
+   * // The rejections waiting at the end of a drain are reported as one batch: one that a listener
+   * // handles while the batch is being reported is reported all the same, and is not reported again
+   * // as handled late.
+   * const log = (s) => console.log(s);
+   * process.on('unhandledRejection', (reason) => {
+   *   log('unhandledRejection ' + reason.message);
+   *   if (reason.message === 'r1') second.catch(() => log('second caught'));
+   * });
+   * process.on('rejectionHandled', () => log('rejectionHandled'));
+   * Promise.reject(new Error('r1'));
+   * const second = Promise.reject(new Error('r2'));
+   */
+  @Test
+  void s78_rejectionsReportedAsOneBatch() throws IOException {
+    List<Promise<Object>> second = new ArrayList<>();
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, p) -> {
+      log("unhandledRejection " + reason.getMessage());
+      if (reason.getMessage().equals("r1")) {
+        second.get(0).catchError(err -> {
+          log("second caught");
+          return null;
+        });
+      }
+    });
+    loop.on(LoopEvent.REJECTION_HANDLED, p -> log("rejectionHandled"));
+    Promise.reject(loop, new RuntimeException("r1"));
+    second.add(Promise.reject(loop, new RuntimeException("r2")));
+    runAndCompare("78-rejections-reported-as-one-batch");
+  }
+
+  /*
+   * // An 'unhandledRejection' listener that throws is an uncaught exception, and the rejections of its
+   * // batch after it are never reported, not even at a later drain.
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err, origin) => log('uncaught ' + err.message + ' ' + origin));
+   * process.on('unhandledRejection', (reason) => {
+   *   log('unhandledRejection ' + reason.message);
+   *   if (reason.message === 'r1') throw new Error('from listener');
+   * });
+   * Promise.reject(new Error('r1'));
+   * Promise.reject(new Error('r2'));
+   * Promise.reject(new Error('r3'));
+   * setTimeout(() => {
+   *   log('timer');
+   *   Promise.reject(new Error('r4'));
+   * }, 1);
+   */
+  @Test
+  void s79_rejectionListenerThrowsDropsItsBatch() throws IOException {
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("uncaught " + err.getMessage() + " " + origin.nodeName()));
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, p) -> {
+      log("unhandledRejection " + reason.getMessage());
+      if (reason.getMessage().equals("r1")) throw new RuntimeException("from listener");
+    });
+    Promise.reject(loop, new RuntimeException("r1"));
+    Promise.reject(loop, new RuntimeException("r2"));
+    Promise.reject(loop, new RuntimeException("r3"));
+    loop.setTimeout(() -> {
+      log("timer");
+      Promise.reject(loop, new RuntimeException("r4"));
+    }, 1);
+    runAndCompare("79-rejection-listener-throws-drops-its-batch");
   }
 
   /*
