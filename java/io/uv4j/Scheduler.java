@@ -323,8 +323,12 @@ final class Scheduler {
     idling = false;
   }
 
-  /** The check handle fired: Node's CheckImmediate. */
+  /**
+   * The check handle fired: Node's CheckImmediate, which first runs the native immediates in a
+   * callback scope of their own, so that ticks a throw left queued run before any immediate.
+   */
   private void checkImmediate() {
+    if (!loop.runNextTicks()) return;
     if (immediateCount > 0) {
       do {
         boolean threw = processImmediate();

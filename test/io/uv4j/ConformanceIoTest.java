@@ -501,4 +501,33 @@ class ConformanceIoTest extends Conformance {
     });
     runAndCompare("46-uncaught-in-io-callback");
   }
+
+  /*
+   * // The same after an I/O callback: the ticks a throw left queued run when the check phase opens,
+   * // before the immediates the callback queued.
+   * const fs = require('fs');
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err) => log('uncaught: ' + err.message));
+   * fs.stat(__filename, () => {
+   *   log('stat');
+   *   process.nextTick(() => {
+   *     process.nextTick(() => log('tick left queued'));
+   *     throw new Error('boom-tick');
+   *   });
+   *   setImmediate(() => log('immediate'));
+   * });
+   */
+  @Test
+  void s43_ioDrainThrowLeavesTicksForTheCheckPhase() throws IOException {
+    loop.onUncaughtException((err, origin) -> log("uncaught: " + err.getMessage()));
+    loop.fs().stat(filename("43-io-drain-throw-leaves-ticks-for-the-check-phase"), (st, err) -> {
+      log("stat");
+      loop.nextTick(() -> {
+        loop.nextTick(() -> log("tick left queued"));
+        throw new RuntimeException("boom-tick");
+      });
+      loop.setImmediate(() -> log("immediate"));
+    });
+    runAndCompare("43-io-drain-throw-leaves-ticks-for-the-check-phase");
+  }
 }

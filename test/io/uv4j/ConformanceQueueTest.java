@@ -178,6 +178,31 @@ class ConformanceQueueTest extends Conformance {
   }
 
   /*
+   * // A tick that throws ends the drain; once a handler took the error, the ticks left queued wait for
+   * // the next drain point. The check phase opens with one, before its first immediate, even when the
+   * // immediate was queued before the throw.
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err) => log('uncaught: ' + err.message));
+   * process.nextTick(() => {
+   *   process.nextTick(() => log('tick left queued'));
+   *   throw new Error('boom-tick');
+   * });
+   * setImmediate(() => log('immediate'));
+   * log('sync');
+   */
+  @Test
+  void s42_throwLeavesTicksForTheCheckPhase() throws IOException {
+    loop.onUncaughtException((err, origin) -> log("uncaught: " + err.getMessage()));
+    loop.nextTick(() -> {
+      loop.nextTick(() -> log("tick left queued"));
+      throw new RuntimeException("boom-tick");
+    });
+    loop.setImmediate(() -> log("immediate"));
+    log("sync");
+    runAndCompare("42-throw-leaves-ticks-for-the-check-phase");
+  }
+
+  /*
    * // An exception thrown by a nextTick callback goes to 'uncaughtException'; the ticks still queued
    * // behind it (and pending microtasks) run afterwards, before the loop proceeds to other phases.
    * const log = (s) => console.log(s);

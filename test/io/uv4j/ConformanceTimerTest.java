@@ -299,6 +299,66 @@ class ConformanceTimerTest extends Conformance {
   }
 
   /*
+   * // Between two due timers the tick queue drains; a tick that throws there ends that drain, and the
+   * // next timer runs before the ticks left queued, which run when it returns.
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err) => log('uncaught: ' + err.message));
+   * setTimeout(() => {
+   *   setTimeout(() => {
+   *     log('first timer');
+   *     process.nextTick(() => {
+   *       process.nextTick(() => log('tick left queued'));
+   *       throw new Error('boom-tick');
+   *     });
+   *   }, 1);
+   *   setTimeout(() => log('second timer'), 1);
+   * }, 1);
+   */
+  @Test
+  void s45_timerDrainThrowRunsTheNextTimerFirst() throws IOException {
+    loop.onUncaughtException((err, origin) -> log("uncaught: " + err.getMessage()));
+    loop.setTimeout(() -> {
+      loop.setTimeout(() -> {
+        log("first timer");
+        loop.nextTick(() -> {
+          loop.nextTick(() -> log("tick left queued"));
+          throw new RuntimeException("boom-tick");
+        });
+      }, 1);
+      loop.setTimeout(() -> log("second timer"), 1);
+    }, 1);
+    runAndCompare("45-timer-drain-throw-runs-the-next-timer-first");
+  }
+
+  /*
+   * // Between two immediates the tick queue drains; a tick that throws there ends that drain, and the
+   * // next immediate runs before the ticks left queued, which run when it returns.
+   * const log = (s) => console.log(s);
+   * process.on('uncaughtException', (err) => log('uncaught: ' + err.message));
+   * setImmediate(() => {
+   *   log('first immediate');
+   *   process.nextTick(() => {
+   *     process.nextTick(() => log('tick left queued'));
+   *     throw new Error('boom-tick');
+   *   });
+   * });
+   * setImmediate(() => log('second immediate'));
+   */
+  @Test
+  void s56_immediateDrainThrowRunsTheNextImmediateFirst() throws IOException {
+    loop.onUncaughtException((err, origin) -> log("uncaught: " + err.getMessage()));
+    loop.setImmediate(() -> {
+      log("first immediate");
+      loop.nextTick(() -> {
+        loop.nextTick(() -> log("tick left queued"));
+        throw new RuntimeException("boom-tick");
+      });
+    });
+    loop.setImmediate(() -> log("second immediate"));
+    runAndCompare("56-immediate-drain-throw-runs-the-next-immediate-first");
+  }
+
+  /*
    * // Without an 'uncaughtException' handler, a throw in a callback terminates the process with exit
    * // code 1: 'exit' listeners run (code 1), nothing else runs.
    * const log = (s) => console.log(s);
