@@ -10,6 +10,9 @@ import io.uv4j.internal.Native;
  * loop's tracer of phases and callbacks.
  */
 final class Dispatcher {
+  /** The empty immediate queued once a listener took an error. */
+  private static final Runnable NOTHING = () -> {};
+
   private final Loop loop;
   /** How many callback scopes are open, nested; the queues drain when the last one closes. */
   int depth;
@@ -21,6 +24,11 @@ final class Dispatcher {
    * it stops every user callback. Kept here, beside the error, because every callback checks both.
    */
   boolean exitRequested;
+  /**
+   * The exit listeners are being told: an exit now ends the telling where it is, and the loop
+   * will not run again.
+   */
+  boolean exiting;
   /**
    * The fatal error is what an uncaught-exception listener threw: {@link Loop#runToCompletion()}
    * then ends as Node does when its handler throws, with status 7 and no exit listeners.
@@ -129,7 +137,10 @@ final class Dispatcher {
    * delivers its result (an opened descriptor, bytes read) to the code waiting for it.
    */
   void reportTracerError(Throwable thrown) {
-    if (thrown != null) reportThrown(thrown);
+    // with no empty immediate after it: that immediate's tracing could fail again, and so for ever
+    if (thrown != null && !(thrown instanceof ProcessLifecycle.ExitSignal)) {
+      tell(thrown, ErrorOrigin.UNCAUGHT_EXCEPTION, false);
+    }
   }
 
   /** Reports what a callback threw; an exit request unwinding it is no error. */
@@ -143,9 +154,18 @@ final class Dispatcher {
    * it threw is the fatal error, with {@code error} suppressed in it.
    */
   void uncaught(Throwable error, ErrorOrigin origin) {
+    tell(error, origin, true);
+  }
+
+  private void tell(Throwable error, ErrorOrigin origin, boolean drainPointAfter) {
     try {
       loop.listeners.of(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR).emit(l -> l.uncaught(error, origin));
-      if (loop.listeners.of(LoopEvent.UNCAUGHT_EXCEPTION).emit(l -> l.uncaught(error, origin))) return;
+      if (loop.listeners.of(LoopEvent.UNCAUGHT_EXCEPTION).emit(l -> l.uncaught(error, origin))) {
+        // as Node's handler does: a drain point comes for what the error left queued, and a loop
+        // about to run out of work turns once more (so before-exit listeners are told again)
+        if (drainPointAfter && !exiting && !loop.isTearingDown()) loop.scheduler().setImmediate(NOTHING);
+        return;
+      }
       keepFatal(error, origin, false);
     } catch (ProcessLifecycle.ExitSignal exitFromListener) {
       // the listener ended the process: its exit request is pending, and the error taken

@@ -22,8 +22,6 @@ final class ProcessLifecycle {
   private int exitCode;
   /** runToCompletion() is running the loop. */
   private boolean completing;
-  /** The exit listeners are being told: an exit now ends the telling where it is. */
-  private boolean tellingExit;
 
   ProcessLifecycle(Loop loop, Dispatcher dispatcher) {
     this.loop = loop;
@@ -51,7 +49,7 @@ final class ProcessLifecycle {
     exitCode = checkedExitCode(code);
     dispatcher.exitRequested = true;
     if (loop.insideUvRun) Native.loopStop(loop.pointer());
-    if (dispatcher.depth > 0 || tellingExit) throw new ExitSignal();
+    if (dispatcher.depth > 0 || dispatcher.exiting) throw new ExitSignal();
   }
 
   private static int checkedExitCode(int code) {
@@ -91,7 +89,7 @@ final class ProcessLifecycle {
     tasks.ticksIgnored = true;
     // exit listeners and what they queue are callbacks of this loop: they may not run or close it
     loop.running = true;
-    tellingExit = true;
+    dispatcher.exiting = true;
     try {
       // an exit or a fatal error ends the process at once: what was queued never runs
       if (!natural) {
@@ -101,7 +99,7 @@ final class ProcessLifecycle {
       // as when Node's handler throws, the process ends there: exit listeners are not told
       if (!handlerFailed) tellExitListeners(exitCode, natural);
     } finally {
-      tellingExit = false;
+      dispatcher.exiting = false;
       dispatcher.exitRequested = false;
       loop.running = false;
       tasks.ticksIgnored = false;
@@ -115,7 +113,9 @@ final class ProcessLifecycle {
   /**
    * Tells each exit listener {@code code}, then runs the microtasks they queued if the loop ended
    * by itself. An exit from a listener or one of those microtasks ends it all there, as Node's
-   * process.exit ends the process: what is still queued never runs.
+   * process.exit ends the process: what is still queued never runs. A listener that throws ends
+   * the telling too, as in Node: what it threw is an uncaught exception, which ends the run with
+   * code 1 when no listener takes it.
    */
   private void tellExitListeners(int code, boolean natural) {
     TaskQueues tasks = loop.tasks;
@@ -124,6 +124,16 @@ final class ProcessLifecycle {
     } catch (ExitSignal exitFromListener) {
       tasks.discardTicks();
       tasks.discardMicrotasks();
+      return;
+    } catch (RuntimeException | Error thrown) {
+      tasks.discardTicks();
+      tasks.discardMicrotasks();
+      dispatcher.uncaught(thrown, ErrorOrigin.UNCAUGHT_EXCEPTION);
+      Throwable fatal = dispatcher.fatal;
+      if (fatal != null) {
+        fatal.printStackTrace();
+        exitCode = dispatcher.fatalFromHandler ? HANDLER_FAILED_EXIT_CODE : 1;
+      }
       return;
     }
     tasks.discardTicks();

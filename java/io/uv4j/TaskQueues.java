@@ -11,8 +11,6 @@ import java.util.ArrayDeque;
 final class TaskQueues {
   /** Submitted tasks run per wake-up at most, so that a flood of them does not starve I/O. */
   private static final int SUBMITTED_BATCH = 1024;
-  /** An immediate that only makes a drain point come (see drain()). */
-  private static final Runnable NOTHING = () -> {};
 
   private final Loop loop;
   private final Dispatcher dispatcher;
@@ -69,7 +67,9 @@ final class TaskQueues {
         while ((tick = ticks.poll()) != null) {
           Throwable thrown = Dispatcher.callUser(tick);
           if (thrown != null) {
-            leaveTheRestQueued(thrown);
+            // Node leaves the rest queued for the next drain point, which comes once a listener
+            // took the error (see Dispatcher.uncaught)
+            dispatcher.reportThrown(thrown);
             return;
           }
         }
@@ -79,22 +79,12 @@ final class TaskQueues {
         }
       } while (!ticks.isEmpty() || reportRejections());
     } catch (Throwable fromRejectionListener) {
-      leaveTheRestQueued(fromRejectionListener);
+      dispatcher.reportThrown(fromRejectionListener);
     } finally {
       dispatcher.reportTracerError(fromTracer);
       if (watching != null) dispatcher.reportTracerError(Dispatcher.callUser(watching::drainEnded));
       dispatcher.depth--;
     }
-  }
-
-  /**
-   * Ends a drain a tick or a rejection listener threw in: Node leaves the rest queued for the next
-   * drain point and, once a handler took the error, queues an empty immediate so that such a point
-   * comes.
-   */
-  private void leaveTheRestQueued(Throwable thrown) {
-    dispatcher.reportThrown(thrown);
-    if (dispatcher.acceptsCallbacks() && !loop.isTearingDown()) loop.scheduler().setImmediate(NOTHING);
   }
 
   /** Reports the rejections waiting; true if the drain must go round again for what they queued. */

@@ -275,4 +275,95 @@ class ConformanceProcessEventsTest extends Conformance {
     loop.setTimeout(() -> log("later timer (must not run)"), 1);
     runAndCompare("96-rejection-handler-throws-no-uncaught-listener");
   }
+
+  /*
+   * // A 'beforeExit' listener that throws with no 'uncaughtException' listener ends the process with
+   * // status 1: the exit listeners see 1, and 'beforeExit' is not emitted again.
+   * const log = (s) => console.log(s);
+   * process.on('beforeExit', (code) => {
+   *   log('beforeExit ' + code);
+   *   throw new Error('from beforeExit');
+   * });
+   * process.on('exit', (code) => log('exit ' + code));
+   */
+  @Test
+  void s38_beforeExitThrowsWithNoHandlerExits1() throws IOException {
+    loop.on(LoopEvent.BEFORE_EXIT, code -> {
+      log("beforeExit " + code);
+      throw new RuntimeException("from beforeExit");
+    });
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    runAndCompare("38-before-exit-throws-no-handler-exits-1");
+  }
+
+  /*
+   * // An exit listener that throws: the error goes to the 'uncaughtException' listeners, the exit
+   * // listeners after it are not called, and the exit code stays what it was.
+   * const log = (s) => console.log(s);
+   * process.on('exit', (code) => {
+   *   log('first exit listener ' + code);
+   *   throw new Error('from exit listener');
+   * });
+   * process.on('exit', (code) => log('second exit listener (must not run) ' + code));
+   * process.on('uncaughtException', (err, origin) => log('uncaught ' + err.message + ' ' + origin));
+   * setTimeout(() => log('timer'), 1);
+   */
+  @Test
+  void s50_exitListenerThrowsIsUncaught() throws IOException {
+    loop.on(LoopEvent.EXIT, code -> {
+      log("first exit listener " + code);
+      throw new RuntimeException("from exit listener");
+    });
+    loop.on(LoopEvent.EXIT, code -> log("second exit listener (must not run) " + code));
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("uncaught " + err.getMessage() + " " + origin.nodeName()));
+    loop.setTimeout(() -> log("timer"), 1);
+    runAndCompare("50-exit-listener-throws-is-uncaught");
+  }
+
+  /*
+   * // An exit listener that throws with no 'uncaughtException' listener ends the process with status 1;
+   * // the exit listeners after it are not called, and none is called again.
+   * const log = (s) => console.log(s);
+   * process.on('exit', (code) => {
+   *   log('first exit listener ' + code);
+   *   throw new Error('from exit listener');
+   * });
+   * process.on('exit', (code) => log('second exit listener (must not run) ' + code));
+   * setTimeout(() => log('timer'), 1);
+   */
+  @Test
+  void s55_exitListenerThrowsWithNoHandlerExits1() throws IOException {
+    loop.on(LoopEvent.EXIT, code -> {
+      log("first exit listener " + code);
+      throw new RuntimeException("from exit listener");
+    });
+    loop.on(LoopEvent.EXIT, code -> log("second exit listener (must not run) " + code));
+    loop.setTimeout(() -> log("timer"), 1);
+    runAndCompare("55-exit-listener-throws-no-handler-exits-1");
+  }
+
+  /*
+   * // A 'beforeExit' listener that throws, with an 'uncaughtException' listener to take the error:
+   * // taking it queues an empty immediate, so the loop turns once more and, out of work again, emits
+   * // 'beforeExit' again.
+   * const log = (s) => console.log(s);
+   * let calls = 0;
+   * process.on('beforeExit', (code) => {
+   *   log('beforeExit ' + code + ' call ' + ++calls);
+   *   if (calls === 1) throw new Error('from beforeExit');
+   * });
+   * process.on('uncaughtException', (err) => log('uncaught ' + err.message));
+   * process.on('exit', (code) => log('exit ' + code));
+   */
+  @Test
+  void s58_beforeExitThrowHandledTurnsTheLoopAgain() throws IOException {
+    int[] calls = {0};
+    loop.on(LoopEvent.BEFORE_EXIT, code -> {
+      log("beforeExit " + code + " call " + ++calls[0]);
+      if (calls[0] == 1) throw new RuntimeException("from beforeExit");
+    });
+    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("uncaught " + err.getMessage()));
+    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
+    runAndCompare("58-before-exit-throw-handled-turns-the-loop-again");
+  }
 }
