@@ -1097,6 +1097,11 @@ public final class Loop implements Executor, AutoCloseable {
     return dispatcher.tracer();
   }
 
+  /** See {@link Scheduler#postponeTimers(long)}. */
+  void postponeTimers(long ms) {
+    if (scheduler != null) scheduler.postponeTimers(ms);
+  }
+
   boolean runNextTicks() {
     return tasks.runNextTicks();
   }

@@ -119,6 +119,23 @@ final class Scheduler {
     list.append(t);
   }
 
+  /**
+   * Moves every pending timer {@code ms} later, as if the time since they were set had not passed.
+   * It keeps, for tests, a premise Node's timing scenarios share: a main script that takes next to
+   * no time, which a cold or instrumented JVM cannot promise.
+   */
+  void postponeTimers(long ms) {
+    if (ms <= 0 || queue.isEmpty()) return;
+    // a uniform shift keeps the queue's order
+    for (TimerList list : queue) {
+      list.expiry += ms;
+      for (Timeout t = list.head; t != null; t = t.next) t.idleStart += ms;
+    }
+    nextExpiry += ms;
+    long due = nextExpiry - now();
+    timerHandle.start(due > 0 ? due : 1, 0, this::runTimers);
+  }
+
   void clear(Timeout t) {
     if (t.callback == null) return;
     t.callback = null;

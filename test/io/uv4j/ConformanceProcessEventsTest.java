@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
  * Conformance scenarios of the process events and their listeners: {@code process.on(name, f)},
  * {@code process.once(name, f)} and {@code process.off(name, f)} are {@link Loop#on}, {@link
  * Loop#once} and {@link Loop#off} with the {@link LoopEvent} of that name, and {@code origin} is
- * printed with {@link ErrorOrigin#nodeName()}. See {@link Conformance}.
+ * printed with {@link ErrorOrigin#nodeName()}. See {@link Conformance}. Scenarios 92 and 93 end
+ * by printing a fatal error; {@link ProcessExitTest} runs them in a JVM of their own, checking what
+ * they print to stderr too.
  */
 class ConformanceProcessEventsTest extends Conformance {
   /*
@@ -131,64 +133,6 @@ class ConformanceProcessEventsTest extends Conformance {
     }, 1);
     loop.setTimeout(() -> log("later timer"), 5);
     runAndCompare("91-uncaught-monitor-first");
-  }
-
-  /*
-   * // An 'uncaughtExceptionMonitor' listener only watches: with no 'uncaughtException' listener, the
-   * // monitor sees the error and the process still dies with status 1 ('exit' listeners see 1, later
-   * // timers never run).
-   * const log = (s) => console.log(s);
-   * process.on('uncaughtExceptionMonitor', (err, origin) => log('monitor ' + err.message + ' ' + origin));
-   * process.on('exit', (code) => log('exit ' + code));
-   * setTimeout(() => {
-   *   throw new Error('boom');
-   * }, 1);
-   * setTimeout(() => log('later timer (must not run)'), 5);
-   *
-   * runToCompletion() prints the fatal error's stack trace to stderr, as Node does.
-   */
-  @Test
-  void s92_uncaughtMonitorAloneIsFatal() throws IOException {
-    loop.on(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR,
-        (err, origin) -> log("monitor " + err.getMessage() + " " + origin.nodeName()));
-    loop.on(LoopEvent.EXIT, code -> log("exit " + code));
-    loop.setTimeout(() -> {
-      throw new RuntimeException("boom");
-    }, 1);
-    loop.setTimeout(() -> log("later timer (must not run)"), 5);
-    runAndCompare("92-uncaught-monitor-alone-is-fatal");
-  }
-
-  /*
-   * // An 'uncaughtException' listener that throws ends the process at once with status 7: the
-   * // listeners after it are not called, nor are 'exit' listeners, and later timers never run.
-   * const log = (s) => console.log(s);
-   * process.on('uncaughtException', (err) => {
-   *   log('throwing listener got ' + err.message);
-   *   throw new Error('from listener');
-   * });
-   * process.on('uncaughtException', () => log('next listener (must not run)'));
-   * process.on('exit', (code) => log('exit ' + code + ' (must not run)'));
-   * setTimeout(() => {
-   *   throw new Error('boom');
-   * }, 1);
-   * setTimeout(() => log('later timer (must not run)'), 5);
-   *
-   * runToCompletion() prints the listener's error to stderr, as Node does.
-   */
-  @Test
-  void s93_uncaughtHandlerThrowsExits7() throws IOException {
-    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> {
-      log("throwing listener got " + err.getMessage());
-      throw new RuntimeException("from listener");
-    });
-    loop.on(LoopEvent.UNCAUGHT_EXCEPTION, (err, origin) -> log("next listener (must not run)"));
-    loop.on(LoopEvent.EXIT, code -> log("exit " + code + " (must not run)"));
-    loop.setTimeout(() -> {
-      throw new RuntimeException("boom");
-    }, 1);
-    loop.setTimeout(() -> log("later timer (must not run)"), 5);
-    runAndCompare("93-uncaught-handler-throws-exits-7");
   }
 
   /*
