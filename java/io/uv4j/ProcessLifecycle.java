@@ -111,11 +111,12 @@ final class ProcessLifecycle {
   }
 
   /**
-   * Tells each exit listener {@code code}, then runs the microtasks they queued if the loop ended
-   * by itself. An exit from a listener or one of those microtasks ends it all there, as Node's
-   * process.exit ends the process: what is still queued never runs. A listener that throws ends
-   * the telling too, as in Node: what it threw is an uncaught exception, which ends the run with
-   * code 1 when no listener takes it.
+   * Tells each exit listener {@code code}, then, if the loop ended by itself, drains what they
+   * queued as Node does after them: their microtasks, and the rejections left unhandled, reported
+   * (ticks are ignored by then). An exit from a listener or one of those microtasks ends it all
+   * there, as Node's process.exit ends the process: what is still queued never runs. A listener
+   * that throws ends the telling too, as in Node: what it threw is an uncaught exception. An
+   * uncaught exception no listener takes ends the run, with code 1 unless one was set.
    */
   private void tellExitListeners(int code, boolean natural) {
     TaskQueues tasks = loop.tasks;
@@ -129,16 +130,24 @@ final class ProcessLifecycle {
       tasks.discardTicks();
       tasks.discardMicrotasks();
       dispatcher.uncaught(thrown, ErrorOrigin.UNCAUGHT_EXCEPTION);
-      Throwable fatal = dispatcher.fatal;
-      if (fatal != null) {
-        fatal.printStackTrace();
-        exitCode = dispatcher.fatalFromHandler ? HANDLER_FAILED_EXIT_CODE : 1;
-      }
+      endOnFatalError(1);
       return;
     }
     tasks.discardTicks();
-    if (natural) tasks.runMicrotasksToEnd();
+    if (natural) {
+      tasks.drain();
+      // Node's process is exiting already: its fatal status is the exit code when one was set
+      endOnFatalError(exitCode != 0 ? exitCode : 1);
+    }
     tasks.discardMicrotasks();
+  }
+
+  /** If an error no listener took is pending, prints it and sets the exit code for it. */
+  private void endOnFatalError(int code) {
+    Throwable fatal = dispatcher.fatal;
+    if (fatal == null) return;
+    fatal.printStackTrace();
+    exitCode = dispatcher.fatalFromHandler ? HANDLER_FAILED_EXIT_CODE : code;
   }
 
   /** Tells listeners as one callback, drained after it, as Node's process.emit is. */

@@ -118,15 +118,6 @@ final class TaskQueues {
     microtasks.clear();
   }
 
-  /**
-   * Runs queued microtasks, and those they queue, until none is left, whatever they throw; one
-   * that calls {@link Loop#exit} ends the run.
-   */
-  void runMicrotasksToEnd() {
-    Runnable microtask;
-    while (!dispatcher.exitRequested && (microtask = microtasks.poll()) != null) runQueued(microtask);
-  }
-
   // --- tasks from other threads -----------------------------------------------------------------
 
   /** See {@link Loop#execute(Runnable)}; false if the loop is closing and the task will not run. */

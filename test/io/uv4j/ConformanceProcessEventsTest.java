@@ -310,4 +310,96 @@ class ConformanceProcessEventsTest extends Conformance {
     loop.on(LoopEvent.EXIT, code -> log("exit " + code));
     runAndCompare("58-before-exit-throw-handled-turns-the-loop-again");
   }
+
+  /*
+   * // After the exit listeners, the drain that runs their microtasks also reports the rejections they
+   * // left unhandled (ticks are ignored by then).
+   * const log = (s) => console.log(s);
+   * process.on('unhandledRejection', (reason) => log('unhandledRejection ' + reason.message));
+   * process.on('exit', (code) => {
+   *   log('exit ' + code);
+   *   Promise.reject(new Error('in exit'));
+   *   queueMicrotask(() => log('microtask'));
+   * });
+   * log('main');
+   */
+  @Test
+  void s05_exitListenerRejectionReported() throws IOException {
+    loop.on(LoopEvent.UNHANDLED_REJECTION, (reason, promise) -> log("unhandledRejection " + reason.getMessage()));
+    loop.on(LoopEvent.EXIT, code -> {
+      log("exit " + code);
+      Promise.reject(loop, new RuntimeException("in exit"));
+      loop.queueMicrotask(() -> log("microtask"));
+    });
+    log("main");
+    runAndCompare("05-exit-listener-rejection-reported");
+  }
+
+  /*
+   * // A rejection an exit listener leaves unhandled, with no listener for it, is an uncaught exception:
+   * // the process ends with status 1, after the microtasks queued before it was reported.
+   * const log = (s) => console.log(s);
+   * process.on('exit', (code) => {
+   *   log('exit ' + code);
+   *   Promise.reject(new Error('in exit'));
+   *   queueMicrotask(() => log('microtask'));
+   * });
+   * log('main');
+   */
+  @Test
+  void s08_exitListenerRejectionWithNoHandlerExits1() throws IOException {
+    loop.on(LoopEvent.EXIT, code -> {
+      log("exit " + code);
+      Promise.reject(loop, new RuntimeException("in exit"));
+      loop.queueMicrotask(() -> log("microtask"));
+    });
+    log("main");
+    runAndCompare("08-exit-listener-rejection-no-handler-exits-1");
+  }
+
+  /*
+   * // A microtask an exit listener queued throws, with no uncaughtException listener: the process ends
+   * // there with status 1, and the microtasks after it never run.
+   * const log = (s) => console.log(s);
+   * process.on('exit', (code) => {
+   *   log('exit ' + code);
+   *   queueMicrotask(() => {
+   *     log('first microtask');
+   *     throw new Error('boom');
+   *   });
+   *   queueMicrotask(() => log('second microtask (must not run)'));
+   * });
+   */
+  @Test
+  void s09_exitMicrotaskThrowsWithNoHandlerExits1() throws IOException {
+    loop.on(LoopEvent.EXIT, code -> {
+      log("exit " + code);
+      loop.queueMicrotask(() -> {
+        log("first microtask");
+        throw new RuntimeException("boom");
+      });
+      loop.queueMicrotask(() -> log("second microtask (must not run)"));
+    });
+    runAndCompare("09-exit-microtask-throws-no-handler-exits-1");
+  }
+
+  /*
+   * // An uncaught error after the exit listeners ends the process with the exit code they set, when
+   * // they set one (1 otherwise).
+   * const log = (s) => console.log(s);
+   * process.on('exit', (code) => {
+   *   log('exit ' + code);
+   *   process.exitCode = 3;
+   *   Promise.reject(new Error('in exit'));
+   * });
+   */
+  @Test
+  void s12_exitListenerErrorKeepsExitCode() throws IOException {
+    loop.on(LoopEvent.EXIT, code -> {
+      log("exit " + code);
+      loop.setExitCode(3);
+      Promise.reject(loop, new RuntimeException("in exit"));
+    });
+    runAndCompare("12-exit-listener-error-keeps-exit-code");
+  }
 }
