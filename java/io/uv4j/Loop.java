@@ -773,9 +773,12 @@ public final class Loop implements Executor, AutoCloseable {
 
   /**
    * Adds a listener told, with the exit code, when {@link #runToCompletion()} ends (Node's
-   * {@code exit}): next-ticks it queues are ignored and timers never fire, but microtasks it
-   * queues run once after the listeners. The listeners are callbacks of this loop: they cannot
-   * run or close it. One that calls {@link #exit(int)} ends the run there: it does not return,
+   * {@code exit}): next-ticks it queues are ignored and timers never fire, but when the loop ended
+   * by running out of work, the microtasks it queues run after the listeners, and the promise
+   * rejections it leaves unhandled are reported; an error no listener takes there ends the run
+   * with code 1 (or the exit code, if one was set). A listener that throws ends the telling, and
+   * its error is an uncaught exception. The listeners are callbacks of this loop: they cannot run
+   * or close it. One that calls {@link #exit(int)} ends the run there: it does not return,
    * the listeners after it are not told, and {@code runToCompletion()} returns the new code; one
    * that calls {@link #setExitCode(int)} changes what {@code runToCompletion()} returns. The same
    * as {@code on(LoopEvent.EXIT, listener)}.
