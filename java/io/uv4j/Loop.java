@@ -476,6 +476,8 @@ public final class Loop implements Executor, AutoCloseable {
    * @param event the event
    * @param listener what to call, on the loop thread
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code listener} is not of the event's listener type (a
+   *     raw or unchecked call can pass one)
    * @throws IllegalStateException if closed or called from another thread
    */
   public <L> void on(LoopEvent<L> event, L listener) {
@@ -490,6 +492,8 @@ public final class Loop implements Executor, AutoCloseable {
    * @param event the event
    * @param listener what to call, on the loop thread
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code listener} is not of the event's listener type (a
+   *     raw or unchecked call can pass one)
    * @throws IllegalStateException if closed or called from another thread
    */
   public <L> void once(LoopEvent<L> event, L listener) {
@@ -499,6 +503,7 @@ public final class Loop implements Executor, AutoCloseable {
   private <L> void addListener(LoopEvent<L> event, L listener, boolean once) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(listener, "listener");
+    event.checkListener(listener);
     checkOpen();
     listeners.of(event).add(listener, once);
   }

@@ -388,6 +388,27 @@ class LoopEventListenersTest extends LoopTestBase {
   }
 
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the raw call is the misuse under test
+  void onRejectsAListenerOfAnotherEventsTypeThroughARawCall() {
+    LoopEvent raw = LoopEvent.EXIT;
+    Loop.WarningListener wrongType = w -> {};
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loop.on(raw, wrongType));
+
+    assertTrue(e.getMessage().startsWith("a listener of exit must be a java.util.function.IntConsumer, got "), e.getMessage());
+    assertEquals(0, loop.listenerCount(LoopEvent.EXIT));
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the raw call is the misuse under test
+  void onceRejectsAListenerOfAnotherEventsTypeThroughARawCall() {
+    LoopEvent raw = LoopEvent.UNCAUGHT_EXCEPTION;
+
+    assertThrows(IllegalArgumentException.class, () -> loop.once(raw, "not a listener"));
+    assertEquals(0, loop.listenerCount(LoopEvent.UNCAUGHT_EXCEPTION));
+  }
+
+  @Test
   void listenerCountRejectsANullEvent() {
     NullPointerException e = assertThrows(NullPointerException.class, () -> loop.listenerCount(null));
 
