@@ -39,6 +39,7 @@ final class FuzzOps {
           new FuzzOp<>("close-handle", "handles", 4, FuzzWorld::closeHandle),
           new FuzzOp<>("ref-unref", "handles", 1, FuzzWorld::refOrUnref),
           new FuzzOp<>("promise", "promises", 2, FuzzWorld::promises),
+          new FuzzOp<>("process-events", "promises", 2, FuzzWorld::processEvents),
           new FuzzOp<>("queue-work", "work", 3, FuzzWorld::queueWork),
           new FuzzOp<>("dns", "work", 1, FuzzWorld::lookUpLocalhost),
           new FuzzOp<>("cancel", "work", 3, FuzzWorld::cancel),

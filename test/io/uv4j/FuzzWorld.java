@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One loop and everything the fuzzer made on it: handles a random close may pick, requests a
@@ -83,6 +85,8 @@ final class FuzzWorld {
     this.seed = seed;
     this.random = seed.random;
     this.loop = Loop.create();
+    // the rejections it leaves and handles late would fill standard error with warnings
+    loop.setWarningsPrinted(false);
     this.closesSentHandles = seed.loopOps.stream().anyMatch(op -> op.group().equals(FuzzOps.IPC_CLOSE_SENT));
     if (random.nextBoolean()) installHandlers();
     // an unreferenced ticker bounds how long a ONCE run can wait, without keeping the loop alive
@@ -541,6 +545,42 @@ final class FuzzWorld {
             .finallyDo(this::maybeThrow);
         loop.setImmediate(() -> resolver.resolve(1));
       });
+    }
+  }
+
+  /**
+   * Listeners added, added once and removed for the process events (monitors and the others throw
+   * now and then), rejection modes, value reasons, and rejections handled only after the drain
+   * that reported them.
+   */
+  void processEvents() {
+    switch (random.nextInt(6)) {
+      case 0 -> {
+        RejectionMode mode = RejectionMode.values()[random.nextInt(RejectionMode.values().length)];
+        seed.call("loop.setRejectionMode(" + mode + ")", () -> loop.setRejectionMode(mode));
+      }
+      case 1 -> {
+        Loop.UncaughtExceptionHandler monitor = (error, origin) -> maybeThrow();
+        seed.call("loop.once(UNCAUGHT_EXCEPTION_MONITOR)", () -> loop.once(LoopEvent.UNCAUGHT_EXCEPTION_MONITOR, monitor));
+      }
+      case 2 -> {
+        Consumer<Promise<?>> listener = promise -> maybeThrow();
+        seed.call("loop.on(REJECTION_HANDLED)", () -> loop.on(LoopEvent.REJECTION_HANDLED, listener));
+        seed.call("loop.off(REJECTION_HANDLED)", () -> {
+          if (random.nextBoolean()) loop.off(LoopEvent.REJECTION_HANDLED, listener);
+        });
+      }
+      case 3 -> seed.call("Promise.reject(RejectionValue)", () ->
+          Promise.reject(loop, new RejectionValue(FuzzSeed.DELIBERATE + " value " + random.nextInt(1000))));
+      case 4 -> seed.call("a rejection handled late", () -> {
+        Promise<Object> rejected = Promise.reject(loop, new RuntimeException(FuzzSeed.DELIBERATE + " handled late"));
+        loop.setImmediate(() -> rejected.catchError(e -> null));
+      });
+      default -> {
+        LoopEvent<IntConsumer> event = random.nextBoolean() ? LoopEvent.BEFORE_EXIT : LoopEvent.EXIT;
+        IntConsumer listener = code -> maybeThrow();
+        seed.call("loop.once(" + event + ")", () -> loop.once(event, listener));
+      }
     }
   }
 
