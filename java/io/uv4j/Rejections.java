@@ -126,9 +126,13 @@ final class Rejections {
     return reason instanceof RejectionValue ? UncaughtException.ofRejectedValue((RejectionValue) reason) : reason;
   }
 
-  /** Node's two warnings: the reason, then what happened and the rejection's id. */
+  /**
+   * Node's two warnings: the reason, then what happened and the rejection's id. A reason whose
+   * description throws is left out of the first, as Node leaves it.
+   */
   private void warn(int rejectionId, Throwable reason) {
-    loop.warnings.emit(new Warning(UNHANDLED_WARNING, reason instanceof RejectionValue ? reason.getMessage() : stackTrace(reason)));
+    String described = describe(reason);
+    if (described != null) loop.warnings.emit(new Warning(UNHANDLED_WARNING, described));
     loop.warnings.emit(new Warning(UNHANDLED_WARNING,
         "Unhandled promise rejection. This error originated either by throwing inside of an async function without"
             + " a catch block, or by rejecting a promise which was not handled with .catch(). To end the run on an"
@@ -136,9 +140,15 @@ final class Rejections {
             + rejectionId + ")"));
   }
 
-  private static String stackTrace(Throwable reason) {
-    StringWriter trace = new StringWriter();
-    reason.printStackTrace(new PrintWriter(trace));
-    return trace.toString().stripTrailing();
+  /** A value reason's value, else the reason's stack trace; null if describing it throws. */
+  private static String describe(Throwable reason) {
+    try {
+      if (reason instanceof RejectionValue) return reason.getMessage();
+      StringWriter trace = new StringWriter();
+      reason.printStackTrace(new PrintWriter(trace));
+      return trace.toString().stripTrailing();
+    } catch (RuntimeException fromToString) {
+      return null;
+    }
   }
 }

@@ -163,6 +163,23 @@ class RejectionTest extends LoopTestBase {
   }
 
   @Test
+  void aReasonWhoseDescriptionThrowsIsLeftOutOfTheWarningsWithTheGenericOneKept() {
+    loop.setRejectionMode(RejectionMode.WARN);
+    loop.setWarningsPrinted(false);
+    loop.on(LoopEvent.WARNING, w -> events.add(w.name() + " " + w.message().substring(0, 28)));
+    Promise.reject(loop, new IllegalStateException("unprintable") {
+      @Override
+      public String toString() {
+        throw new UnsupportedOperationException("toString refused");
+      }
+    });
+
+    loop.run();
+
+    assertEquals(List.of("UnhandledPromiseRejectionWarning Unhandled promise rejection."), events);
+  }
+
+  @Test
   void modeIsThrowUntilSet() {
     assertEquals(RejectionMode.THROW, loop.rejectionMode());
   }
