@@ -25,7 +25,7 @@ selected() {
   return 1
 }
 
-for script in [0-9][0-9]-*.js; do
+for script in [0-9][0-9]*-*.js; do
   name=${script%.js}
   selected "$name" "$@" || continue
   flags=()

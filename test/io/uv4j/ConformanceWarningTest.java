@@ -185,4 +185,64 @@ class ConformanceWarningTest extends Conformance {
     }
     runAndCompare("74-no-warnings-silences-printing");
   }
+
+  /** {@code JSON.stringify} of a string that may be missing: {@code null} for none. */
+  private static String quotedOrNull(String text) {
+    return text == null ? "null" : quoted(text);
+  }
+
+  /*
+   * // A warning may carry a code and a detail (process.emitWarning's options): listeners get both, and
+   * // a warning given neither has none.
+   * const log = (s) => console.log(s);
+   * process.on('warning', (w) => log(JSON.stringify([w.name, w.message, w.code, w.detail])));
+   * process.emitWarning('something odd', { type: 'CustomWarning', code: 'X001', detail: 'more to say\nover two lines' });
+   * process.emitWarning('plain');
+   * process.emitWarning('typed', 'TypedWarning', 'T002');
+   */
+  @Test
+  void s100_warningCodeAndDetail() throws IOException {
+    loop.setWarningsPrinted(false);
+    loop.onWarning(w -> log("[" + quoted(w.name()) + "," + quoted(w.message()) + "," + quotedOrNull(w.code()) + ","
+        + quotedOrNull(w.detail()) + "]"));
+    loop.emitWarning(new Warning("CustomWarning", "something odd", "X001", "more to say\nover two lines"));
+    loop.emitWarning(new Warning("Warning", "plain"));
+    loop.emitWarning(new Warning("TypedWarning", "typed", "T002", null));
+    runAndCompare("100-warning-code-and-detail");
+  }
+
+  /*
+   * // A warning is printed with its code in brackets before its name, and its detail on the lines
+   * // after the message. The warnings run in a child process, whose standard error is shown here with
+   * // its process prefix masked (and without Node's hint about --trace-warnings, which names a Node
+   * // option).
+   * const { spawnSync } = require('child_process');
+   * const log = (s) => console.log(s);
+   * if (process.argv[2] === 'child') {
+   *   process.emitWarning('something odd', { type: 'CustomWarning', code: 'X001', detail: 'more to say' });
+   *   process.emitWarning('plain');
+   * } else {
+   *   const child = spawnSync(process.execPath, [__filename, 'child'], { encoding: 'utf8' });
+   *   for (const line of child.stderr.split('\n')) {
+   *     if (line === '' || line.startsWith('(Use `node')) continue;
+   *     log(line.replace(/^\([a-z0-9]+:\d+\) /, '(PREFIX) '));
+   *   }
+   * }
+   *
+   * The child is a loop of its own here, its standard error the stream the loop's printer writes to.
+   */
+  @Test
+  void s101_warningPrintedWithCodeAndDetail() throws IOException, UvException {
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    try (Loop child = Loop.create()) {
+      child.warnings.printTo(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+      child.emitWarning(new Warning("CustomWarning", "something odd", "X001", "more to say"));
+      child.emitWarning(new Warning("Warning", "plain"));
+      child.runToCompletion();
+    }
+    stderr.toString(StandardCharsets.UTF_8).lines()
+        .filter(line -> !line.isEmpty())
+        .forEach(line -> log(line.replaceFirst("^\\([a-z0-9]+:\\d+\\) ", "(PREFIX) ")));
+    runAndCompare("101-warning-printed-with-code-and-detail");
+  }
 }

@@ -107,6 +107,28 @@ class WarningTest extends LoopTestBase {
   }
 
   @Test
+  void blankCodeIsRefusedNamingIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Warning("W", "m", "", null));
+    assertEquals("a warning's code must be null or not blank, got \"\"", e.getMessage());
+  }
+
+  @Test
+  void aCodeAndADetailArePrintedAsNodePrintsThem() {
+    captureDefaultPrinting();
+    loop.emitWarning(new Warning("ExampleWarning", "something", "X001", "more\nover two lines"));
+    loop.runToCompletion();
+    assertEquals("(uv4j:" + ProcessHandle.current().pid() + ") [X001] ExampleWarning: something\nmore\nover two lines"
+        + System.lineSeparator(), printed());
+  }
+
+  @Test
+  void aWarningMadeWithANameAndAMessageHasNoCodeAndNoDetail() {
+    Warning warning = new Warning("ExampleWarning", "something");
+    assertEquals(null, warning.code());
+    assertEquals(null, warning.detail());
+  }
+
+  @Test
   void nullNameIsRefused() {
     NullPointerException e = assertThrows(NullPointerException.class, () -> new Warning(null, "m"));
     assertEquals("name", e.getMessage());
