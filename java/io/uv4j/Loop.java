@@ -800,7 +800,8 @@ public final class Loop implements Executor, AutoCloseable {
    * The exit code (Node's {@code process.exitCode}): what {@link #runToCompletion()} returns and
    * its before-exit and exit listeners get when the loop ends by running out of work, and what
    * {@link #exit()} ends it with. It is 0 until {@link #setExitCode(int)} or {@link #exit(int)}
-   * sets it, or an error no handler took ends a run (1).
+   * sets it, an error no listener took ends a run (1), an uncaught-exception listener throws (7),
+   * or an unhandled rejection is warned of in {@link RejectionMode#WARN_WITH_ERROR_CODE} (1).
    *
    * @return the exit code, 0 to 255
    * @throws IllegalStateException if called from another thread
@@ -857,11 +858,14 @@ public final class Loop implements Executor, AutoCloseable {
   /**
    * Runs the loop as Node runs a process after its main script: until no work is left (or
    * {@link #exit} is called), telling before-exit listeners each time it runs out of work and
-   * running again if they scheduled more, then telling exit listeners. An error no handler took
-   * ends the run with code 1, its stack trace printed to {@code System.err}, as Node does.
+   * running again if they scheduled more, then telling exit listeners. An error no listener took
+   * ends the run with code 1, its stack trace printed to {@code System.err}, as Node does; an
+   * uncaught-exception listener that throws ends it at once with code 7, its error printed, and no
+   * exit listener told.
    *
    * @return the exit code: {@link #exitCode()} when the loop ran out of work, 1 after an
-   *     unhandled error, or what {@link #exit} ended it with; an exit listener may change it
+   *     unhandled error, 7 when an uncaught-exception listener threw, or what {@link #exit} ended
+   *     it with; an exit listener may change it
    * @throws IllegalStateException if closed, called from another thread, or from inside a
    *     callback of this loop
    */
