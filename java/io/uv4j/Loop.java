@@ -841,7 +841,7 @@ public final class Loop implements Executor, AutoCloseable {
    * Sets the exit code to {@code code} and ends {@link #runToCompletion()} at once with it (Node's
    * {@code process.exit(code)}): no queued tick, microtask, immediate, timer or other callback
    * runs; exit listeners get {@code code}. Called from a callback, an exit listener, or the
-   * uncaught-exception or unhandled-rejection handler, it does not return: it unwinds that
+   * uncaught-exception or unhandled-rejection listeners, it does not return: it unwinds that
    * callback, and the exit is no error. Called outside the loop it only records the request,
    * which the next {@link #runToCompletion()} honours.
    *
