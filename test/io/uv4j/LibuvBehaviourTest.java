@@ -2,13 +2,19 @@ package io.uv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Behaviours that libuv's own test suite checks, each expressed through uv4j's API as a user
@@ -237,6 +243,73 @@ class LibuvBehaviourTest extends LoopTestBase {
 
     assertEquals(List.of(), fired);
     for (Handle handle : handles) handle.close();
+  }
+
+  @Test
+  void unreferencedListeningReceivingAndWatchingHandlesDoNotKeepTheLoopAlive(@TempDir Path dir)
+      throws UvException {
+    // libuv test-ref.c: tcp_ref2, pipe_ref2, udp_ref2, fs_event_ref, fs_poll_ref
+    List<String> fired = new ArrayList<>();
+    Tcp tcp = new Tcp(loop);
+    tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    tcp.listen(128, error -> fired.add("tcp"));
+    Pipe pipe = new Pipe(loop, false);
+    pipe.bind(dir.resolve("listening.sock").toString());
+    pipe.listen(128, error -> fired.add("pipe"));
+    Udp udp = new Udp(loop);
+    udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    udp.recvStart((data, sender, flags) -> fired.add("udp"));
+    FsEvent fsEvent = new FsEvent(loop);
+    fsEvent.start(dir.toString(), 0, (filename, events, error) -> fired.add("fs event"));
+    FsPoll fsPoll = new FsPoll(loop);
+    fsPoll.start(dir.toString(), 999, (previous, current, error) -> fired.add("fs poll"));
+    List<Handle> handles = List.of(tcp, pipe, udp, fsEvent, fsPoll);
+    for (Handle handle : handles) handle.unref();
+
+    // the fs poll's first stat is a request, which keeps this run going until it completes
+    assertFalse(loop.run());
+
+    assertEquals(List.of(), fired);
+    for (Handle handle : handles) handle.close();
+  }
+
+  @Test
+  void sendOnAnUnreferencedUdpKeepsTheLoopAliveUntilItCompletes() throws UvException {
+    // libuv test-ref.c: udp_ref3
+    Udp receiver = new Udp(loop);
+    receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Udp sender = new Udp(loop);
+    sender.unref();
+    AtomicInteger completions = new AtomicInteger();
+    sender.send(ByteBuffer.wrap(new byte[] {'P', 'I', 'N', 'G'}), receiver.localAddress(), error -> {
+      assertNull(error);
+      completions.incrementAndGet();
+    });
+
+    assertTrue(loop.isAlive());
+    assertFalse(loop.run());
+
+    assertEquals(1, completions.get());
+    receiver.close();
+    sender.close();
+  }
+
+  @Test
+  void connectOnAnUnreferencedTcpKeepsTheLoopAliveUntilItCompletes() throws UvException {
+    // libuv test-ref.c: tcp_ref3
+    Tcp boundButNotListening = new Tcp(loop);
+    boundButNotListening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Tcp client = new Tcp(loop);
+    client.unref();
+    List<UvError> outcomes = new ArrayList<>();
+    client.connect(boundButNotListening.localAddress(), error -> outcomes.add(error.error()));
+
+    assertTrue(loop.isAlive());
+    assertFalse(loop.run());
+
+    assertEquals(List.of(UvError.ECONNREFUSED), outcomes);
+    boundButNotListening.close();
+    client.close();
   }
 
   @Test
