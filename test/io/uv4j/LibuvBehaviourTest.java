@@ -3,6 +3,7 @@ package io.uv4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -310,6 +311,23 @@ class LibuvBehaviourTest extends LoopTestBase {
     assertEquals(List.of(UvError.ECONNREFUSED), outcomes);
     boundButNotListening.close();
     client.close();
+  }
+
+  @Test
+  void tcpAndPipeHaveNoDescriptorUntilBound(@TempDir Path dir) throws UvException {
+    // libuv test-handle-fileno.c: handle_fileno
+    Tcp tcp = new Tcp(loop);
+    Pipe pipe = new Pipe(loop, false);
+    assertEquals("EBADF", assertThrows(UvException.class, tcp::fileno).code());
+    assertEquals("EBADF", assertThrows(UvException.class, pipe::fileno).code());
+
+    tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    pipe.bind(dir.resolve("bound.sock").toString());
+
+    assertTrue(tcp.fileno() >= 0);
+    assertTrue(pipe.fileno() >= 0);
+    tcp.close();
+    pipe.close();
   }
 
   @Test
