@@ -27,9 +27,16 @@ class LibuvBehaviourTest extends LoopTestBase {
     super(10_000);
   }
 
-  /** Moves the loop's clock on until it has passed {@code until}, without running the loop. */
+  /**
+   * Moves the loop's clock on until it has passed {@code until}, without running the loop (where
+   * libuv's tests sleep, this waits on the loop's own clock).
+   */
   private void advanceLoopClockPast(long until) {
     while (loop.now() <= until) loop.updateTime();
+  }
+
+  private static void closeAll(Handle... handles) {
+    for (Handle handle : handles) handle.close();
   }
 
   @Test
@@ -112,10 +119,6 @@ class LibuvBehaviourTest extends LoopTestBase {
     List<String> expected = new ArrayList<>(List.of("huge"));
     for (int i = 0; i < 9; i++) expected.add("tiny");
     assertEquals(expected, fired);
-  }
-
-  private static void closeAll(Handle... handles) {
-    for (Handle handle : handles) handle.close();
   }
 
   @Test
