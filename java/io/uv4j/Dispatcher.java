@@ -31,7 +31,8 @@ final class Dispatcher {
   boolean exiting;
   /**
    * The fatal error is what an uncaught-exception listener threw: {@link Loop#runToCompletion()}
-   * then ends as Node does when its handler throws, with status 7 and no exit listeners.
+   * then ends as Node does when its handler throws, with status 7 and no exit listeners. Set with
+   * each fatal error, so it speaks of the latest one.
    */
   boolean fatalFromHandler;
   private volatile LoopTracer tracer;

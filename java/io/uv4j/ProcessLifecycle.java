@@ -64,7 +64,6 @@ final class ProcessLifecycle {
     boolean natural = false;
     boolean handlerFailed = false;
     completing = true;
-    dispatcher.fatalFromHandler = false;
     try {
       boolean more;
       do {
@@ -82,7 +81,6 @@ final class ProcessLifecycle {
       exitCode = handlerFailed ? HANDLER_FAILED_EXIT_CODE : 1;
     } finally {
       completing = false;
-      dispatcher.fatalFromHandler = false;
     }
     dispatcher.exitRequested = false;
     TaskQueues tasks = loop.tasks;

@@ -13,6 +13,9 @@ import java.util.ArrayDeque;
  */
 final class Rejections {
   private static final String UNHANDLED_WARNING = "UnhandledPromiseRejectionWarning";
+  /** Node's sentence on where an unhandled rejection comes from, in its warning and its error. */
+  static final String ORIGIN = "This error originated either by throwing inside of an async function without a catch"
+      + " block, or by rejecting a promise which was not handled with .catch().";
 
   private final Loop loop;
   private final Dispatcher dispatcher;
@@ -134,10 +137,8 @@ final class Rejections {
     String described = describe(reason);
     if (described != null) loop.warnings.emit(new Warning(UNHANDLED_WARNING, described));
     loop.warnings.emit(new Warning(UNHANDLED_WARNING,
-        "Unhandled promise rejection. This error originated either by throwing inside of an async function without"
-            + " a catch block, or by rejecting a promise which was not handled with .catch(). To end the run on an"
-            + " unhandled promise rejection, use RejectionMode.STRICT (see Loop.setRejectionMode). (rejection id: "
-            + rejectionId + ")"));
+        "Unhandled promise rejection. " + ORIGIN + " To end the run on an unhandled promise rejection, use"
+            + " RejectionMode.STRICT (see Loop.setRejectionMode). (rejection id: " + rejectionId + ")"));
   }
 
   /** A value reason's value, else the reason's stack trace; null if describing it throws. */

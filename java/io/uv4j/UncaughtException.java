@@ -32,8 +32,7 @@ public class UncaughtException extends RuntimeException {
    */
   static UncaughtException ofRejectedValue(RejectionValue reason) {
     return new UncaughtException(
-        "This error originated either by throwing inside of an async function without a catch block, "
-            + "or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""
+        Rejections.ORIGIN + " The promise rejected with the reason \""
             + reason.getMessage() + "\".",
         reason,
         ErrorOrigin.UNHANDLED_REJECTION);
