@@ -61,14 +61,22 @@ class OsUsageTest {
     assertTrue(usage.majorFaults() >= majorBefore && usage.majorFaults() <= majorAfter, usage.toString());
   }
 
+  /**
+   * getrusage and /proc read the same peak by different paths at different moments, and the kernel
+   * keeps them only nearly in step: each takes the larger of its mark and the current size, and a
+   * page it takes back without an unmap lowers the size without raising the mark, so either can be
+   * a few pages below the other. No such drift comes near a wrong unit: pages would be 4 times off,
+   * bytes 1024 times.
+   */
   @Test
   @EnabledOnOs(value = OS.LINUX, disabledReason = "reads /proc")
-  void maxResidentSetIsWithinProcsHighWaterMark() throws Exception {
+  void maxResidentSetIsProcsHighWaterMarkInKib() throws Exception {
+    long markBefore = OsFacts.field("/proc/self/status", "VmHWM");
     long maxRss = Os.rusage().maxResidentSetKib();
-    // /proc also counts the resident set of this moment, which getrusage's mark may not have seen
-    long highWaterMark = OsFacts.field("/proc/self/status", "VmHWM");
+    long markAfter = OsFacts.field("/proc/self/status", "VmHWM");
 
-    assertTrue(maxRss > 0 && maxRss <= highWaterMark, maxRss + " KiB, VmHWM " + highWaterMark + " KiB");
+    assertTrue(maxRss > markBefore / 2 && maxRss < markAfter * 2,
+        maxRss + " KiB, VmHWM " + markBefore + " KiB before and " + markAfter + " KiB after");
   }
 
   @Test
